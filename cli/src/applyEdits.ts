@@ -1,0 +1,13 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import { LineIndex } from '../../server/src/core';
+
+/** Applies non-overlapping edits; text outside their ranges is kept byte for byte. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const spans = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const { start, end, newText } of spans) result = result.slice(0, start) + newText + result.slice(end);
+  return result;
+}

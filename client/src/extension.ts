@@ -1,0 +1,38 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TeamsView } from './teamsView';
+
+let client: LanguageClient | undefined;
+
+// Glue from VS Code to the language server, plus what only VS Code can do: the view and commands.
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    synchronize: { configurationSection: 'minutes' },
+  };
+  client = new LanguageClient('minutes', 'Minutes', serverOptions, clientOptions);
+  await client.start();
+
+  const teams = new TeamsView(client);
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('minutes.teams', teams),
+    vscode.commands.registerCommand('minutes.revealSection', (uri: vscode.Uri, range: vscode.Range) => teams.reveal(uri, range)),
+    vscode.commands.registerCommand('minutes.refreshTeams', () => teams.refresh()),
+    vscode.window.onDidChangeActiveTextEditor(() => teams.refresh()),
+    vscode.workspace.onDidChangeTextDocument((e) => teams.documentChanged(e.document)),
+    teams,
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,18 @@
+import type { MinutesConfig } from './types';
+
+/** The Sovereign Cloud Stack's conventions: the default, not the only possible setup. */
+export const DEFAULT_CONFIG: MinutesConfig = {
+  weeklyFolder: 'community-call',
+  weeklyTitle: 'SCS Tech Weekly {date}',
+  meetingWeekday: 4,
+  linkBase: 'https://github.com/SovereignCloudStack/minutes/blob/main/',
+  sections: {
+    meta: ['Meta'],
+    updates: ['Team Updates', 'Team and SIG Updates', 'Updates'],
+    aob: ['AOB', 'Any other business'],
+    projectUpdates: ['Project Updates'],
+  },
+  requiredSections: ['meta', 'updates', 'aob'],
+  teams: [],
+  holidays: { country: 'DE', language: 'en' },
+};

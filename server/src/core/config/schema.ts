@@ -1,0 +1,58 @@
+/**
+ * The JSON schema of `.minutes.json`: the one definition behind validation here, the
+ * `jsonValidation` schema the build writes for VS Code, and the README.
+ */
+export const CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Minutes configuration',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    weeklyFolder: { type: 'string', description: 'Folder of the weekly roll-up minutes, relative to the repository root.' },
+    weeklyTitle: { type: 'string', description: 'Title of a weekly roll-up; {date} stands for the meeting date.' },
+    meetingWeekday: { type: 'integer', minimum: 0, maximum: 6, description: 'Weekday of the weekly meeting, 0 = Sunday ... 6 = Saturday.' },
+    linkBase: { type: 'string', description: 'URL prefix of minutes links, e.g. https://github.com/ORG/minutes/blob/main/' },
+    sections: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Heading names of the well-known sections; the first of each is the canonical one.',
+      properties: {
+        meta: { type: 'array', items: { type: 'string' }, minItems: 1 },
+        updates: { type: 'array', items: { type: 'string' }, minItems: 1 },
+        aob: { type: 'array', items: { type: 'string' }, minItems: 1 },
+        projectUpdates: { type: 'array', items: { type: 'string' }, minItems: 1 },
+      },
+    },
+    requiredSections: {
+      type: 'array',
+      items: { type: 'string', enum: ['meta', 'updates', 'aob', 'projectUpdates'] },
+      description: 'Sections a weekly roll-up must have.',
+    },
+    teams: {
+      type: 'array',
+      description: 'The teams and SIGs of the weekly roll-up, in order. Leave empty to infer them from the workspace.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: { type: 'string', description: 'Heading of its section, e.g. "Team IaaS".' },
+          aliases: { type: 'array', items: { type: 'string' }, description: 'Other headings people use for it.' },
+          folder: { type: 'string', description: 'Folder of its minutes, relative to the repository root.' },
+          kind: { type: 'string', enum: ['team', 'sig', 'group'] },
+          everyWeeks: { type: 'integer', minimum: 1, description: 'How often it meets, in weeks.' },
+        },
+      },
+    },
+    holidays: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        country: { type: 'string', description: 'ISO 3166 country code, e.g. DE.' },
+        state: { type: 'string', description: 'State or region code, e.g. BY.' },
+        language: { type: 'string', enum: ['en', 'de'], description: 'Language of holiday names.' },
+      },
+    },
+  },
+} as const;

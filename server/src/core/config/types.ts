@@ -1,0 +1,37 @@
+/** One team or SIG of the roster. */
+export interface TeamConfig {
+  /** Display name, as the heading should say it: `Team IaaS`, `SIG Documentation`. */
+  name: string;
+  /** Other names people use for it in headings: `IAM SIG`, `SIG IAM`. */
+  aliases?: string[];
+  /** Folder of its meeting minutes, relative to the repository root: `iaas`. */
+  folder?: string;
+  kind?: 'team' | 'sig' | 'group';
+  /** How often it meets, in weeks (SIGs often meet every other week). */
+  everyWeeks?: number;
+}
+
+export interface SectionNames {
+  meta: string[];
+  updates: string[];
+  aob: string[];
+  projectUpdates: string[];
+}
+
+export interface MinutesConfig {
+  /** Folder of the weekly roll-ups, relative to the repository root. */
+  weeklyFolder: string;
+  /** Title of a weekly roll-up; `{date}` stands for the meeting date. */
+  weeklyTitle: string;
+  /** Weekday of the weekly meeting, 0 = Sunday ... 6 = Saturday. */
+  meetingWeekday: number;
+  /** Where minutes links point: `{linkBase}iaas/20220927.md`. */
+  linkBase: string;
+  /** Heading names of the well-known sections (first is the canonical one). */
+  sections: SectionNames;
+  /** Sections a weekly roll-up must have, by key of `sections`. */
+  requiredSections: Array<keyof SectionNames>;
+  /** The teams and SIGs; empty means inferred from the workspace. */
+  teams: TeamConfig[];
+  holidays: { country: string; state?: string; language: string };
+}

@@ -1,0 +1,83 @@
+import type { Heading, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { LineIndex } from '../text/lineIndex';
+import type { Section, SectionRole } from './types';
+import type { SectionNames } from '../config/types';
+
+/** A section while parsing: the model's section plus the blocks it owns directly. */
+export interface SectionDraft {
+  section: Section;
+  blocks: RootContent[];
+}
+
+export function normalizeHeading(text: string): string {
+  return text.replace(/[:\s]+$/u, '').replace(/\s+/gu, ' ').trim().toLowerCase();
+}
+
+export function roleOf(title: string, depth: number, names: SectionNames): SectionRole {
+  if (depth === 1) return 'title';
+  const key = normalizeHeading(title);
+  for (const role of ['meta', 'updates', 'aob', 'projectUpdates'] as const) {
+    if (names[role].some((name) => normalizeHeading(name) === key)) return role;
+  }
+  return 'other';
+}
+
+/** Builds the heading tree from the flat block list mdast gives for a document. */
+export function buildSections(
+  blocks: RootContent[],
+  text: string,
+  lines: LineIndex,
+  names: SectionNames,
+): { roots: Section[]; drafts: SectionDraft[]; preamble: RootContent[] } {
+  const roots: Section[] = [];
+  const drafts: SectionDraft[] = [];
+  const preamble: RootContent[] = [];
+  const open: SectionDraft[] = [];
+
+  const close = (draft: SectionDraft, endOffset: number) => {
+    draft.section.endOffset = endOffset;
+    draft.section.range = lines.range(draft.section.startOffset, trimEnd(text, draft.section.startOffset, endOffset));
+  };
+
+  for (const block of blocks) {
+    if (block.type === 'heading' && block.position) {
+      const start = block.position.start.offset!;
+      while (open.length && open[open.length - 1].section.depth >= block.depth) close(open.pop()!, start);
+      const draft = { section: newSection(block, text, lines, names), blocks: [] };
+      drafts.push(draft);
+      if (open.length) open[open.length - 1].section.children.push(draft.section);
+      else roots.push(draft.section);
+      open.push(draft);
+    } else if (open.length) {
+      open[open.length - 1].blocks.push(block);
+    } else {
+      preamble.push(block);
+    }
+  }
+  while (open.length) close(open.pop()!, text.length);
+  return { roots, drafts, preamble };
+}
+
+function newSection(heading: Heading, text: string, lines: LineIndex, names: SectionNames): Section {
+  const start = heading.position!.start.offset!;
+  const end = heading.position!.end.offset!;
+  const title = toString(heading).trim();
+  return {
+    title,
+    depth: heading.depth,
+    role: roleOf(title, heading.depth, names),
+    headingRange: lines.range(start, end),
+    range: lines.range(start, end),
+    startOffset: start,
+    endOffset: end,
+    contentOffset: end,
+    children: [],
+  };
+}
+
+/** Sections end before the blank lines that separate them from the next heading. */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/u.test(text[end - 1])) end--;
+  return end;
+}

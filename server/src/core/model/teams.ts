@@ -1,0 +1,78 @@
+import type { RootContent } from 'mdast';
+import type { LineIndex } from '../text/lineIndex';
+import type { MinutesConfig, TeamConfig } from '../config/types';
+import { readMinutesLine } from './minutesLine';
+import { normalizeHeading, type SectionDraft } from './sections';
+import type { MinutesLine, TeamEntry, TeamKind, UpdatesGroup } from './types';
+
+export function teamKindOf(name: string, roster: TeamConfig[]): TeamKind {
+  const known = findRosterTeam(name, roster);
+  if (known?.kind) return known.kind === 'group' ? 'other' : known.kind;
+  // Written "SIG" in capitals ("New Sig Market" is news, not a SIG); teams are named "Team X".
+  if (/\bSIGs?\b/u.test(name)) return 'sig';
+  if (/^team\b/iu.test(name)) return 'team';
+  return 'other';
+}
+
+export function findRosterTeam(name: string, roster: TeamConfig[]): TeamConfig | undefined {
+  const key = normalizeHeading(name);
+  return roster.find((team) => [team.name, ...(team.aliases ?? [])].some((n) => normalizeHeading(n) === key));
+}
+
+/**
+ * The team and SIG sections of a weekly roll-up: the sub-sections of the updates group, plus
+ * team and SIG sections that follow at a wrong level (a `##` among `###` siblings, and whatever
+ * that pulled under it), which are still meant as team updates.
+ */
+export function readUpdatesGroup(
+  drafts: SectionDraft[],
+  text: string,
+  lines: LineIndex,
+  config: MinutesConfig,
+): UpdatesGroup | undefined {
+  const entry = (draft: SectionDraft): TeamEntry => ({
+    name: draft.section.title,
+    kind: teamKindOf(draft.section.title, config.teams),
+    section: draft.section,
+    minutesLine: findMinutesLine(draft.blocks, text, lines, config.linkBase),
+  });
+  const groupIndex = drafts.findIndex((d) => d.section.role === 'updates');
+  if (groupIndex < 0) {
+    // Pad-style roll-ups list the teams without a group heading: take every team or SIG section.
+    const teams = drafts.filter((d) => d.section.depth > 1 && d.section.role === 'other' && teamKindOf(d.section.title, config.teams) !== 'other');
+    return teams.length ? { entries: teams.map(entry) } : undefined;
+  }
+  const group = drafts[groupIndex].section;
+  const entries: TeamEntry[] = [];
+
+  for (const draft of drafts.slice(groupIndex + 1)) {
+    const { section } = draft;
+    const looksLikeTeam = section.role === 'other' && teamKindOf(section.title, config.teams) !== 'other';
+    if (section.depth <= group.depth && !looksLikeTeam) break;
+    if (group.children.includes(section) || looksLikeTeam) entries.push(entry(draft));
+  }
+  return { section: group, entries };
+}
+
+/** The first minutes line among a section's own blocks, looking into list items too. */
+export function findMinutesLine(blocks: RootContent[], text: string, lines: LineIndex, linkBase: string): MinutesLine | undefined {
+  let opening = true;
+  for (const block of blocks) {
+    for (const paragraph of leadingParagraphs(block)) {
+      const line = readMinutesLine(paragraph, text, lines, linkBase, opening);
+      if (line) return line;
+      opening = false;
+    }
+  }
+  return undefined;
+}
+
+export function* leadingParagraphs(block: RootContent): Generator<import('mdast').Paragraph> {
+  if (block.type === 'paragraph') yield block;
+  else if (block.type === 'list') {
+    for (const item of block.children) {
+      const first = item.children[0];
+      if (first?.type === 'paragraph') yield first;
+    }
+  }
+}

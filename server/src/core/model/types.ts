@@ -1,0 +1,107 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { LineIndex } from '../text/lineIndex';
+import type { ParsedDate } from './dates';
+
+export type DocumentKind = 'weekly' | 'meeting' | 'other';
+
+export type SectionRole = 'title' | 'meta' | 'updates' | 'aob' | 'projectUpdates' | 'other';
+
+export interface DateMention extends ParsedDate {
+  range: Range;
+}
+
+export interface Section {
+  title: string;
+  depth: number;
+  role: SectionRole;
+  headingRange: Range;
+  /** From the heading to the start of the next heading of the same or a higher level. */
+  range: Range;
+  startOffset: number;
+  endOffset: number;
+  /** Offset where the section's own content (after the heading line) starts. */
+  contentOffset: number;
+  children: Section[];
+}
+
+export interface Title {
+  text: string;
+  range: Range;
+  date?: DateMention;
+}
+
+export type TeamKind = 'team' | 'sig' | 'other';
+
+/** Where a minutes link points, relative to the repository behind the link base. */
+export interface LinkTarget {
+  /** `iaas/20220927.md` or `ops-iam` (a folder link). */
+  path: string;
+  folder: string;
+  fileName?: string;
+  date?: ParsedDate;
+}
+
+/**
+ * - linked: a link to a minutes file
+ * - pending: "not available yet", "none yet", ... (maybe with a folder link)
+ * - folder: a link to the team's folder without saying it is pending
+ * - pull-request: minutes still in review
+ * - external: a link outside the link base
+ * - cancelled: "Cancelled.", "No meeting this week": nothing to link
+ */
+export type MinutesLineState = 'linked' | 'pending' | 'folder' | 'pull-request' | 'external' | 'cancelled';
+
+export interface MinutesLine {
+  range: Range;
+  state: MinutesLineState;
+  /** `Minutes: URL`, `[Minutes](URL)` or a bare pending note like `(none yet)`. */
+  style: 'label' | 'markdown-link' | 'note';
+  label: string;
+  url?: string;
+  urlRange?: Range;
+  target?: LinkTarget;
+}
+
+export interface TeamEntry {
+  name: string;
+  kind: TeamKind;
+  section: Section;
+  minutesLine?: MinutesLine;
+}
+
+export interface UpdatesGroup {
+  /** The `## Team Updates` section; absent where teams stand without a group heading. */
+  section?: Section;
+  entries: TeamEntry[];
+}
+
+export interface MinuteTaker {
+  name: string;
+  range: Range;
+}
+
+export interface MetaInfo {
+  section: Section;
+  minuteTaker?: MinuteTaker;
+}
+
+export interface DocumentPath {
+  /** Name of the folder the file is in (`community-call`), if any. */
+  folder?: string;
+  fileName: string;
+}
+
+/** Everything the features know about one version of one document. */
+export interface MinutesModel {
+  uri: string;
+  version: number;
+  text: string;
+  lines: LineIndex;
+  path: DocumentPath;
+  kind: DocumentKind;
+  fileDate?: ParsedDate;
+  title?: Title;
+  sections: Section[];
+  meta?: MetaInfo;
+  updates?: UpdatesGroup;
+}

@@ -1,0 +1,29 @@
+// Follows the result file written by suite/index.ts inside the extension host
+// and echoes its lines as they arrive. Resolves with the counts from the final
+// `RESULT ...` line; rejects when the tests do not start or finish in time.
+import { existsSync, readFileSync } from 'node:fs';
+
+const RESULT = /^RESULT (PASS|FAIL) passed=(\d+) failed=(\d+) pending=(\d+)$/;
+
+export async function followResults(file, { startTimeoutMs, timeoutMs, print = console.log, abortCheck }) {
+  const t0 = Date.now();
+  let printed = 0;
+  for (;;) {
+    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+    // Only complete lines (the last element is the text after the last newline).
+    for (; printed < lines.length - 1; printed++) {
+      const line = lines[printed];
+      const m = RESULT.exec(line);
+      if (m) return { ok: m[1] === 'PASS', passed: +m[2], failed: +m[3], pending: +m[4] };
+      if (line !== 'STARTED') print(line);
+    }
+    const elapsed = Date.now() - t0;
+    if (lines.length === 0 && elapsed > startTimeoutMs) {
+      throw new Error(`the tests did not start within ${startTimeoutMs / 1000} s`);
+    }
+    if (elapsed > timeoutMs) throw new Error(`the tests did not finish within ${timeoutMs / 1000} s`);
+    const reason = abortCheck?.();
+    if (reason) throw new Error(reason);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

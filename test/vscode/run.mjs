@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// Runs the mocha suites in test/vscode/suite/ inside a real VS Code extension
+// host, against the packaged extension (the newest minutes-*.vsix in the repo
+// root, as built by `npm run package`), in a fresh copy of fixture-workspace/.
+//
+//   node test/vscode/run.mjs [--code-server | --electron] [--vsix FILE] [--grep RE]
+//                            [--timeout SECONDS] [--keep]
+//
+// Two routes run the same bundled suites:
+// - code-server (default here): code-server from npm embeds the real VS Code
+//   workbench and Node extension host. The first run installs Node 24 and
+//   code-server into .vscode-test/ (~3 min, ~800 MB) and Debian's chromium via
+//   apt-get if missing; later runs reuse them. Headless Chromium (playwright-core)
+//   opens the workbench with a `payload` URL parameter that names the extension
+//   and the test entry, which VS Code honours with the smoke-test driver enabled.
+// - electron (desktop VS Code through @vscode/test-electron): taken with
+//   --electron, or automatically when MINUTES_VSCODE_EXECUTABLE names a VS Code
+//   executable, or when a download of VS Code works (tried briefly; on Linux only
+//   with a $DISPLAY, e.g. under xvfb-run). MINUTES_VSCODE_VERSION picks the version.
+//
+// In both routes the .vsix is installed with the editor's own installer into a
+// throwaway extensions folder, and that installed folder is what the tests run
+// against (extensionDevelopmentPath): exactly what ships, nothing from the repo.
+// The suites report through a result file (see suite/index.ts). The last line
+// printed is `N passed, M failed`; the exit code is non-zero on any failure or
+// when the tests do not finish within --timeout (default 300 s).
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openWorkbench, payloadUrl } from './lib/browser.mjs';
+import { bundleSuites } from './lib/bundle.mjs';
+import { installVsix, sandbox, startCodeServer } from './lib/codeServer.mjs';
+import { findDesktopVSCode, runWithElectron } from './lib/electron.mjs';
+import { ensureAll } from './lib/install.mjs';
+import { followResults } from './lib/results.mjs';
+
+const EXTENSION_ID = 'minutes-tools.minutes';
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+const CACHE = path.join(REPO, '.vscode-test');
+const KEEP_RUNS = 5; // older run folders under .vscode-test/runs are pruned
+
+const START = Date.now();
+const log = (msg) => console.log(`[vscode-test +${((Date.now() - START) / 1000).toFixed(1)}s] ${msg}`);
+
+const { values: opts } = parseArgs({
+  options: {
+    electron: { type: 'boolean', default: false },
+    'code-server': { type: 'boolean', default: false },
+    vsix: { type: 'string' },
+    grep: { type: 'string' },
+    timeout: { type: 'string', default: '300' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+// Cleanups run in reverse order on every way out, including Ctrl+C.
+const cleanups = [];
+async function cleanup() {
+  while (cleanups.length) {
+    try { await cleanups.pop()(); } catch (err) { log(`cleanup: ${err.message}`); }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { log(`${signal}: stopping`); cleanup().finally(() => process.exit(130)); });
+}
+
+function newestVsix() {
+  if (opts.vsix) return path.resolve(opts.vsix);
+  const found = readdirSync(REPO).filter((f) => /^minutes-.*\.vsix$/.test(f))
+    .map((f) => path.join(REPO, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!found.length) throw new Error('no minutes-*.vsix in the repo root: run `npm run package` first');
+  return found[0];
+}
+
+function newRunDir() {
+  const runs = path.join(CACHE, 'runs');
+  mkdirSync(runs, { recursive: true });
+  for (const old of readdirSync(runs).sort().slice(0, -(KEEP_RUNS - 1))) {
+    rmSync(path.join(runs, old), { recursive: true, force: true });
+  }
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+  return mkdtempSync(path.join(runs, `${stamp}-`));
+}
+
+async function chooseRoute() {
+  if (opts['code-server']) return { route: 'code-server' };
+  const desktopPossible = opts.electron || process.env.MINUTES_VSCODE_EXECUTABLE
+    || process.platform !== 'linux' || process.env.DISPLAY;
+  if (!desktopPossible) return { route: 'code-server' };
+  const executable = await findDesktopVSCode(CACHE);
+  if (executable) return { route: 'electron', executable };
+  if (opts.electron) throw new Error('--electron: no desktop VS Code (set MINUTES_VSCODE_EXECUTABLE)');
+  return { route: 'code-server' };
+}
+
+async function runCodeServer({ runDir, vsix, workspace, testsIndex, resultFile, counts }) {
+  const tools = ensureAll(CACHE);
+  const box = sandbox(runDir);
+  const extensionDir = installVsix({ node: tools.node, entry: tools.codeServerEntry, box, vsix, id: EXTENSION_ID });
+  log(`installed ${path.basename(vsix)} as ${path.relative(runDir, extensionDir)}`);
+
+  const serverLog = path.join(runDir, 'code-server.log');
+  const server = await startCodeServer({ node: tools.node, entry: tools.codeServerEntry, box, workspace, logFile: serverLog });
+  cleanups.push(server.stop);
+  log(`code-server listening on 127.0.0.1:${server.port}`);
+
+  const url = payloadUrl({ port: server.port, workspace, extensionDir, testsIndex });
+  const { browser, page } = await openWorkbench({ chromium: tools.chromium, url, logFile: path.join(runDir, 'browser.log') });
+  cleanups.push(() => browser.close());
+
+  try {
+    return await followResults(resultFile, {
+      startTimeoutMs: 120_000,
+      timeoutMs: Number(opts.timeout) * 1000,
+      print: counts.print,
+      abortCheck: () => (server.isRunning() ? null : `code-server exited; see ${serverLog}`),
+    });
+  } catch (err) {
+    // Show what the workbench looked like (a notification often says why).
+    await page.screenshot({ path: path.join(runDir, 'failure.png') }).catch(() => {});
+    throw err;
+  }
+}
+
+async function runElectron({ executable, runDir, vsix, workspace, testsIndex, resultFile, counts }) {
+  const code = await runWithElectron({ executable, runDir, vsix, id: EXTENSION_ID, workspace, testsIndex });
+  // The host has exited: whatever it wrote is complete.
+  const result = await followResults(resultFile, { startTimeoutMs: 0, timeoutMs: 0, print: counts.print })
+    .catch((err) => { throw new Error(`${err.message} (VS Code exited with ${code})`); });
+  return { ...result, ok: result.ok && code === 0 };
+}
+
+async function main() {
+  const t0 = Date.now();
+  const vsix = newestVsix();
+  const runDir = newRunDir();
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'minutes-ws-'));
+  cpSync(path.join(HERE, 'fixture-workspace'), workspace, { recursive: true });
+  log(`testing ${vsix.startsWith(REPO) ? path.relative(REPO, vsix) : vsix}; run folder ${path.relative(REPO, runDir)}; workspace ${workspace}`);
+
+  const resultFile = path.join(runDir, 'results.txt');
+  const { index: testsIndex, tests } = await bundleSuites(path.join(HERE, 'suite'), path.join(runDir, 'suite'),
+    { resultFile, grep: opts.grep });
+  log(`bundled ${tests.length} suite file(s)`);
+
+  // Per-test lines as they stream in; counted too, for the closing line if the run breaks off.
+  const counts = { passed: 0, failed: 0, print(line) {
+    console.log(line);
+    if (line.startsWith('  ✓ ')) counts.passed++;
+    if (line.startsWith('  ✗ ')) counts.failed++;
+  } };
+
+  let result;
+  try {
+    const { route, executable } = await chooseRoute();
+    log(`route: ${route}`);
+    const args = { executable, runDir, vsix, workspace, testsIndex, resultFile, counts };
+    result = route === 'electron' ? await runElectron(args) : await runCodeServer(args);
+  } catch (err) {
+    log(`ERROR: ${err.message}`);
+    log(`logs: ${path.relative(REPO, runDir)}/ (code-server.log, browser.log, user-data/logs/, failure.png)`);
+    result = { ok: false, passed: counts.passed, failed: counts.failed + 1, pending: 0 };
+  } finally {
+    await cleanup();
+  }
+
+  if (result.ok && !opts.keep) {
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(runDir, { recursive: true, force: true });
+  } else {
+    log(`kept ${path.relative(REPO, runDir)} and ${workspace}`);
+  }
+  log(`${result.ok ? 'PASS' : 'FAIL'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${result.passed} passing, ${result.failed} failing${result.pending ? `, ${result.pending} pending` : ''}`);
+  console.log(`${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
+  return result.ok ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), async (err) => {
+  console.error(err);
+  await cleanup();
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
