@@ -6,12 +6,21 @@ import { normalizeHeading, type SectionDraft } from './sections';
 import type { MinutesLine, TeamEntry, TeamKind, UpdatesGroup } from './types';
 
 export function teamKindOf(name: string, roster: TeamConfig[]): TeamKind {
+  return groupKindOf(name, roster) ?? 'other';
+}
+
+/**
+ * What kind of group a heading names, or undefined when it names none (a topic like "Lightning
+ * talk"): roster entries, "Team X", "X SIG" / "SIG X" (in capitals: "New Sig Market" is news), and
+ * working groups ("WG X").
+ */
+export function groupKindOf(name: string, roster: TeamConfig[]): TeamKind | undefined {
   const known = findRosterTeam(name, roster);
-  if (known?.kind) return known.kind === 'group' ? 'other' : known.kind;
-  // Written "SIG" in capitals ("New Sig Market" is news, not a SIG); teams are named "Team X".
+  if (known) return known.kind === 'group' || !known.kind ? 'other' : known.kind;
   if (/\bSIGs?\b/u.test(name)) return 'sig';
   if (/^team\b/iu.test(name)) return 'team';
-  return 'other';
+  if (/\bWG\b|\bworking group\b/iu.test(name)) return 'other';
+  return undefined;
 }
 
 export function findRosterTeam(name: string, roster: TeamConfig[]): TeamConfig | undefined {
@@ -39,7 +48,7 @@ export function readUpdatesGroup(
   const groupIndex = drafts.findIndex((d) => d.section.role === 'updates');
   if (groupIndex < 0) {
     // Pad-style roll-ups list the teams without a group heading: take every team or SIG section.
-    const teams = drafts.filter((d) => d.section.depth > 1 && d.section.role === 'other' && teamKindOf(d.section.title, config.teams) !== 'other');
+    const teams = drafts.filter((d) => d.section.depth > 1 && d.section.role === 'other' && groupKindOf(d.section.title, config.teams) !== undefined);
     return teams.length ? { entries: teams.map(entry) } : undefined;
   }
   const group = drafts[groupIndex].section;
@@ -47,7 +56,7 @@ export function readUpdatesGroup(
 
   for (const draft of drafts.slice(groupIndex + 1)) {
     const { section } = draft;
-    const looksLikeTeam = section.role === 'other' && teamKindOf(section.title, config.teams) !== 'other';
+    const looksLikeTeam = section.role === 'other' && groupKindOf(section.title, config.teams) !== undefined;
     if (section.depth <= group.depth && !looksLikeTeam) break;
     if (group.children.includes(section) || looksLikeTeam) entries.push(entry(draft));
   }

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const CLI = resolve(__dirname, '../../dist/cli.js');
+const EXAMPLE = resolve(__dirname, '../../examples/minutes');
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('minutes-lint', () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'minutes-cli-'));
+    cpSync(EXAMPLE, root, { recursive: true });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reports a copied title date in text format and exits 1', () => {
+    const { code, stdout } = run([], root);
+    assert.equal(code, 1);
+    assert.match(stdout, /^community-call\/20240118\.md:1:19 {2}warning {2}Title says 2024-01-11 but the file is 20240118\.md; expected 2024-01-18\. {2}title-date-mismatch$/mu);
+    assert.doesNotMatch(stdout, /20240111\.md/u, 'a good file gets no findings');
+  });
+
+  it('prints the JSON contract with 1-based positions and the fix', () => {
+    const { code, stdout } = run(['--format', 'json', 'community-call'], root);
+    assert.equal(code, 1);
+    const rows = JSON.parse(stdout);
+    const row = rows.find((r: { code: string }) => r.code === 'title-date-mismatch');
+    assert.deepEqual(row, {
+      file: 'community-call/20240118.md',
+      line: 1,
+      column: 19,
+      endLine: 1,
+      endColumn: 29,
+      severity: 'warning',
+      code: 'title-date-mismatch',
+      message: 'Title says 2024-01-11 but the file is 20240118.md; expected 2024-01-18.',
+      fix: { title: 'Change the title date to 2024-01-18', edits: [{ line: 1, column: 19, endLine: 1, endColumn: 29, newText: '2024-01-18' }] },
+    });
+  });
+
+  it('exits 0 on clean files', () => {
+    const { code, stdout } = run(['community-call/20240111.md'], root);
+    assert.equal(code, 0);
+    assert.equal(stdout, '');
+  });
+
+  it('--fix repairs the title and changes nothing else', () => {
+    const path = join(root, 'community-call/20240118.md');
+    const before = readFileSync(path, 'utf8');
+    const { stderr } = run(['--fix', 'community-call/20240118.md'], root);
+    assert.match(stderr, /fixed 1 problem/u);
+    assert.equal(readFileSync(path, 'utf8'), before.replace('# SCS Tech Weekly 2024-01-11', '# SCS Tech Weekly 2024-01-18'));
+  });
+
+  it('exits 2 with a one-line message on usage and config errors', () => {
+    const unknown = run(['--frobnicate'], root);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr.split('\n')[0], /^minutes-lint: .*frobnicate/u);
+    assert.equal(run(['--format', 'xml'], root).code, 2);
+    assert.equal(run(['no-such-folder'], root).code, 2);
+    writeFileSync(join(root, '.minutes.json'), '{ "meetingWeekday": 9 }');
+    const badConfig = run([], root);
+    assert.equal(badConfig.code, 2);
+    assert.match(badConfig.stderr, /meetingWeekday must be at most 6/u);
+  });
+
+  it('skips binary files quietly instead of crashing', () => {
+    writeFileSync(join(root, 'iaas/20240124.md'), Buffer.from([0x23, 0x20, 0x00, 0xff, 0xfe]));
+    const { code, stderr } = run(['iaas'], root);
+    assert.equal(code, 0);
+    assert.match(stderr, /not a text file/u);
+  });
+});

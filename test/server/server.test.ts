@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import type { CodeAction, DocumentSymbol } from 'vscode-languageserver-types';
+import { LspSession } from './lspClient';
+
+const BASE = 'https://github.com/SovereignCloudStack/minutes/blob/main/';
+const URI = 'file:///repo/community-call/20221103.md';
+const TEXT = [
+  '# SCS Tech Weekly 2022-09-29',
+  '',
+  '## Meta',
+  '',
+  '- Minutes: Jonas',
+  '',
+  '## Team Updates',
+  '',
+  '### Team IaaS',
+  '',
+  `Minutes: ${BASE}iaas/20221102.md`,
+  '',
+  '### IAM SIG',
+  '',
+  'Minutes: none yet',
+  '',
+  '## AOB',
+].join('\n');
+
+describe('language server over stdio', function () {
+  let session: LspSession;
+
+  before(async () => {
+    session = new LspSession();
+    const init = (await session.initialize()) as { capabilities: Record<string, unknown> };
+    assert.ok(init.capabilities.documentSymbolProvider, 'announces the outline');
+    assert.ok(init.capabilities.codeActionProvider, 'announces quick fixes');
+    await session.open(URI, TEXT);
+  });
+
+  after(() => session.dispose());
+
+  it('answers documentSymbol with the teams and SIGs under Team Updates', async () => {
+    const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
+    const updates = symbols[0].children!.find((s) => s.name === 'Team Updates')!;
+    assert.deepEqual(
+      updates.children!.map((s) => [s.name, s.detail]),
+      [
+        ['Team IaaS', 'iaas/20221102.md'],
+        ['IAM SIG', 'pending'],
+      ],
+    );
+  });
+
+  it('publishes a title-date diagnostic with its code and source', async () => {
+    const diagnostics = await session.diagnosticsFor(URI, (d) => d.length > 0);
+    const mismatch = diagnostics.find((d) => d.code === 'title-date-mismatch');
+    assert.ok(mismatch, JSON.stringify(diagnostics));
+    assert.equal(mismatch.source, 'minutes');
+    assert.deepEqual(mismatch.range, { start: { line: 0, character: 18 }, end: { line: 0, character: 28 } });
+  });
+
+  it('offers the quick fix for it, preferred, as the smallest edit', async () => {
+    const [diagnostic] = await session.diagnosticsFor(URI, (d) => d.length > 0);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.equal(fix.kind, 'quickfix');
+    assert.deepEqual(fix.edit?.changes?.[URI], [{ range: diagnostic.range, newText: '2022-11-03' }]);
+  });
+
+  it('follows edits: the diagnostic disappears once the title is right', async () => {
+    await session.change(URI, TEXT.replace('2022-09-29', '2022-11-03'), 2);
+    const diagnostics = await session.diagnosticsFor(URI, (d) => !d.some((x) => x.code === 'title-date-mismatch'));
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('answers the teams request for the view', async () => {
+    const rows = (await session.connection.sendRequest('minutes/teams', { uri: URI })) as Array<{ name: string; state: string; description: string }>;
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.state, r.description]),
+      [
+        ['Team IaaS', 'linked', 'iaas/20221102.md'],
+        ['IAM SIG', 'pending', 'pending'],
+      ],
+    );
+  });
+
+  it('gives no minutes features to a README', async () => {
+    const uri = 'file:///repo/README.md';
+    await session.open(uri, '# About 2022-09-29\n\nNot minutes.');
+    const symbols = await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols, []);
+    assert.deepEqual(await session.diagnosticsFor(uri), []);
+  });
+});

@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import { SymbolKind } from 'vscode-languageserver-types';
+import { codeActions, DEFAULT_CONFIG, documentSymbols, FIX_ALL_KIND, lint, resolveConfig, teamOverview } from '../../server/src/core';
+import { applyEdits } from '../../cli/src/applyEdits';
+import { BASE, joinLines, modelOf } from './helpers';
+
+const text = joinLines(
+  '# SCS Tech Weekly 2022-09-22',
+  '## Meta',
+  '- Minutes: Jonas',
+  '## Team Updates',
+  '### Team IaaS',
+  `Minutes: ${BASE}iaas/20220928.md`,
+  '### IAM SIG',
+  'Minutes: none yet',
+  '### Lean Operator Coffee',
+  '## AOB',
+);
+
+describe('outline', () => {
+  const symbols = documentSymbols(modelOf(text));
+
+  it('nests teams and SIGs under Team Updates with distinct kinds and their minutes as detail', () => {
+    const updates = symbols[0].children!.find((s) => s.name === 'Team Updates')!;
+    assert.deepEqual(
+      updates.children!.map((s) => [s.name, s.kind, s.detail]),
+      [
+        ['Team IaaS', SymbolKind.Class, 'iaas/20220928.md'],
+        ['IAM SIG', SymbolKind.Interface, 'pending'],
+        ['Lean Operator Coffee', SymbolKind.Namespace, 'no minutes line'],
+      ],
+    );
+  });
+
+  it('shows the minute taker on Meta and keeps the other sections as plain entries', () => {
+    const meta = symbols[0].children!.find((s) => s.name === 'Meta')!;
+    assert.equal(meta.detail, 'minutes: Jonas');
+    assert.equal(symbols[0].children!.find((s) => s.name === 'AOB')!.kind, SymbolKind.String);
+  });
+
+  it('gives nothing for documents that are not minutes', () => {
+    assert.deepEqual(documentSymbols(modelOf('# Notes', 'README.md')), []);
+  });
+});
+
+describe('title date rules and their fixes', () => {
+  it('reports the title date against the file name and fixes exactly the date', () => {
+    const model = modelOf(text, 'community-call/20220929.md');
+    const findings = lint(model, DEFAULT_CONFIG);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.message]),
+      [['title-date-mismatch', 'Title says 2022-09-22 but the file is 20220929.md; expected 2022-09-29.']],
+    );
+    const [fix] = codeActions(model.uri, findings, findings[0].range);
+    assert.equal(fix.isPreferred, true);
+    assert.equal(applyEdits(text, fix.edit!.changes![model.uri]), text.replace('2022-09-22', '2022-09-29'));
+  });
+
+  it('reports impossible and malformed title dates', () => {
+    assert.deepEqual(lint(modelOf('# SCS Tech Weekly 2023-02-30', 'community-call/20230302.md'), DEFAULT_CONFIG).map((f) => f.code), ['invalid-date']);
+    const malformed = modelOf('# SIG Documentation on 2023-01\u201309', 'sig-documentation/20230109.md');
+    const [finding] = lint(malformed, DEFAULT_CONFIG);
+    assert.equal(finding.code, 'invalid-date');
+    assert.equal(applyEdits(malformed.text, finding.fixes![0].edits), '# SIG Documentation on 2023-01-09');
+  });
+
+  it('adds a missing title date from the file name', () => {
+    const model = modelOf('# SCS Tech Weekly\n\n## Meta', 'community-call/20221103.md');
+    const [finding] = lint(model, DEFAULT_CONFIG);
+    assert.equal(finding.code, 'missing-title-date');
+    assert.equal(applyEdits(model.text, finding.fixes![0].edits), '# SCS Tech Weekly 2022-11-03\n\n## Meta');
+  });
+
+  it('can switch a rule off or change its severity', () => {
+    const model = modelOf(text, 'community-call/20220929.md');
+    assert.deepEqual(lint(model, DEFAULT_CONFIG, { 'title-date-mismatch': 'off' }), []);
+    assert.equal(lint(model, DEFAULT_CONFIG, { 'title-date-mismatch': 'error' })[0].severity, 'error');
+  });
+
+  it('offers source.fixAll.minutes only when asked for it', () => {
+    const model = modelOf(text, 'community-call/20220929.md');
+    const findings = lint(model, DEFAULT_CONFIG);
+    const anywhere = { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } };
+    assert.deepEqual(codeActions(model.uri, findings, anywhere), []);
+    const [fixAll] = codeActions(model.uri, findings, anywhere, [FIX_ALL_KIND]);
+    assert.equal(fixAll.kind, FIX_ALL_KIND);
+    assert.equal(applyEdits(text, fixAll.edit!.changes![model.uri]), text.replace('2022-09-22', '2022-09-29'));
+  });
+});
+
+describe('teams overview', () => {
+  it('gives each team the state its minutes line shows', () => {
+    const model = modelOf(text);
+    const rows = teamOverview(model, lint(model, DEFAULT_CONFIG))!;
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.state]),
+      [
+        ['Team IaaS', 'linked'],
+        ['IAM SIG', 'pending'],
+        ['Lean Operator Coffee', 'missing'],
+      ],
+    );
+    assert.equal(teamOverview(modelOf('# x', 'iaas/20220928.md'), []), null);
+  });
+});
+
+describe('configuration', () => {
+  it('merges a valid configuration over the defaults', () => {
+    const { config, errors } = resolveConfig({ weeklyTitle: 'ACME Weekly {date}', sections: { aob: ['Misc'] } });
+    assert.deepEqual(errors, []);
+    assert.equal(config.weeklyTitle, 'ACME Weekly {date}');
+    assert.deepEqual(config.sections.aob, ['Misc']);
+    assert.deepEqual(config.sections.meta, ['Meta']);
+    assert.equal(modelOf('# ACME Weekly 2024-01-04', 'Untitled-1', config).kind, 'weekly');
+  });
+
+  it('explains what is wrong with an invalid configuration and falls back to the defaults', () => {
+    const { config, errors } = resolveConfig({ meetingWeekday: 'Thursday', teams: [{ folder: 'iaas' }], colour: 'red' });
+    assert.equal(config, DEFAULT_CONFIG);
+    assert.deepEqual(errors, ['meetingWeekday must be a whole number', 'teams[0] needs "name"', 'unknown setting "colour"']);
+  });
+});

@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { RULES } from '../../server/src/core';
+
+describe('README', () => {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+
+  it('documents exactly the rules the code has, in the catalog order', () => {
+    const table = readme.split('<!-- rules:start -->')[1].split('<!-- rules:end -->')[0].trim();
+    const expected = [
+      '| code | default severity | when | example |',
+      '|---|---|---|---|',
+      ...RULES.map((r) => `| \`${r.code}\` | ${r.defaultSeverity} | ${r.description} | ${r.example} |`),
+    ].join('\n');
+    assert.equal(table, expected);
+  });
+
+  it('starts with the build-and-run command and the test command', () => {
+    const firstBlock = readme.split('```sh')[1].split('```')[0];
+    assert.match(firstBlock, /npm ci && npm run example/u);
+    assert.match(firstBlock, /^npm test\b/mu);
+  });
+});
