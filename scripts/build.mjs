@@ -2,6 +2,7 @@
 // that the manifest's `jsonValidation` points at. Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { holidayDataPlugin } from './holidayData.mjs';
 
 const production = !process.argv.includes('--dev');
 const common = {
@@ -15,14 +16,21 @@ const common = {
   legalComments: 'none',
 };
 
+/** Loads a constant from a TypeScript module of the core, which is its one definition. */
+async function importFromCore(entry) {
+  const result = await esbuild.build({ ...common, minify: false, entryPoints: [entry], write: false, format: 'esm' });
+  return import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0].text)}`);
+}
+
+const { HOLIDAY_COUNTRIES } = await importFromCore('server/src/core/calendar/countries.ts');
+const { CONFIG_SCHEMA } = await importFromCore('server/src/core/config/schema.ts');
+const withHolidays = { ...common, plugins: [holidayDataPlugin(HOLIDAY_COUNTRIES)] };
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...withHolidays, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 
-// The schema is defined once, in TypeScript; Node 20 cannot import that directly, so bundle it first.
-const schemaModule = await esbuild.build({ ...common, minify: false, entryPoints: ['server/src/core/config/schema.ts'], write: false, format: 'esm' });
-const { CONFIG_SCHEMA } = await import(`data:text/javascript,${encodeURIComponent(schemaModule.outputFiles[0].text)}`);
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/minutes.schema.json', `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`);
