@@ -1,16 +1,15 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { lint, nonOverlapping, parseMinutes, preferredEdits, type MinutesConfig } from '../../server/src/core';
+import { lint, nonOverlapping, parseMinutes, preferredEdits, type Finding, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
 import { loadConfigFile } from '../../server/src/node/configFile';
+import { fileWorkspace, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { applyEdits } from './applyEdits';
 import { collectMarkdownFiles } from './files';
 import { formatJson, formatText, type FileFindings } from './format';
 
 const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json] [--fix] [PATH...]';
-// Larger files are not minutes a person writes; reading them would only slow CI down.
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 class UsageError extends Error {}
 
@@ -49,44 +48,42 @@ function main(argv: string[]): number {
       throw new UsageError(`no such file or folder: ${path}`);
     }
   }
-  const results = collectMarkdownFiles(paths).flatMap((path) => lintFile(path, root, loaded.config, values.fix));
+  const workspace = fileWorkspace(root, loaded.config);
+  const results = collectMarkdownFiles(paths).flatMap((path) => lintFile(path, root, loaded.config, workspace, values.fix));
   const output = values.format === 'json' ? formatJson(results) : formatText(results);
   if (output) process.stdout.write(`${output}\n`);
   const failing = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
   return failing ? 1 : 0;
 }
 
-function lintFile(path: string, root: string, config: MinutesConfig, fix: boolean): FileFindings[] {
+function lintFile(path: string, root: string, config: MinutesConfig, workspace: MinutesWorkspace, fix: boolean): FileFindings[] {
   const file = relative(root, path).split(sep).join('/');
-  const text = readText(path);
+  const text = readMinutesText(path, (p, reason) => process.stderr.write(`${p}: ${reason}\n`));
   if (text === undefined) return [];
   const uri = pathToFileURL(path).toString();
-  let findings = lint(parseMinutes({ uri, version: 1, text }, config), config);
-  if (fix) {
-    const edits = nonOverlapping(findings.flatMap((f) => preferredEdits(f) ?? []));
-    if (edits.length) {
-      const fixed = applyEdits(text, edits);
-      writeFileSync(path, fixed);
-      process.stderr.write(`${file}: fixed ${edits.length} problem(s)\n`);
-      findings = lint(parseMinutes({ uri, version: 2, text: fixed }, config), config);
-    }
-  }
-  return [{ file, findings }];
+  const findings = lint(parseMinutes({ uri, version: 1, text }, config), config, { workspace });
+  return [{ file, findings: fix ? applyFixes(path, file, text, findings, config, workspace) : findings }];
 }
 
-/** The file's text, or undefined (with a note on stderr) for what is not a text file we should read. */
-function readText(path: string): string | undefined {
-  const size = statSync(path).size;
-  if (size > MAX_FILE_BYTES) {
-    process.stderr.write(`${path}: skipped, ${size} bytes is larger than minutes files get\n`);
-    return undefined;
+/** Applies the preferred fixes (text edits, or a rename of a misnamed file) and lints the result again. */
+function applyFixes(path: string, file: string, text: string, findings: Finding[], config: MinutesConfig, workspace: MinutesWorkspace): Finding[] {
+  const edits = nonOverlapping(findings.flatMap((f) => preferredEdits(f) ?? []));
+  let fixedText = text;
+  if (edits.length) {
+    fixedText = applyEdits(text, edits);
+    writeFileSync(path, fixedText);
+    workspace.fileChanged(file);
+    process.stderr.write(`${file}: fixed ${edits.length} problem(s)\n`);
   }
-  const bytes = readFileSync(path);
-  if (bytes.includes(0)) {
-    process.stderr.write(`${path}: skipped, not a text file\n`);
-    return undefined;
+  let fixedPath = path;
+  const rename = findings.flatMap((f) => f.fixes ?? []).find((f) => f.preferred && f.renameTo);
+  if (rename && !existsSync(join(dirname(path), rename.renameTo!))) {
+    fixedPath = join(dirname(path), rename.renameTo!);
+    renameSync(path, fixedPath);
+    process.stderr.write(`${file}: renamed to ${rename.renameTo}\n`);
   }
-  return bytes.toString('utf8');
+  if (fixedText === text && fixedPath === path) return findings;
+  return lint(parseMinutes({ uri: pathToFileURL(fixedPath).toString(), version: 2, text: fixedText }, config), config, { workspace });
 }
 
 try {

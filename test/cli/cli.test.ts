@@ -53,11 +53,12 @@ describe('minutes-lint', () => {
   });
 
   it('--fix repairs the title and changes nothing else', () => {
-    const path = join(root, 'community-call/20240118.md');
+    const path = join(root, 'sig-docs/20240115.md');
     const before = readFileSync(path, 'utf8');
-    const { stderr } = run(['--fix', 'community-call/20240118.md'], root);
-    assert.match(stderr, /fixed 1 problem/u);
-    assert.equal(readFileSync(path, 'utf8'), before.replace('# SCS Tech Weekly 2024-01-11', '# SCS Tech Weekly 2024-01-18'));
+    const { stderr, code } = run(['--fix', 'sig-docs/20240115.md'], root);
+    assert.match(stderr, /sig-docs\/20240115\.md: fixed 1 problem/u);
+    assert.equal(code, 0, 'nothing is left to report');
+    assert.equal(readFileSync(path, 'utf8'), before.replace('# SIG Documentation 2024-01-16', '# SIG Documentation 2024-01-15'));
   });
 
   it('exits 2 with a one-line message on usage and config errors', () => {

@@ -14,3 +14,11 @@ export { codeActions, FIX_ALL_KIND, nonOverlapping, preferredEdits } from './fea
 export { DIAGNOSTIC_SOURCE, toDiagnostic } from './features/diagnostics';
 export { LineIndex } from './text/lineIndex';
 export { teamOverview } from './features/teamOverview';
+export { calendarFor, type LintOptions } from './rules/lint';
+export { meetingDate } from './rules/meetingDate';
+export { RULE_CODES } from './rules/catalog';
+export { MinutesIndex, type IndexedFile } from './workspace/minutesIndex';
+export { MinutesWorkspace, type WorkspaceFiles } from './workspace/workspace';
+export { expectedTeams } from './workspace/roster';
+export { HolidayCalendar } from './calendar/holidays';
+export { HOLIDAY_COUNTRIES } from './calendar/countries';

@@ -29,18 +29,23 @@ export function readMinutesLine(paragraph: Paragraph, text: string, lines: LineI
   );
   if (labelledLink) {
     const label = toString(labelledLink).trim();
-    return withUrl({ range, style: 'markdown-link', label }, labelledLink, lines, linkBase, PENDING_WORDS.test(label));
+    return withUrl({ range, style: 'markdown-link', label }, labelledLink, text, lines, linkBase, PENDING_WORDS.test(label));
   }
 
   const labelled = LABEL.exec(plain);
   if (labelled) {
     const label = labelled[1].trim();
-    const link = firstLink(paragraph.children);
+    const links = firstLineLinks(paragraph.children);
+    const link = links[0];
     const afterLabel = plain.slice(labelled[0].length).trim();
     // Only the words before the link say whether it is pending: `<URL> (waiting to be merged)` is a link.
     const beforeLink = link ? afterLabel.slice(0, Math.max(0, afterLabel.indexOf(link.url))) : afterLabel;
     const pending = PENDING_WORDS.test(label) || PENDING_WORDS.test(beforeLink) || (!link && afterLabel === '');
-    if (link) return withUrl({ range, style: 'label', label }, link, lines, linkBase, pending);
+    if (link) {
+      const line = withUrl({ range, style: 'label', label }, link, text, lines, linkBase, pending);
+      const more = links.slice(1).flatMap((l) => resolveLinkTarget(l.url, linkBase) ?? []);
+      return more.length ? { ...line, moreTargets: more } : line;
+    }
     if (!pending) return undefined; // `Minutes: we discussed ...` is prose, not a minutes line
     return { range, style: 'label', label, state: 'pending' };
   }
@@ -66,12 +71,16 @@ function firstLineText(paragraph: Paragraph): string {
 function withUrl(
   line: Pick<MinutesLine, 'range' | 'style' | 'label'>,
   link: Link,
+  text: string,
   lines: LineIndex,
   linkBase: string,
   pending: boolean,
 ): MinutesLine {
   const url = link.url;
-  const urlRange = lines.range(link.position!.start.offset!, link.position!.end.offset!);
+  const start = link.position!.start.offset!;
+  const end = link.position!.end.offset!;
+  const at = text.slice(start, end).lastIndexOf(url);
+  const urlRange = at >= 0 ? lines.range(start + at, start + at + url.length) : lines.range(start, end);
   const target = resolveLinkTarget(url, linkBase);
   return { ...line, url, urlRange, target, state: stateOf(url, target, pending) };
 }
@@ -83,8 +92,13 @@ function stateOf(url: string, target: LinkTarget | undefined, pending: boolean):
   return target.fileName ? 'linked' : 'folder';
 }
 
-function firstLink(children: PhrasingContent[]): Link | undefined {
-  return children.find((child): child is Link => child.type === 'link');
+function firstLineLinks(children: PhrasingContent[]): Link[] {
+  const links: Link[] = [];
+  for (const child of children) {
+    if (child.type === 'break' || (child.type === 'text' && child.value.includes('\n') && links.length)) break;
+    if (child.type === 'link') links.push(child);
+  }
+  return links;
 }
 
 /**
@@ -104,9 +118,10 @@ export function resolveLinkTarget(url: string, linkBase: string): LinkTarget | u
   // A link must never resolve outside the repository.
   if (segments.length === 0 || segments.some((s) => s === '.' || s === '..' || s.includes('\\'))) return undefined;
   const last = segments[segments.length - 1];
-  if (/\.md$/iu.test(last)) {
-    const folder = segments.slice(0, -1).join('/');
-    return { path: segments.join('/'), folder, fileName: last, date: dateFromFileName(last) };
+  const folder = segments.slice(0, -1).join('/');
+  if (/\.md$/iu.test(last)) return { path: segments.join('/'), folder, fileName: last, date: dateFromFileName(last) };
+  if (folder && /^\d{8}(?:[-_][^.]*)?$/u.test(last)) {
+    return { path: segments.join('/'), folder, fileName: last, date: dateFromFileName(`${last}.md`), missingExtension: true };
   }
   return { path: segments.join('/'), folder: segments.join('/') };
 }

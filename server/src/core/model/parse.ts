@@ -54,13 +54,15 @@ export function documentPath(uri: string): DocumentPath {
 }
 
 /**
- * The title is the first `#` heading; minutes written from a pad sometimes start with a dated
- * `##` heading instead (`## 2024-02-19`), which then serves as the title.
+ * The title is the first dated heading when it opens the document at level 1 or 2 (pads often
+ * start with `## 2024-02-19`), else the first dated `#` heading (a pad's leftover `# Backlog` may
+ * precede it), else the first `#` heading, which then lacks its date.
  */
 function readTitle(sections: Section[], text: string, lines: LineIndex): Title | undefined {
   const all = flatten(sections);
-  const h1 = all.find((s) => s.depth === 1);
-  const heading = h1 ?? (all[0]?.depth === 2 && findDates(all[0].title).length ? all[0] : undefined);
+  const dated = (s: Section) => findDates(s.title).length > 0;
+  const opening = all[0] && all[0].depth <= 2 && dated(all[0]) ? all[0] : undefined;
+  const heading = opening ?? all.find((s) => s.depth === 1 && dated(s)) ?? all.find((s) => s.depth === 1);
   if (!heading) return undefined;
   const start = lines.offsetAt(heading.headingRange.start);
   const source = text.slice(start, lines.offsetAt(heading.headingRange.end));

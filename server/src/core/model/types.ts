@@ -39,6 +39,8 @@ export interface LinkTarget {
   folder: string;
   fileName?: string;
   date?: ParsedDate;
+  /** A dated file linked without its `.md` (`.../iaas/20220928`). */
+  missingExtension?: boolean;
 }
 
 /**
@@ -58,8 +60,11 @@ export interface MinutesLine {
   style: 'label' | 'markdown-link' | 'note';
   label: string;
   url?: string;
+  /** The URL's own text (inside `[Minutes](...)` or `<...>`). */
   urlRange?: Range;
   target?: LinkTarget;
+  /** Further minutes linked on the same line (`URL + URL` when a roll-up covers two meetings). */
+  moreTargets?: LinkTarget[];
 }
 
 export interface TeamEntry {

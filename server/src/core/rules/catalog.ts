@@ -1,5 +1,28 @@
+import { meetingOnHoliday, meetingWeekday } from './calendarRules';
+import { linkFuture, linkNotFound, linkOutdated, linkWrongTeam, nowAvailable } from './links';
+import { headingLevel, missingMinuteTaker, missingSection } from './structure';
+import { duplicateTeam, missingMinutesLink, missingTeam } from './teams';
 import { invalidDate, missingTitleDate, titleDateMismatch } from './titleDate';
 import type { Rule } from './types';
 
 /** Every rule, in the order of the README's table: the one list of rule codes. */
-export const RULES: readonly Rule[] = [titleDateMismatch, invalidDate, missingTitleDate];
+export const RULES: readonly Rule[] = [
+  titleDateMismatch,
+  invalidDate,
+  missingTitleDate,
+  meetingWeekday,
+  meetingOnHoliday,
+  missingSection,
+  missingTeam,
+  duplicateTeam,
+  missingMinutesLink,
+  linkNotFound,
+  linkOutdated,
+  linkFuture,
+  linkWrongTeam,
+  nowAvailable,
+  headingLevel,
+  missingMinuteTaker,
+];
+
+export const RULE_CODES = RULES.map((r) => r.code);

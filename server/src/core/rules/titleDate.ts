@@ -1,21 +1,33 @@
-import { formatDate, sameDate } from '../model/dates';
-import type { Rule } from './types';
+import { formatCompactDate, formatDate, sameDate, WEEKDAY_NAMES, weekday } from '../model/dates';
+import { fileNameLooksWrong } from './meetingDate';
+import type { Fix, Rule } from './types';
 
 export const titleDateMismatch: Rule = {
   code: 'title-date-mismatch',
   defaultSeverity: 'warning',
   description: "The title's date differs from the date in the file name.",
   example: '`# SCS Tech Weekly 2022-09-29` in `20221103.md`',
-  check({ model }) {
+  check({ model, config, workspace }) {
     const titleDate = model.title?.date?.date;
     const fileDate = model.fileDate?.date;
-    if (model.kind === 'other' || !titleDate || !fileDate || sameDate(titleDate, fileDate)) return [];
+    if (model.kind === 'other' || !titleDate || !fileDate || sameDate(titleDate, fileDate) || model.title?.date?.problem === 'impossible') return [];
     const expected = formatDate(fileDate);
+    const range = model.title!.date!.range;
+    const retitle: Fix = { title: `Change the title date to ${expected}`, edits: [{ range, newText: expected }] };
+    if (!fileNameLooksWrong(model, config)) {
+      return [{ message: `Title says ${model.title!.date!.text} but the file is ${model.path.fileName}; expected ${expected}.`, range, fixes: [{ ...retitle, preferred: true }] }];
+    }
+    // The title is on the meeting weekday and the file name is not: the file name is the mistake.
+    const newName = model.path.fileName.replace(/^\d{8}/u, formatCompactDate(titleDate));
+    const folderPath = workspace?.relativePath(model.uri)?.replace(/[^/]*$/u, '');
+    const free = folderPath !== undefined && !workspace!.index.has(folderPath + newName);
+    const fileDay = WEEKDAY_NAMES[weekday(fileDate)];
+    const meetingDay = WEEKDAY_NAMES[config.meetingWeekday];
     return [
       {
-        message: `Title says ${model.title!.date!.text} but the file is ${model.path.fileName}; expected ${expected}.`,
-        range: model.title!.date!.range,
-        fixes: [{ title: `Change the title date to ${expected}`, edits: [{ range: model.title!.date!.range, newText: expected }], preferred: true }],
+        message: `Title says ${model.title!.date!.text} but the file is ${model.path.fileName}, a ${fileDay}; the meeting is on ${meetingDay}s, so the file name looks wrong (expected ${newName}).`,
+        range,
+        fixes: free ? [{ title: `Rename the file to ${newName}`, edits: [], renameTo: newName, preferred: true }, retitle] : [retitle],
       },
     ];
   },
@@ -24,22 +36,28 @@ export const titleDateMismatch: Rule = {
 export const invalidDate: Rule = {
   code: 'invalid-date',
   defaultSeverity: 'warning',
-  description: 'A date in the title is malformed or impossible.',
-  example: '`# SCS Tech Weekly 2023-02-30`, `# Team IaaS 2023-03–06`',
+  description: 'A date in the title, or in a linked file name, is malformed or impossible.',
+  example: '`# SCS Tech Weekly 2023-02-30`, `# Team IaaS 2023-03–06`, a link to `iaas/20230230.md`',
   check({ model }) {
+    if (model.kind === 'other') return [];
+    const findings: ReturnType<Rule['check']> = [];
     const date = model.title?.date;
-    if (model.kind === 'other' || !date?.problem) return [];
-    if (date.problem === 'impossible') {
-      return [{ message: `${date.text} is not a date that exists.`, range: date.range }];
-    }
-    const fixed = formatDate(date.date!);
-    return [
-      {
+    if (date?.problem === 'impossible') findings.push({ message: `${date.text} is not a date that exists.`, range: date.range });
+    if (date?.problem === 'malformed') {
+      const fixed = formatDate(date.date!);
+      findings.push({
         message: `${date.text} is not written as YYYY-MM-DD; expected ${fixed}.`,
         range: date.range,
         fixes: [{ title: `Write the date as ${fixed}`, edits: [{ range: date.range, newText: fixed }], preferred: true }],
-      },
-    ];
+      });
+    }
+    for (const entry of model.updates?.entries ?? []) {
+      const line = entry.minutesLine;
+      if (line?.target?.date?.problem === 'impossible' && line.urlRange) {
+        findings.push({ message: `${line.target.fileName} is named after a date that does not exist.`, range: line.urlRange });
+      }
+    }
+    return findings;
   },
 };
 
@@ -49,7 +67,9 @@ export const missingTitleDate: Rule = {
   description: 'A minutes file whose title has no date.',
   example: '`# SCS Tech Weekly` in `20221103.md`',
   check({ model }) {
-    if (model.kind === 'other' || !model.title || model.title.date) return [];
+    // `20220704-workshop.md` and the like are notes of a special session, titled by topic.
+    const suffixed = /^\d{8}[-_]/u.test(model.path.fileName);
+    if (model.kind === 'other' || !model.title || model.title.date || suffixed) return [];
     const fileDate = model.fileDate?.date;
     const range = model.title.range;
     const end = range.end;

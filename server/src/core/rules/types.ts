@@ -1,14 +1,25 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
+import type { CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
+import type { MinutesWorkspace } from '../workspace/workspace';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** Renames the document itself (a wrong date in its file name) instead of editing text. */
+  renameTo?: string;
   /** The fix to apply without asking (`minutes-lint --fix`, Ctrl+. preferred). */
   preferred?: boolean;
+}
+
+export interface RelatedPlace {
+  uri: string;
+  range: Range;
+  message: string;
 }
 
 export interface Finding {
@@ -17,12 +28,21 @@ export interface Finding {
   message: string;
   range: Range;
   fixes?: Fix[];
+  related?: RelatedPlace[];
 }
 
 export interface RuleContext {
   model: MinutesModel;
   config: MinutesConfig;
+  /** The repository the document belongs to; rules that need one are skipped without it. */
+  workspace?: MinutesWorkspace;
+  /** The date the minutes are about, from the title and the file name (see meetingDate.ts). */
+  meetingDate?: CalendarDate;
+  calendar: HolidayCalendar;
 }
+
+/** What a rule reports; `severity` only where one finding is more serious than the rule's default. */
+export type RuleFinding = Omit<Finding, 'severity' | 'code'> & { severity?: Severity };
 
 export interface Rule {
   code: string;
@@ -31,5 +51,5 @@ export interface Rule {
   description: string;
   /** An example of text that triggers it, for the README. */
   example: string;
-  check(context: RuleContext): Array<Omit<Finding, 'severity' | 'code'>>;
+  check(context: RuleContext): RuleFinding[];
 }

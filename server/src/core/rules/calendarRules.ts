@@ -1,0 +1,28 @@
+import { formatDate, WEEKDAY_NAMES, weekday } from '../model/dates';
+import type { Rule } from './types';
+
+export const meetingWeekday: Rule = {
+  code: 'meeting-weekday',
+  defaultSeverity: 'information',
+  description: 'The roll-up is dated on another weekday than the configured meeting day.',
+  example: '`20221127.md` (a Sunday) when the meeting is on Thursdays',
+  check({ model, config, meetingDate }) {
+    if (model.kind !== 'weekly' || !meetingDate || weekday(meetingDate) === config.meetingWeekday) return [];
+    const range = model.title?.date?.range ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return [{ message: `${formatDate(meetingDate)} is a ${WEEKDAY_NAMES[weekday(meetingDate)]}; the meeting is on ${WEEKDAY_NAMES[config.meetingWeekday]}s.`, range }];
+  },
+};
+
+export const meetingOnHoliday: Rule = {
+  code: 'meeting-on-holiday',
+  defaultSeverity: 'warning',
+  description: 'The meeting date is a public holiday in the configured region.',
+  example: '`# SCS Tech Weekly 2022-10-03` (Day of German Unity)',
+  check({ model, meetingDate, calendar }) {
+    if (model.kind === 'other' || !meetingDate) return [];
+    const holiday = calendar.holidayOn(meetingDate);
+    if (!holiday) return [];
+    const range = model.title?.date?.range ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return [{ message: `${formatDate(meetingDate)} is a public holiday in ${calendar.countryName} (${holiday.name}).`, range }];
+  },
+};

@@ -1,0 +1,63 @@
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { MinutesConfig } from '../config/types';
+import type { MinutesModel } from '../model/types';
+
+/** The URL of a minutes file: `{linkBase}iaas/20220928.md`. */
+export function fileUrl(config: MinutesConfig, path: string): string {
+  return config.linkBase + path;
+}
+
+/** The URL of a team's folder: GitHub shows folders under `tree/`, files under `blob/`. */
+export function folderUrl(config: MinutesConfig, folder: string): string {
+  return config.linkBase.replace(/\/blob\/([^/]+)\/$/u, '/tree/$1/') + folder;
+}
+
+/** Whether the roll-up writes its minutes lines as `[Minutes](URL)` rather than `Minutes: URL`. */
+function usesMarkdownLinks(model: MinutesModel): boolean {
+  const styles = (model.updates?.entries ?? []).map((e) => e.minutesLine?.style).filter((s) => s === 'label' || s === 'markdown-link');
+  return styles.length > 0 && styles.filter((s) => s === 'markdown-link').length > styles.length / 2;
+}
+
+/** A minutes line in the style the document already uses. */
+export function linkedLine(model: MinutesModel, url: string): string {
+  return usesMarkdownLinks(model) ? `[Minutes](${url})` : `Minutes: ${url}`;
+}
+
+export function pendingLine(config: MinutesConfig, folder: string | undefined): string {
+  return folder ? `Minutes not available yet: ${folderUrl(config, folder)}` : 'Minutes: none yet';
+}
+
+/** Replaces `range` by `newText`, touching only the characters that really change. */
+export function minimalReplace(model: MinutesModel, range: Range, newText: string): TextEdit {
+  const start = model.lines.offsetAt(range.start);
+  const end = model.lines.offsetAt(range.end);
+  const old = model.text.slice(start, end);
+  let prefix = 0;
+  while (prefix < old.length && prefix < newText.length && old[prefix] === newText[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < newText.length - prefix && old[old.length - 1 - suffix] === newText[newText.length - 1 - suffix]) suffix++;
+  return { range: model.lines.range(start + prefix, end - suffix), newText: newText.slice(prefix, newText.length - suffix) };
+}
+
+export function insertAt(model: MinutesModel, offset: number, text: string): TextEdit {
+  const at = model.lines.positionAt(offset);
+  return { range: { start: at, end: at }, newText: text };
+}
+
+/** Inserts whole lines before the line containing `offset`. */
+export function insertLinesBefore(model: MinutesModel, offset: number, lines: string): TextEdit {
+  const line = model.lines.positionAt(offset).line;
+  return insertAt(model, model.lines.offsetAt({ line, character: 0 }), lines);
+}
+
+/** Appends whole lines at the end of the document, after a blank line. */
+export function appendLines(model: MinutesModel, lines: string): TextEdit {
+  const text = model.text;
+  const separator = text === '' ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+  return insertAt(model, text.length, separator + lines);
+}
+
+/** The line break the document uses. */
+export function eol(model: MinutesModel): string {
+  return model.text.includes('\r\n') ? '\r\n' : '\n';
+}

@@ -1,0 +1,84 @@
+import type { SectionNames } from '../config/types';
+import { flatten } from '../model/parse';
+import type { MinutesModel, Section, TeamEntry } from '../model/types';
+import { appendLines, eol, insertAt, insertLinesBefore } from './edits';
+import type { Rule, RuleFinding } from './types';
+
+const SECTION_ORDER: Array<keyof SectionNames> = ['meta', 'updates', 'aob', 'projectUpdates'];
+
+export const missingSection: Rule = {
+  code: 'missing-section',
+  defaultSeverity: 'warning',
+  description: 'A section the roll-up must have (by default Meta, Team Updates and AOB) is absent.',
+  example: 'a roll-up without `## AOB`',
+  check({ model, config }) {
+    if (model.kind !== 'weekly') return [];
+    const sections = flatten(model.sections);
+    const present = new Set(sections.map((s) => s.role));
+    const range = model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return config.requiredSections
+      .filter((role) => !present.has(role))
+      .map((role): RuleFinding => {
+        const name = config.sections[role][0];
+        return { message: `The roll-up has no "${name}" section.`, range, fixes: [{ title: `Add a "## ${name}" section`, edits: [insertSection(model, role, name, sections)], preferred: true }] };
+      });
+  },
+};
+
+/** Where a missing section goes: before the next well-known section, or before the teams it should hold. */
+function insertSection(model: MinutesModel, role: keyof SectionNames, name: string, sections: Section[]) {
+  const nl = eol(model);
+  const heading = `## ${name}${nl}${nl}`;
+  if (role === 'updates' && model.updates?.entries.length) return insertLinesBefore(model, model.updates.entries[0].section.startOffset, heading);
+  const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(role) + 1);
+  const next = sections.find((s) => s.depth === 2 && later.includes(s.role as keyof SectionNames));
+  if (next) return insertLinesBefore(model, next.startOffset, heading);
+  return appendLines(model, `## ${name}${nl}`);
+}
+
+export const headingLevel: Rule = {
+  code: 'heading-level',
+  defaultSeverity: 'warning',
+  description: "A team or SIG heading's level differs from its siblings'.",
+  example: '`## Team Container` among `### Team IaaS` and `### IAM SIG`',
+  check({ model }) {
+    const entries = model.updates?.entries ?? [];
+    const expected = expectedDepth(model, entries);
+    if (!expected) return [];
+    return entries
+      .filter((e) => e.section.depth !== expected)
+      .map((e) => {
+        const start = model.lines.offsetAt(e.section.headingRange.start);
+        const hashes = model.text.indexOf('#', start);
+        const edit =
+          e.section.depth < expected
+            ? insertAt(model, hashes, '#'.repeat(expected - e.section.depth))
+            : { range: model.lines.range(hashes, hashes + e.section.depth - expected), newText: '' };
+        return {
+          message: `"${e.name}" is a level-${e.section.depth} heading; the other teams and SIGs are level ${expected} (${'#'.repeat(expected)}).`,
+          range: e.section.headingRange,
+          fixes: [{ title: `Make it a level-${expected} heading`, edits: [edit], preferred: true }],
+        };
+      });
+  },
+};
+
+/** One level below the group heading; without one, the level most teams use. */
+function expectedDepth(model: MinutesModel, entries: TeamEntry[]): number | undefined {
+  if (model.updates?.section) return model.updates.section.depth + 1;
+  const counts = new Map<number, number>();
+  for (const e of entries) counts.set(e.section.depth, (counts.get(e.section.depth) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 1 && ranked[0][1] > ranked[1][1] ? ranked[0][0] : undefined;
+}
+
+export const missingMinuteTaker: Rule = {
+  code: 'missing-minute-taker',
+  defaultSeverity: 'warning',
+  description: 'The Meta section names no minute taker.',
+  example: '`## Meta` without `- Minutes: NAME`',
+  check({ model }) {
+    if (model.kind !== 'weekly' || !model.meta || model.meta.minuteTaker) return [];
+    return [{ message: 'Meta names no minute taker; add "- Minutes: NAME".', range: model.meta.section.headingRange }];
+  },
+};

@@ -1,0 +1,105 @@
+import { dayNumber, fromDayNumber, type CalendarDate } from '../model/dates';
+import type { MinutesModel } from '../model/types';
+import { sameTeam } from '../workspace/names';
+import { expectedTeams, isSameTeam, type ExpectedTeam } from '../workspace/roster';
+import type { MinutesWorkspace } from '../workspace/workspace';
+import { appendLines, eol, fileUrl, insertAt, insertLinesBefore, linkedLine, pendingLine } from './edits';
+import type { Rule, RuleContext, RuleFinding } from './types';
+
+export const missingTeam: Rule = {
+  code: 'missing-team',
+  defaultSeverity: 'warning',
+  description: 'A team or SIG expected this week (configured roster, or inferred from the workspace) has no section.',
+  example: 'no `### Team IaaS` although `iaas/20220928.md` is dated since the last roll-up',
+  check(context) {
+    const { model, workspace, meetingDate, config } = context;
+    if (model.kind !== 'weekly' || !workspace || !meetingDate || !model.updates) return [];
+    const entries = model.updates.entries;
+    const expected = expectedTeams(model, meetingDate, workspace, config);
+    const range = model.updates.section?.headingRange ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return expected
+      .filter((team) => !entries.some((e) => isSameTeam(e, team, workspace)))
+      .map((team): RuleFinding => {
+        const edit = insertTeam(context, team, expected);
+        return {
+          message: `${team.name} has no section, but ${team.reason}.`,
+          range,
+          fixes: edit ? [{ title: `Add a section for ${team.name}`, edits: [edit], preferred: true }] : undefined,
+        };
+      });
+  },
+};
+
+/** The new section goes after the team that precedes it in roll-up order, with its minutes line filled in. */
+function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team: ExpectedTeam, order: ExpectedTeam[]) {
+  const entries = model.updates!.entries;
+  const nl = eol(model);
+  const depth = model.updates!.section ? model.updates!.section.depth + 1 : (entries[0]?.section.depth ?? 3);
+  const latest = team.folder ? workspace!.index.latestOnOrBefore(team.folder, meetingDate!) : undefined;
+  const recent = latest && team.folder && workspace!.index.between(team.folder, previousDate(workspace!, model, meetingDate!), meetingDate!).length;
+  const line = recent ? linkedLine(model, fileUrl(config, latest.path)) : pendingLine(config, team.folder);
+  const section = `${'#'.repeat(depth)} ${team.name}${nl}${nl}${line}${nl}${nl}`;
+
+  const before = order.slice(0, order.indexOf(team)).reverse();
+  const previous = before.map((t) => entries.find((e) => isSameTeam(e, t, workspace!))).find((e) => e);
+  if (previous) {
+    const end = previous.section.endOffset;
+    return end >= model.text.length ? appendLines(model, section.trimEnd() + nl) : insertAt(model, end, section);
+  }
+  if (entries.length) return insertLinesBefore(model, entries[0].section.startOffset, section);
+  const group = model.updates!.section;
+  if (!group) return undefined;
+  return group.endOffset >= model.text.length ? appendLines(model, section.trimEnd() + nl) : insertAt(model, group.endOffset, section);
+}
+
+
+export function previousDate(workspace: MinutesWorkspace, model: MinutesModel, date: CalendarDate): CalendarDate {
+  return workspace.previousWeekly(date, workspace.relativePath(model.uri))?.file.date ?? fromDayNumber(dayNumber(date) - 7);
+}
+
+export const duplicateTeam: Rule = {
+  code: 'duplicate-team',
+  defaultSeverity: 'warning',
+  description: 'A team or SIG has two sections.',
+  example: '`### IAM SIG` and later `### SIG IAM`',
+  check({ model }) {
+    const entries = (model.updates?.entries ?? []).filter((e) => e.kind !== 'other');
+    const findings: RuleFinding[] = [];
+    entries.forEach((entry, i) => {
+      const first = entries.slice(0, i).find((e) => sameTeam(e, entry));
+      if (!first) return;
+      findings.push({
+        message: `"${entry.name}" is the same ${entry.kind === 'sig' ? 'SIG' : 'team'} as "${first.name}" above; merge the two sections.`,
+        range: entry.section.headingRange,
+        related: [{ uri: model.uri, range: first.section.headingRange, message: `first section of ${first.name}` }],
+      });
+    });
+    return findings;
+  },
+};
+
+export const missingMinutesLink: Rule = {
+  code: 'missing-minutes-link',
+  defaultSeverity: 'information',
+  description: 'A team or SIG section has no minutes line at all (a warning when its minutes exist).',
+  example: '`### Team IaaS` followed directly by notes',
+  check({ model, workspace, meetingDate, config }) {
+    if (model.kind !== 'weekly') return [];
+    const nl = eol(model);
+    return (model.updates?.entries ?? [])
+      .filter((e) => e.kind !== 'other' && !e.minutesLine)
+      .map((entry): RuleFinding => {
+        const folder = workspace?.folderOf(entry);
+        const since = workspace && meetingDate ? previousDate(workspace, model, meetingDate) : undefined;
+        const recent = folder && meetingDate ? workspace!.index.between(folder, since, meetingDate).pop() : undefined;
+        const line = recent ? linkedLine(model, fileUrl(config, recent.path)) : pendingLine(config, folder);
+        const at = model.lines.offsetAt(entry.section.headingRange.end);
+        return {
+          message: recent ? `${entry.name} has no minutes line; ${recent.path} is its minutes of this week.` : `${entry.name} has no minutes line.`,
+          severity: recent ? 'warning' : undefined,
+          range: entry.section.headingRange,
+          fixes: [{ title: recent ? `Link ${recent.path}` : 'Add a pending minutes line', edits: [insertAt(model, at, `${nl}${nl}${line}`)], preferred: true }],
+        };
+      });
+  },
+};

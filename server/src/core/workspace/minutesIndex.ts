@@ -1,0 +1,92 @@
+import { dateFromFileName, dayNumber, type CalendarDate } from '../model/dates';
+
+export interface IndexedFile {
+  /** Relative to the repository root, with `/`: `iaas/20220928.md`. */
+  path: string;
+  /** `iaas`; `` for files at the root. */
+  folder: string;
+  fileName: string;
+  date?: CalendarDate;
+}
+
+/**
+ * The minutes files of one repository by folder and date, read from file names alone. Kept up to
+ * date file by file as files are created, renamed or deleted: no rescans.
+ */
+export class MinutesIndex {
+  private readonly byFolder = new Map<string, IndexedFile[]>();
+  private readonly byPath = new Map<string, IndexedFile>();
+  /** Bumped on every change, so that what was derived from the index can tell it is stale. */
+  generation = 0;
+
+  constructor(paths: Iterable<string> = []) {
+    for (const path of paths) this.add(path);
+  }
+
+  add(path: string): void {
+    if (this.byPath.has(path) || !/\.md$/iu.test(path)) return;
+    const slash = path.lastIndexOf('/');
+    const file: IndexedFile = { path, folder: slash < 0 ? '' : path.slice(0, slash), fileName: path.slice(slash + 1) };
+    const date = dateFromFileName(file.fileName)?.date;
+    if (date) file.date = date;
+    this.byPath.set(path, file);
+    const list = this.byFolder.get(file.folder) ?? [];
+    list.push(file);
+    list.sort(byDateThenName);
+    this.byFolder.set(file.folder, list);
+    this.generation++;
+  }
+
+  remove(path: string): void {
+    const file = this.byPath.get(path);
+    if (!file) return;
+    this.byPath.delete(path);
+    const list = this.byFolder.get(file.folder)!.filter((f) => f !== file);
+    if (list.length) this.byFolder.set(file.folder, list);
+    else this.byFolder.delete(file.folder);
+    this.generation++;
+  }
+
+  has(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  /** Folders holding at least one dated minutes file. */
+  datedFolders(): string[] {
+    return [...this.byFolder.entries()].filter(([, files]) => files.some((f) => f.date)).map(([folder]) => folder).sort();
+  }
+
+  hasFolder(folder: string): boolean {
+    return this.byFolder.has(folder);
+  }
+
+  /** The dated files of a folder, oldest first. */
+  filesIn(folder: string): IndexedFile[] {
+    return (this.byFolder.get(folder) ?? []).filter((f) => f.date);
+  }
+
+  /** The newest file of a folder dated on or before `date` (same-day minutes count). */
+  latestOnOrBefore(folder: string, date: CalendarDate): IndexedFile | undefined {
+    const limit = dayNumber(date);
+    const files = this.filesIn(folder);
+    for (let i = files.length - 1; i >= 0; i--) if (dayNumber(files[i].date!) <= limit) return files[i];
+    return undefined;
+  }
+
+  /** Files of a folder dated after `after` and on or before `until`. */
+  between(folder: string, after: CalendarDate | undefined, until: CalendarDate): IndexedFile[] {
+    const low = after ? dayNumber(after) : -Infinity;
+    const high = dayNumber(until);
+    return this.filesIn(folder).filter((f) => dayNumber(f.date!) > low && dayNumber(f.date!) <= high);
+  }
+}
+
+function byDateThenName(a: IndexedFile, b: IndexedFile): number {
+  const da = a.date ? dayNumber(a.date) : -Infinity;
+  const db = b.date ? dayNumber(b.date) : -Infinity;
+  return da - db || (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0);
+}

@@ -1,0 +1,60 @@
+import type { TeamKind } from '../model/types';
+
+// Words that say what kind of group it is, not which one.
+const KIND_WORDS = new Set(['team', 'sig', 'sigs', 'wg', 'working', 'group', 'and', 'the', 'of', 'for', 'scs', 'new']);
+
+/** The distinctive words of a team's name: `Team Ops, IAM (Sprint review)` -> `ops`, `iam`. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/\([^)]*\)/gu, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t && !KIND_WORDS.has(t));
+}
+
+/**
+ * How well two token lists name the same group, 0..1: words match when equal, when one
+ * abbreviates the other (`ops` / `operations`), or when they differ by one letter in a long word
+ * (`standardisation` / `standardization`, `markt` / `market`).
+ */
+export function tokenSimilarity(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const matched = short.filter((s) => long.some((l) => wordsMatch(s, l))).length;
+  if (matched < short.length) return 0;
+  return matched / long.length;
+}
+
+export function sameTeam(a: { name: string; kind?: TeamKind }, b: { name: string; kind?: TeamKind }): boolean {
+  if (a.kind && b.kind && a.kind !== 'other' && b.kind !== 'other' && a.kind !== b.kind) return false;
+  return tokenSimilarity(nameTokens(a.name), nameTokens(b.name)) > 0;
+}
+
+function wordsMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.startsWith(short)) return true;
+  return short.length >= 5 && editDistanceAtMostOne(short, long);
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length < b.length) j++;
+    else if (a.length > b.length) i++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}

@@ -1,0 +1,60 @@
+import type { MinutesConfig } from '../config/types';
+import { dayNumber, fromDayNumber, type CalendarDate } from '../model/dates';
+import { teamKindOf } from '../model/teams';
+import type { MinutesModel, TeamEntry, TeamKind } from '../model/types';
+import { sameTeam } from './names';
+import type { MinutesWorkspace } from './workspace';
+
+export interface ExpectedTeam {
+  name: string;
+  kind: TeamKind;
+  folder?: string;
+  /** Why this roll-up should have it, for the message. */
+  reason: string;
+}
+
+/**
+ * The teams and SIGs a roll-up for `date` should have, in roll-up order: the configured roster,
+ * or else what the workspace shows: the previous roll-up's teams that met since (their folder has
+ * minutes dated after the previous roll-up), and other team folders with such minutes. A SIG that
+ * did not meet since the last roll-up is not expected.
+ */
+export function expectedTeams(model: MinutesModel, date: CalendarDate, workspace: MinutesWorkspace, config: MinutesConfig): ExpectedTeam[] {
+  const selfPath = workspace.relativePath(model.uri);
+  const previous = workspace.previousWeekly(date, selfPath);
+  const since = previous?.file.date ?? fromDayNumber(dayNumber(date) - 7);
+  const metSince = (folder: string | undefined) => (folder ? workspace.index.between(folder, since, date).pop() : undefined);
+
+  if (config.teams.length) {
+    return config.teams.flatMap((team): ExpectedTeam[] => {
+      const kind: TeamKind = team.kind === 'group' || !team.kind ? teamKindOf(team.name, []) : team.kind;
+      const recent = metSince(team.folder);
+      if (recent) return [{ name: team.name, kind, folder: team.folder, reason: `${recent.path} is dated since the last roll-up` }];
+      const weekly = (team.everyWeeks ?? (kind === 'sig' ? 2 : 1)) <= 1;
+      return weekly ? [{ name: team.name, kind, folder: team.folder, reason: 'it meets every week' }] : [];
+    });
+  }
+
+  const expected: ExpectedTeam[] = [];
+  for (const entry of previous?.model.updates?.entries ?? []) {
+    const folder = workspace.folderOf(entry);
+    const recent = metSince(folder);
+    if (recent) expected.push({ name: entry.name, kind: entry.kind, folder, reason: `${recent.path} is dated since the last roll-up` });
+    else if (!folder && entry.kind === 'team') expected.push({ name: entry.name, kind: entry.kind, reason: `it was in the last roll-up, ${previous!.file.path}` });
+  }
+  for (const learned of workspace.learnedFolders()) {
+    if (expected.some((e) => e.folder === learned.folder || sameTeam(e, learned))) continue;
+    const recent = metSince(learned.folder);
+    if (recent && workspace.folderOf(learned) === learned.folder) {
+      expected.push({ name: learned.name, kind: learned.kind, folder: learned.folder, reason: `${recent.path} is dated since the last roll-up` });
+    }
+  }
+  return expected;
+}
+
+/** Whether a section of the roll-up is the expected team: by name, or by the folder its link points into. */
+export function isSameTeam(entry: TeamEntry, expected: ExpectedTeam, workspace: MinutesWorkspace): boolean {
+  if (sameTeam(entry, expected)) return true;
+  if (!expected.folder) return false;
+  return entry.minutesLine?.target?.folder === expected.folder || workspace.folderOf(entry) === expected.folder;
+}
