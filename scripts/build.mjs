@@ -14,6 +14,8 @@ const common = {
   sourcemap: production ? false : 'inline',
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's default entry is UMD with run-time requires esbuild cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /** Loads a constant from a TypeScript module of the core, which is its one definition. */

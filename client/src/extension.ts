@@ -17,7 +17,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { configurationSection: 'minutes' },
+    // The server indexes the repository's Markdown files by name and follows them through these events.
+    synchronize: {
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/.minutes.json')],
+    },
   };
   client = new LanguageClient('minutes', 'Minutes', serverOptions, clientOptions);
   await client.start();

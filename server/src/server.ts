@@ -1,74 +1,141 @@
-import { URI } from 'vscode-uri';
 import {
   CodeActionKind,
   createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
   type InitializeParams,
+  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, DEFAULT_CONFIG, documentSymbols, FIX_ALL_KIND, lint, ModelCache, teamOverview, toDiagnostic, type Finding, type MinutesConfig, type MinutesModel } from './core';
+import { Analysis } from './analysis';
+import { codeActions, documentSymbols, FIX_ALL_KIND, teamOverview } from './core';
+import { configDiagnostics, toLspDiagnostic } from './lsp/convert';
+import { readSettings } from './lsp/settings';
+import { Workspaces } from './node/workspaces';
 import { TEAMS_REQUEST, type TeamRow, type TeamsParams } from './protocol';
-import { loadConfigFile } from './node/configFile';
 
-// LSP glue only: every answer comes from the core, on the one model of the document's version.
+// LSP glue only: every answer comes from the core, on the one model of each document version.
 // Started by the VS Code client over IPC, or by any editor with `--stdio`.
-const connection = createConnection(ProposedFeatures.all);
+const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-let config: MinutesConfig = DEFAULT_CONFIG;
-const models = new ModelCache(config);
-
-const modelOf = (uri: string) => {
-  const doc = documents.get(uri);
-  return doc && models.get({ uri, version: doc.version, text: doc.getText() });
-};
-// Findings belong to a model, so they too are computed once per document version.
-const findingsByModel = new WeakMap<MinutesModel, Finding[]>();
-const findingsOf = (uri: string): Finding[] => {
-  const model = modelOf(uri);
-  if (!model) return [];
-  let findings = findingsByModel.get(model);
-  if (!findings) findingsByModel.set(model, (findings = lint(model, config)));
-  return findings;
-};
+const workspaces = new Workspaces(
+  (uri) => documents.get(uri)?.getText(),
+  (path, reason) => connection.console.info(`Minutes: ${path}: ${reason}`),
+);
+const analysis = new Analysis(workspaces);
+let capabilities: ClientCapabilities = {};
+let folders: WorkspaceFolder[] = [];
 
 connection.onInitialize((params: InitializeParams) => {
-  const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-  if (root) {
-    const loaded = loadConfigFile(URI.parse(root).fsPath);
-    for (const error of loaded.errors) connection.console.error(`Minutes: ${loaded.path}: ${error}; using the defaults.`);
-    config = loaded.config;
-    models.setConfig(config);
-  }
+  capabilities = params.capabilities;
+  folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'Minutes' },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'minutes-language-server' },
   };
 });
 
-connection.onDocumentSymbol(({ textDocument }) => {
-  const model = modelOf(textDocument.uri);
-  return model ? documentSymbols(model) : null;
+connection.onInitialized(async () => {
+  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'minutes' });
+  }
+  if (capabilities.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
+      removed.forEach((f) => workspaces.remove(f.uri));
+      folders = [...folders.filter((f) => !removed.some((r) => r.uri === f.uri)), ...added];
+      await loadWorkspaces(added);
+    });
+  }
+  await loadWorkspaces(folders);
 });
 
-connection.onCodeAction(({ textDocument, range, context }) => codeActions(textDocument.uri, findingsOf(textDocument.uri), range, context.only));
+/** Reads settings, config files and file lists; reports config problems once, where they are. */
+async function loadWorkspaces(which: WorkspaceFolder[]): Promise<void> {
+  for (const folder of which) {
+    const settings = await readSettings(connection, capabilities, folder.uri);
+    analysis.severities = settings.severities;
+    const state = workspaces.load(folder.uri, settings.overrides);
+    const configUri = `${state.rootUri.replace(/\/$/u, '')}/.minutes.json`;
+    connection.sendDiagnostics({ uri: configUri, diagnostics: configDiagnostics(state.configFile) });
+    if (state.errors.length) {
+      void connection.window.showWarningMessage(`Minutes: the configuration is not valid and the defaults are used: ${state.errors.join('; ')}`);
+    }
+  }
+  relintAll();
+}
+
+connection.onDidChangeConfiguration(() => loadWorkspaces(folders));
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const reload = new Set<string>();
+  for (const change of changes) {
+    const state = workspaces.of(change.uri);
+    const path = state?.workspace.relativePath(change.uri);
+    if (!state || path === undefined) continue;
+    if (workspaces.isConfigFile(change.uri) && !path.includes('/')) reload.add(state.rootUri);
+    else if (change.type === FileChangeType.Created) state.workspace.fileCreated(path);
+    else if (change.type === FileChangeType.Deleted) state.workspace.fileDeleted(path);
+    else state.workspace.fileChanged(path);
+  }
+  if (reload.size) void loadWorkspaces(folders.filter((f) => [...reload].some((r) => r.replace(/\/$/u, '') === f.uri.replace(/\/$/u, ''))));
+  else relintAll();
+});
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? documentSymbols(analysis.model(document)) : null;
+});
+
+connection.onCodeAction(({ textDocument, range, context }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return null;
+  const canRename = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
+  return codeActions(textDocument.uri, analysis.findingsOf(document), range, context.only, { canRename });
+});
 
 connection.onRequest(TEAMS_REQUEST, ({ uri }: TeamsParams): TeamRow[] | null => {
-  const model = modelOf(uri);
-  return model ? teamOverview(model, findingsOf(uri)) : null;
+  const document = documents.get(uri);
+  return document ? teamOverview(analysis.model(document), analysis.findingsOf(document)) : null;
 });
 
+function publish(document: TextDocument): void {
+  const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false;
+  const diagnostics = analysis.findingsOf(document).map((f) => toLspDiagnostic(f, related));
+  connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+// Other open documents depend on this one (an earlier roll-up, linked minutes): re-check them soon.
+let relintTimer: ReturnType<typeof setTimeout> | undefined;
+function relintAll(except?: string): void {
+  clearTimeout(relintTimer);
+  relintTimer = setTimeout(() => documents.all().forEach((d) => d.uri !== except && publish(d)), 150);
+}
+
 documents.onDidChangeContent(({ document }) => {
-  connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findingsOf(document.uri).map(toDiagnostic) });
+  publish(document);
+  const state = workspaces.of(document.uri);
+  const path = state?.workspace.relativePath(document.uri);
+  if (state && path !== undefined && state.workspace.index.has(path)) {
+    state.workspace.fileChanged(path);
+    relintAll(document.uri);
+  }
 });
 
 documents.onDidClose(({ document }) => {
-  models.forget(document.uri);
+  analysis.forget(document.uri);
+  const state = workspaces.of(document.uri);
+  const path = state?.workspace.relativePath(document.uri);
+  if (state && path !== undefined) state.workspace.fileChanged(path);
   connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 

@@ -12,6 +12,8 @@ export class LspSession {
   private readonly waiters: Array<() => void> = [];
   private readonly process: ChildProcess;
   stderr = '';
+  /** Texts of `window/showMessage` and `window/showMessageRequest`, in order. */
+  readonly messages: string[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -22,19 +24,51 @@ export class LspSession {
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.connection.onNotification('window/logMessage', () => undefined);
-    this.connection.onRequest('workspace/configuration', () => []);
+    const shown = ({ message }: { message: string }) => {
+      this.messages.push(message);
+      this.waiters.splice(0).forEach((wake) => wake());
+      return null;
+    };
+    this.connection.onNotification('window/showMessage', shown);
+    this.connection.onRequest('window/showMessageRequest', shown);
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.listen();
   }
 
-  async initialize(rootUri: string | null = null): Promise<unknown> {
+  /** What the client answers to `workspace/configuration` for the `minutes` section. */
+  settings: Record<string, unknown> = {};
+
+  async initialize(rootUri: string | null = null, capabilities: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
-      capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } }, ...capabilities },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** Waits for a condition on what the server sent; wakes on every notification. */
+  async until<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined && value !== false) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((wake) => {
+        const timer = setTimeout(wake, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          wake();
+        });
+      });
+    }
+  }
+
+  published(uri: string): Diagnostic[] | undefined {
+    return this.diagnostics.get(uri)?.diagnostics;
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {

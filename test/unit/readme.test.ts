@@ -17,3 +17,11 @@ describe('README', () => {
     assert.match(firstBlock, /^npm test\b/mu);
   });
 });
+
+describe('extension manifest', () => {
+  it('offers a setting for exactly the rules and config keys the code has', async () => {
+    const { manifestConfiguration } = await import('../../scripts/manifest-config');
+    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8'));
+    assert.deepEqual(manifest.contributes.configuration, JSON.parse(JSON.stringify(manifestConfiguration())), 'run `npx tsx scripts/manifest-config.ts`');
+  });
+});

@@ -29,11 +29,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openWorkbench, payloadUrl } from './lib/browser.mjs';
+import { launchChromium, openWorkbench, payloadUrl } from './lib/browser.mjs';
 import { bundleSuites } from './lib/bundle.mjs';
 import { installVsix, sandbox, startCodeServer } from './lib/codeServer.mjs';
 import { findDesktopVSCode, runWithElectron } from './lib/electron.mjs';
 import { ensureAll } from './lib/install.mjs';
+import { log } from './lib/log.mjs';
 import { followResults } from './lib/results.mjs';
 
 const EXTENSION_ID = 'minutes-tools.minutes';
@@ -41,9 +42,6 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
 const CACHE = path.join(REPO, '.vscode-test');
 const KEEP_RUNS = 5; // older run folders under .vscode-test/runs are pruned
-
-const START = Date.now();
-const log = (msg) => console.log(`[vscode-test +${((Date.now() - START) / 1000).toFixed(1)}s] ${msg}`);
 
 const { values: opts } = parseArgs({
   options: {
@@ -55,6 +53,7 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
+if (!(Number(opts.timeout) > 0)) throw new Error(`--timeout: expected seconds, got ${opts.timeout}`);
 
 // Cleanups run in reverse order on every way out, including Ctrl+C.
 const cleanups = [];
@@ -65,6 +64,15 @@ async function cleanup() {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => { log(`${signal}: stopping`); cleanup().finally(() => process.exit(130)); });
+}
+
+/** Awaits all; registers `stoppers[i]` as a cleanup for each that resolved; rethrows the first failure. */
+async function settleAll(promises, stoppers) {
+  const settled = await Promise.allSettled(promises);
+  settled.forEach((s, i) => { if (s.status === 'fulfilled') cleanups.push(() => stoppers[i](s.value)); });
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => s.value);
 }
 
 function newestVsix() {
@@ -97,25 +105,31 @@ async function chooseRoute() {
 }
 
 async function runCodeServer({ runDir, vsix, workspace, testsIndex, resultFile, counts }) {
-  const tools = ensureAll(CACHE);
+  const tools = await ensureAll(CACHE);
+  // --timeout counts from here: a first run's one-time install may take minutes.
+  const deadline = Date.now() + Number(opts.timeout) * 1000;
   const box = sandbox(runDir);
   const extensionDir = installVsix({ node: tools.node, entry: tools.codeServerEntry, box, vsix, id: EXTENSION_ID });
   log(`installed ${path.basename(vsix)} as ${path.relative(runDir, extensionDir)}`);
 
   const serverLog = path.join(runDir, 'code-server.log');
-  const server = await startCodeServer({ node: tools.node, entry: tools.codeServerEntry, box, workspace, logFile: serverLog });
-  cleanups.push(server.stop);
+  // Start both at once; allSettled so that each one that did start gets stopped.
+  const [server, browser] = await settleAll([
+    startCodeServer({ node: tools.node, entry: tools.codeServerEntry, box, workspace, logFile: serverLog }),
+    launchChromium(tools.chromium),
+  ], [(s) => s.stop(), (b) => b.close()]);
   log(`code-server listening on 127.0.0.1:${server.port}`);
 
   const url = payloadUrl({ port: server.port, workspace, extensionDir, testsIndex });
-  const { browser, page } = await openWorkbench({ chromium: tools.chromium, url, logFile: path.join(runDir, 'browser.log') });
-  cleanups.push(() => browser.close());
+  const page = await openWorkbench(browser, { url, logFile: path.join(runDir, 'browser.log') });
+  log('workbench opened in Chromium; waiting for the extension host to run the tests');
 
   try {
     return await followResults(resultFile, {
       startTimeoutMs: 120_000,
-      timeoutMs: Number(opts.timeout) * 1000,
+      timeoutMs: Math.max(0, deadline - Date.now()),
       print: counts.print,
+      onStart: () => log('tests started'),
       abortCheck: () => (server.isRunning() ? null : `code-server exited; see ${serverLog}`),
     });
   } catch (err) {
@@ -126,9 +140,17 @@ async function runCodeServer({ runDir, vsix, workspace, testsIndex, resultFile, 
 }
 
 async function runElectron({ executable, runDir, vsix, workspace, testsIndex, resultFile, counts }) {
-  const code = await runWithElectron({ executable, runDir, vsix, id: EXTENSION_ID, workspace, testsIndex });
-  // The host has exited: whatever it wrote is complete.
-  const result = await followResults(resultFile, { startTimeoutMs: 0, timeoutMs: 0, print: counts.print })
+  // test-electron offers no time limit of its own. On a timeout the desktop VS Code it
+  // started is left running (test-electron does not expose it); the exit code says so.
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the tests did not finish in time (--timeout)')), Number(opts.timeout) * 1000);
+  });
+  const code = await Promise.race([
+    runWithElectron({ executable, runDir, vsix, id: EXTENSION_ID, workspace, testsIndex }), timeout,
+  ]).finally(() => clearTimeout(timer));
+  // VS Code has exited, so the result file is complete (1 s of grace for the file system).
+  const result = await followResults(resultFile, { startTimeoutMs: 1000, timeoutMs: 1000, print: counts.print })
     .catch((err) => { throw new Error(`${err.message} (VS Code exited with ${code})`); });
   return { ...result, ok: result.ok && code === 0 };
 }
@@ -161,7 +183,7 @@ async function main() {
     result = route === 'electron' ? await runElectron(args) : await runCodeServer(args);
   } catch (err) {
     log(`ERROR: ${err.message}`);
-    log(`logs: ${path.relative(REPO, runDir)}/ (code-server.log, browser.log, user-data/logs/, failure.png)`);
+    log(`logs: ${path.relative(REPO, runDir)}/ (code-server route: code-server.log, browser.log, failure.png, user-data/logs/)`);
     result = { ok: false, passed: counts.passed, failed: counts.failed + 1, pending: 0 };
   } finally {
     await cleanup();

@@ -16,19 +16,23 @@ export function payloadUrl({ port, workspace, extensionDir, testsIndex }) {
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-/** Launches Chromium and opens `url`; the browser's console goes to `logFile`. */
-export async function openWorkbench({ chromium, url, logFile }) {
-  const { chromium: launcher } = require('playwright-core');
-  const browser = await launcher.launch({ executablePath: chromium, args: CHROMIUM_ARGS, headless: true });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const log = (line) => appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`);
-    page.on('console', (msg) => log(`[${msg.type()}] ${msg.text()}`));
-    page.on('pageerror', (err) => log(`[pageerror] ${err.stack ?? err.message}`));
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    return { browser, page };
-  } catch (err) {
-    await browser.close();
-    throw err;
-  }
+/** Launches headless Chromium (in parallel with code-server's start, to save seconds). */
+export async function launchChromium(executablePath) {
+  const { chromium } = require('playwright-core');
+  // Playwright's own signal handlers would exit the process before run.mjs
+  // stops code-server; run.mjs closes the browser itself.
+  return chromium.launch({
+    executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  });
+}
+
+/** Opens `url` in a new page; the page's console goes to `logFile`. */
+export async function openWorkbench(browser, { url, logFile }) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const log = (line) => appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`);
+  page.on('console', (msg) => log(`[${msg.type()}] ${msg.text()}`));
+  page.on('pageerror', (err) => log(`[pageerror] ${err.stack ?? err.message}`));
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  return page;
 }

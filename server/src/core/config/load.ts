@@ -1,19 +1,22 @@
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { DEFAULT_CONFIG } from './defaults';
 import { CONFIG_SCHEMA } from './schema';
 import type { MinutesConfig } from './types';
-import { validate } from './validate';
+import { validate, type ConfigProblem } from './validate';
 
 export interface LoadedConfig {
   config: MinutesConfig;
   /** Why the given configuration was not used; the defaults are then in force. */
   errors: string[];
+  /** The same problems with where they are, for pointing at them in the file. */
+  problems: ConfigProblem[];
 }
 
 /** Settings over defaults; an invalid configuration is reported and the defaults are used. */
 export function resolveConfig(settings: unknown): LoadedConfig {
-  if (settings === undefined || settings === null) return { config: DEFAULT_CONFIG, errors: [] };
-  const errors = validate(settings, CONFIG_SCHEMA);
-  if (errors.length) return { config: DEFAULT_CONFIG, errors };
+  if (settings === undefined || settings === null) return { config: DEFAULT_CONFIG, errors: [], problems: [] };
+  const problems = validate(settings, CONFIG_SCHEMA);
+  if (problems.length) return { config: DEFAULT_CONFIG, errors: problems.map((p) => p.message), problems };
   const given = settings as Partial<MinutesConfig>;
   return {
     config: {
@@ -23,16 +26,38 @@ export function resolveConfig(settings: unknown): LoadedConfig {
       holidays: { ...DEFAULT_CONFIG.holidays, ...given.holidays },
     },
     errors: [],
+    problems: [],
   };
 }
 
-/** Parses the text of a `.minutes.json` file. */
+export interface ParsedConfigText {
+  /** The JSON value, or undefined when the text is not JSON. */
+  json: unknown;
+  syntaxErrors: Array<{ message: string; offset: number; length: number }>;
+}
+
+/** Reads `.minutes.json`, which may have comments and trailing commas like VS Code's own settings. */
+export function readConfigText(text: string): ParsedConfigText {
+  const errors: ParseError[] = [];
+  const json = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return {
+    json: errors.length ? undefined : json,
+    syntaxErrors: errors.map((e) => ({ message: `not valid JSON: ${printParseErrorCode(e.error)}`, offset: e.offset, length: e.length })),
+  };
+}
+
+/** Parses and validates the text of a `.minutes.json` file. */
 export function parseConfigText(text: string): LoadedConfig {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { config: DEFAULT_CONFIG, errors: [`not valid JSON: ${(error as Error).message}`] };
-  }
+  const { json, syntaxErrors } = readConfigText(text);
+  if (syntaxErrors.length) return { config: DEFAULT_CONFIG, errors: syntaxErrors.map((e) => `${e.message} at offset ${e.offset}`), problems: [] };
   return resolveConfig(json);
+}
+
+/** Where a problem is in the file's text: the value at its path, or the whole text. */
+export function locateProblem(text: string, problem: ConfigProblem): { offset: number; length: number } {
+  const tree = parseTree(text);
+  let node = tree && findNodeAtLocation(tree, problem.path);
+  // An unknown key points at the key itself rather than its value.
+  if (node?.parent?.type === 'property' && problem.message.startsWith('unknown setting')) node = node.parent.children?.[0];
+  return node ? { offset: node.offset, length: node.length } : { offset: 0, length: Math.min(text.length, 1) };
 }

@@ -2,6 +2,8 @@
  * The JSON schema of `.minutes.json`: the one definition behind validation here, the
  * `jsonValidation` schema the build writes for VS Code, and the README.
  */
+import { HOLIDAY_COUNTRIES } from '../calendar/countries';
+
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'Minutes configuration',
@@ -49,7 +51,7 @@ export const CONFIG_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        country: { type: 'string', description: 'ISO 3166 country code, e.g. DE.' },
+        country: { type: 'string', enum: HOLIDAY_COUNTRIES, description: 'ISO 3166 country code, e.g. DE.' },
         state: { type: 'string', description: 'State or region code, e.g. BY.' },
         language: { type: 'string', enum: ['en', 'de'], description: 'Language of holiday names.' },
       },

@@ -11,30 +11,42 @@ export interface SchemaNode {
   minItems?: number;
 }
 
-export function validate(value: unknown, schema: SchemaNode, path = ''): string[] {
-  const where = path || 'the configuration';
+export type JsonPath = Array<string | number>;
+
+export interface ConfigProblem {
+  message: string;
+  /** Where in the JSON document the problem is, for pointing at it. */
+  path: JsonPath;
+}
+
+export function validate(value: unknown, schema: SchemaNode, path: JsonPath = []): ConfigProblem[] {
+  const where = pathText(path) || 'the configuration';
   const typeError = checkType(value, schema.type);
-  if (typeError) return [`${where} must be ${typeError}`];
-  const errors: string[] = [];
-  if (schema.enum && !schema.enum.includes(value as string)) errors.push(`${where} must be one of ${schema.enum.join(', ')}`);
+  if (typeError) return [{ message: `${where} must be ${typeError}`, path }];
+  const problems: ConfigProblem[] = [];
+  const report = (message: string, at: JsonPath = path) => problems.push({ message, path: at });
+  if (schema.enum && !schema.enum.includes(value as string)) report(`${where} must be one of ${schema.enum.join(', ')}`);
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) errors.push(`${where} must be at least ${schema.minimum}`);
-    if (schema.maximum !== undefined && value > schema.maximum) errors.push(`${where} must be at most ${schema.maximum}`);
+    if (schema.minimum !== undefined && value < schema.minimum) report(`${where} must be at least ${schema.minimum}`);
+    if (schema.maximum !== undefined && value > schema.maximum) report(`${where} must be at most ${schema.maximum}`);
   }
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) errors.push(`${where} must have at least ${schema.minItems} item(s)`);
-    if (schema.items) value.forEach((item, i) => errors.push(...validate(item, schema.items!, `${path}[${i}]`)));
+    if (schema.minItems !== undefined && value.length < schema.minItems) report(`${where} must have at least ${schema.minItems} item(s)`);
+    if (schema.items) value.forEach((item, i) => problems.push(...validate(item, schema.items!, [...path, i])));
   } else if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
-    for (const key of schema.required ?? []) if (!(key in record)) errors.push(`${where} needs "${key}"`);
+    for (const key of schema.required ?? []) if (!(key in record)) report(`${where} needs "${key}"`);
     for (const [key, child] of Object.entries(record)) {
       const sub = schema.properties?.[key];
-      const childPath = path ? `${path}.${key}` : key;
-      if (sub) errors.push(...validate(child, sub, childPath));
-      else if (schema.additionalProperties === false) errors.push(`unknown setting "${childPath}"`);
+      if (sub) problems.push(...validate(child, sub, [...path, key]));
+      else if (schema.additionalProperties === false) report(`unknown setting "${pathText([...path, key])}"`, [...path, key]);
     }
   }
-  return errors;
+  return problems;
+}
+
+function pathText(path: JsonPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
 
 function checkType(value: unknown, type: string | undefined): string | undefined {

@@ -1,18 +1,24 @@
-import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { Finding } from '../rules/types';
+import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Finding, Fix } from '../rules/types';
 import { toDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.minutes`;
 
+export interface CodeActionOptions {
+  /** Whether the editor can rename files in a workspace edit (a misnamed file's fix). */
+  canRename?: boolean;
+}
+
 /** Quick fixes for the findings at `range`, one "fix all" per rule, and `source.fixAll.minutes`. */
-export function codeActions(uri: string, findings: Finding[], range: Range, only?: string[]): CodeAction[] {
+export function codeActions(uri: string, findings: Finding[], range: Range, only?: string[], options: CodeActionOptions = {}): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const finding of findings.filter((f) => overlaps(f.range, range))) {
       const diagnostic = toDiagnostic(finding);
       for (const fix of finding.fixes ?? []) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [uri]: fix.edits } } });
+        if (fix.renameTo && !options.canRename) continue;
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(uri, fix) });
       }
       const sameRule = findings.filter((f) => f.code === finding.code && preferredEdits(f));
       if (sameRule.length > 1 && preferredEdits(finding)) {
@@ -32,8 +38,16 @@ export function codeActions(uri: string, findings: Finding[], range: Range, only
   return actions;
 }
 
+/** The text edits of a finding's preferred fix; none for a rename, which is not a text edit. */
 export function preferredEdits(finding: Finding): TextEdit[] | undefined {
-  return finding.fixes?.find((f) => f.preferred)?.edits;
+  const fix = finding.fixes?.find((f) => f.preferred);
+  return fix && !fix.renameTo ? fix.edits : undefined;
+}
+
+function workspaceEdit(uri: string, fix: Fix): WorkspaceEdit {
+  if (!fix.renameTo) return { changes: { [uri]: fix.edits } };
+  const newUri = uri.replace(/[^/]*$/u, encodeURIComponent(fix.renameTo));
+  return { documentChanges: [{ kind: 'rename', oldUri: uri, newUri, options: { overwrite: false, ignoreIfExists: true } }] };
 }
 
 /** Edits applied together must not overlap; a later one touching an earlier one waits for the next run. */

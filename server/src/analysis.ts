@@ -1,0 +1,40 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, parseMinutes, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from './core';
+import type { Workspaces } from './node/workspaces';
+
+/**
+ * Model and findings of each open document version, computed once and shared by every request.
+ * Findings also depend on the repository (other files, config), so they are keyed on its generation.
+ */
+export class Analysis {
+  private readonly models = new Map<string, { config: MinutesConfig; model: MinutesModel }>();
+  private readonly findings = new WeakMap<MinutesModel, { key: string; findings: Finding[] }>();
+  severities: SeverityOverrides = {};
+
+  constructor(private readonly workspaces: Workspaces) {}
+
+  /** One parse per document version (and config: a new config changes how documents read). */
+  model(document: TextDocument): MinutesModel {
+    const config = this.workspaces.configOf(document.uri);
+    const cached = this.models.get(document.uri);
+    if (cached && cached.config === config && cached.model.version === document.version) return cached.model;
+    const model = parseMinutes({ uri: document.uri, version: document.version, text: document.getText() }, config);
+    this.models.set(document.uri, { config, model });
+    return model;
+  }
+
+  findingsOf(document: TextDocument): Finding[] {
+    const model = this.model(document);
+    const state = this.workspaces.of(document.uri);
+    const key = `${state?.workspace.generation ?? 'none'}|${JSON.stringify(this.severities)}`;
+    const cached = this.findings.get(model);
+    if (cached?.key === key) return cached.findings;
+    const findings = lint(model, state?.config ?? this.workspaces.configOf(document.uri), { workspace: state?.workspace, severities: this.severities });
+    this.findings.set(model, { key, findings });
+    return findings;
+  }
+
+  forget(uri: string): void {
+    this.models.delete(uri);
+  }
+}

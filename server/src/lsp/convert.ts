@@ -1,0 +1,28 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { locateProblem, toDiagnostic, LineIndex, type Finding } from '../core';
+import type { ConfigFile } from '../node/configFile';
+
+/** A finding as an LSP diagnostic, with its related places where the client shows them. */
+export function toLspDiagnostic(finding: Finding, relatedInformation: boolean): Diagnostic {
+  const diagnostic = toDiagnostic(finding);
+  if (relatedInformation && finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
+  }
+  return diagnostic;
+}
+
+/** The problems of `.minutes.json`, each at the value it is about. */
+export function configDiagnostics(file: ConfigFile): Diagnostic[] {
+  if (!file.errors.length || file.text === undefined) return [];
+  const lines = new LineIndex(file.text);
+  const located = file.problems.length
+    ? file.problems.map((p) => ({ message: p.message, ...locateProblem(file.text!, p) }))
+    : file.errors.map((message) => ({ message, offset: 0, length: Math.min(1, file.text!.length) }));
+  return located.map((p) => ({
+    range: lines.range(p.offset, p.offset + p.length),
+    severity: DiagnosticSeverity.Error,
+    source: 'minutes',
+    code: 'invalid-config',
+    message: `${p.message}; the defaults are used until this is fixed.`,
+  }));
+}

@@ -1,0 +1,25 @@
+import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
+import { RULE_CODES, type SeverityOverrides } from '../core';
+import type { SettingsOverrides } from '../node/workspaces';
+
+// The `minutes.*` settings that override `.minutes.json` (see package.json contributes.configuration).
+const OVERRIDABLE = ['weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'] as const;
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export interface EditorSettings {
+  overrides: SettingsOverrides;
+  severities: SeverityOverrides;
+}
+
+/** The editor's `minutes` settings for a folder; editors without `workspace/configuration` have none. */
+export async function readSettings(connection: Connection, capabilities: ClientCapabilities, scopeUri: string): Promise<EditorSettings> {
+  if (!capabilities.workspace?.configuration) return { overrides: {}, severities: {} };
+  const raw = ((await connection.workspace.getConfiguration({ scopeUri, section: 'minutes' })) ?? {}) as Record<string, unknown>;
+  const overrides: SettingsOverrides = {};
+  for (const key of OVERRIDABLE) overrides[key] = raw[key];
+  const severities: SeverityOverrides = {};
+  for (const [code, severity] of Object.entries((raw.rules as Record<string, unknown>) ?? {})) {
+    if (RULE_CODES.includes(code) && typeof severity === 'string' && SEVERITIES.has(severity)) severities[code] = severity as SeverityOverrides[string];
+  }
+  return { overrides, severities };
+}

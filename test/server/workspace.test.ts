@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { LspSession } from './lspClient';
+
+const BASE = 'https://github.com/SovereignCloudStack/minutes/blob/main/';
+const WEEKLY = ['# SCS Tech Weekly 2022-09-29', '', '## Meta', '', '- Minutes: Jonas', '', '## Team Updates', '', '### Team IaaS', '', `Minutes: ${BASE}iaas/20220927.md`, '', '## AOB', ''].join('\n');
+
+function repository(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'minutes-ws-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+describe('language server in a minutes repository', () => {
+  let root: string;
+  let session: LspSession;
+  const uriOf = (path: string) => pathToFileURL(join(root, path)).toString();
+  const capabilities = {
+    workspace: { configuration: true, workspaceEdit: { resourceOperations: ['rename'] } },
+    textDocument: { publishDiagnostics: { relatedInformation: true } },
+  };
+
+  beforeEach(() => {
+    root = repository({ 'community-call/20220929.md': WEEKLY, 'iaas/20220921.md': '# 2022-09-21\n', 'iaas/20220928.md': '# 2022-09-28\n' });
+    session = new LspSession();
+  });
+  afterEach(async () => {
+    await session.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('finds a link to a file that does not exist, points at the right one, and fixes it', async () => {
+    await session.initialize(pathToFileURL(root).toString(), capabilities);
+    await session.open(uriOf('community-call/20220929.md'), WEEKLY);
+    const diagnostics = await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => d.some((x) => x.code === 'minutes-link-not-found'));
+    const notFound = diagnostics.find((d) => d.code === 'minutes-link-not-found')!;
+    assert.equal(notFound.message, 'iaas/20220927.md does not exist; iaas/20220928.md is the Team IaaS minutes of that week.');
+    assert.equal(notFound.relatedInformation?.[0].location.uri, uriOf('iaas/20220928.md'));
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf('community-call/20220929.md') },
+      range: notFound.range,
+      context: { diagnostics: [notFound] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.equal(fix.title, 'Link iaas/20220928.md');
+    assert.deepEqual(fix.edit?.changes?.[uriOf('community-call/20220929.md')], [
+      { range: { start: { line: 10, character: 78 }, end: { line: 10, character: 79 } }, newText: '8' },
+    ]);
+  });
+
+  it('follows files created on disk through watched-file events', async () => {
+    await session.initialize(pathToFileURL(root).toString(), capabilities);
+    await session.open(uriOf('community-call/20220929.md'), WEEKLY);
+    await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => d.some((x) => x.code === 'minutes-link-not-found'));
+    writeFileSync(join(root, 'iaas/20220927.md'), '# 2022-09-27\n');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('iaas/20220927.md'), type: 1 }] });
+    await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => !d.some((x) => x.code === 'minutes-link-not-found'));
+  });
+
+  it('reports an invalid .minutes.json at the wrong value, tells the user, and keeps working with the defaults', async () => {
+    writeFileSync(join(root, '.minutes.json'), '{\n  // comments are fine\n  "meetingWeekday": 9\n}\n');
+    await session.initialize(pathToFileURL(root).toString(), capabilities);
+    const [problem] = await session.diagnosticsFor(uriOf('.minutes.json'), (d) => d.length > 0);
+    assert.equal(problem.message, 'meetingWeekday must be at most 6; the defaults are used until this is fixed.');
+    assert.deepEqual(problem.range, { start: { line: 2, character: 20 }, end: { line: 2, character: 21 } });
+    await session.until(() => session.messages.find((m) => m.includes('meetingWeekday must be at most 6')), 'a notification');
+    await session.open(uriOf('community-call/20220929.md'), WEEKLY);
+    await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => d.some((x) => x.code === 'minutes-link-not-found'));
+  });
+
+  it('takes rule severities from the editor settings', async () => {
+    session.settings = { rules: { 'minutes-link-not-found': 'error', 'missing-team': 'off' } };
+    await session.initialize(pathToFileURL(root).toString(), capabilities);
+    await session.open(uriOf('community-call/20220929.md'), WEEKLY);
+    const diagnostics = await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => d.length > 0);
+    assert.equal(diagnostics.find((d) => d.code === 'minutes-link-not-found')?.severity, 1);
+  });
+
+  it('offers renaming a misnamed roll-up when the editor can rename files', async () => {
+    const misnamed = WEEKLY.replace(`${BASE}iaas/20220927.md`, `${BASE}iaas/20220928.md`);
+    rmSync(join(root, 'community-call/20220929.md'));
+    writeFileSync(join(root, 'community-call/20221002.md'), misnamed);
+    await session.initialize(pathToFileURL(root).toString(), capabilities);
+    await session.open(uriOf('community-call/20221002.md'), misnamed);
+    const diagnostics = await session.diagnosticsFor(uriOf('community-call/20221002.md'), (d) => d.some((x) => x.code === 'title-date-mismatch'));
+    const mismatch = diagnostics.find((d) => d.code === 'title-date-mismatch')!;
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf('community-call/20221002.md') },
+      range: mismatch.range,
+      context: { diagnostics: [mismatch] },
+    })) as CodeAction[];
+    const rename = actions.find((a) => a.isPreferred)!;
+    assert.equal(rename.title, 'Rename the file to 20220929.md');
+    assert.deepEqual(rename.edit?.documentChanges, [
+      { kind: 'rename', oldUri: uriOf('community-call/20221002.md'), newUri: uriOf('community-call/20220929.md'), options: { overwrite: false, ignoreIfExists: true } },
+    ]);
+  });
+});
