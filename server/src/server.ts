@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
-import { codeActions, documentSymbols, FIX_ALL_KIND, teamOverview } from './core';
+import { calendarFor, codeActions, COMPLETION_TRIGGERS, completions, documentSymbols, FIX_ALL_KIND, teamOverview } from './core';
+import { today } from './node/today';
 import { configDiagnostics, toLspDiagnostic } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 import { Workspaces } from './node/workspaces';
@@ -38,6 +39,7 @@ connection.onInitialize((params: InitializeParams) => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'Minutes' },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -94,6 +96,14 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 connection.onDocumentSymbol(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
   return document ? documentSymbols(analysis.model(document)) : null;
+});
+
+connection.onCompletion(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return null;
+  const state = workspaces.of(textDocument.uri);
+  const config = workspaces.configOf(textDocument.uri);
+  return completions(analysis.model(document), position, { config, workspace: state?.workspace, calendar: calendarFor(config.holidays), today: today() });
 });
 
 connection.onCodeAction(({ textDocument, range, context }) => {

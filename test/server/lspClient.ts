@@ -27,10 +27,12 @@ export class LspSession {
     const shown = ({ message }: { message: string }) => {
       this.messages.push(message);
       this.waiters.splice(0).forEach((wake) => wake());
-      return null;
     };
     this.connection.onNotification('window/showMessage', shown);
-    this.connection.onRequest('window/showMessageRequest', shown);
+    this.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      shown(params);
+      return null;
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.listen();
   }

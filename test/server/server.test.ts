@@ -94,3 +94,23 @@ describe('language server over stdio', function () {
     assert.deepEqual(await session.diagnosticsFor(uri), []);
   });
 });
+
+describe('completion over stdio', () => {
+  let session: LspSession;
+  before(async () => {
+    session = new LspSession();
+    const init = (await session.initialize()) as { capabilities: { completionProvider?: { triggerCharacters: string[] } } };
+    assert.ok(init.capabilities.completionProvider?.triggerCharacters.includes(':'));
+  });
+  after(() => session.dispose());
+
+  it('answers with dates for a partial date, with their weekday', async () => {
+    const uri = 'file:///repo/community-call/20220929.md';
+    await session.open(uri, '# SCS Tech Weekly 2022-09-29\n\n## AOB\n\n- next call on 2022-10');
+    const items = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 22 } })) as Array<{
+      label: string;
+      labelDetails?: { description?: string };
+    }>;
+    assert.ok(items.some((i) => i.label === '2022-10-06' && i.labelDetails?.description === 'Thursday, next meeting'), JSON.stringify(items));
+  });
+});

@@ -21,3 +21,4 @@ export { MinutesWorkspace, type WorkspaceFiles } from './workspace/workspace';
 export { expectedTeams } from './workspace/roster';
 export { HolidayCalendar } from './calendar/holidays';
 export { HOLIDAY_COUNTRIES } from './calendar/countries';
+export { completions, COMPLETION_TRIGGERS, type CompletionEnvironment } from './features/completion';

@@ -50,10 +50,11 @@ export function insertLinesBefore(model: MinutesModel, offset: number, lines: st
   return insertAt(model, model.lines.offsetAt({ line, character: 0 }), lines);
 }
 
-/** Appends whole lines at the end of the document, after a blank line. */
+/** Appends whole lines at the end of the document, after a blank line, in the document's line breaks. */
 export function appendLines(model: MinutesModel, lines: string): TextEdit {
   const text = model.text;
-  const separator = text === '' ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+  const nl = eol(model);
+  const separator = text === '' ? '' : text.endsWith(nl + nl) ? '' : text.endsWith(nl) ? nl : nl + nl;
   return insertAt(model, text.length, separator + lines);
 }
 

@@ -1,0 +1,163 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
+import type { HolidayCalendar } from '../calendar/holidays';
+import type { MinutesConfig } from '../config/types';
+import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
+import type { MinutesModel, TeamEntry } from '../model/types';
+import { fileUrl, folderUrl } from '../rules/edits';
+import { meetingDate } from '../rules/meetingDate';
+import { expectedTeams, isSameTeam } from '../workspace/roster';
+import type { MinutesWorkspace } from '../workspace/workspace';
+import { fileSummary, recentHandles, recentMinuteTakers } from './workspaceFacts';
+import { entryAt, sectionAt } from './sectionAt';
+
+export interface CompletionEnvironment {
+  config: MinutesConfig;
+  workspace?: MinutesWorkspace;
+  calendar: HolidayCalendar;
+  today: CalendarDate;
+}
+
+export const COMPLETION_TRIGGERS = [':', '@', '(', ' ', '#', '-'];
+
+// What the text before the cursor says is being typed.
+const MINUTES_VALUE = /^\s*(?:[-*+]\s+)?\(?\s*minutes\b[^:\n]{0,40}:\s*(\S*)$/iu;
+const MARKDOWN_LINK_TARGET = /\[minutes\]\((\S*)$/iu;
+const HEADING = /^(#{2,6})\s+(.*)$/u;
+const PARTIAL_DATE = /(?<![\w-])(\d{4}(?:-\d{0,2}){0,2})$/u;
+const HANDLE = /(?<![\w@./])@([\w-]*)$/u;
+
+/** Completion items for what belongs at `position`: links, team headings, dates, handles, minute takers. */
+export function completions(model: MinutesModel, position: Position, env: CompletionEnvironment): CompletionItem[] {
+  if (model.kind === 'other') return [];
+  const prefix = model.lines.lineText(position.line).slice(0, position.character);
+  const typed = (length: number): Range => ({ start: { line: position.line, character: position.character - length }, end: position });
+  const date = meetingDate(model, env.config) ?? env.today;
+
+  const entry = model.kind === 'weekly' ? entryAt(model, position.line) : undefined;
+  const linkTarget = MARKDOWN_LINK_TARGET.exec(prefix);
+  if (entry && linkTarget) return minutesLinks(model, entry, date, env, typed(linkTarget[1].length), false);
+  const value = MINUTES_VALUE.exec(prefix);
+  if (value) {
+    if (entry) return minutesLinks(model, entry, date, env, typed(value[1].length), true);
+    if (sectionAt(model, position.line)?.role === 'meta') return minuteTakers(env, typed(value[1].length));
+  }
+  const heading = HEADING.exec(prefix);
+  if (heading && model.kind === 'weekly') return teamHeadings(model, position.line, date, env, typed(heading[2].length));
+  const handle = HANDLE.exec(prefix);
+  if (handle && model.kind === 'meeting') return handles(model, env, typed(handle[1].length + 1));
+  const partial = PARTIAL_DATE.exec(prefix);
+  if (partial) return dates(date, env, typed(partial[1].length));
+  return [];
+}
+
+function minutesLinks(model: MinutesModel, entry: TeamEntry, date: CalendarDate, env: CompletionEnvironment, range: Range, withPending: boolean): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const folder = env.workspace?.folderOf(entry);
+  if (env.workspace && folder) {
+    const files = env.workspace.index.filesIn(folder);
+    // Newest on or before the meeting first, then the later ones.
+    const onOrBefore = files.filter((f) => dayNumber(f.date!) <= dayNumber(date)).reverse();
+    const after = files.filter((f) => dayNumber(f.date!) > dayNumber(date));
+    [...onOrBefore.slice(0, 8), ...after.slice(0, 2)].forEach((file, rank) => {
+      const url = fileUrl(env.config, file.path);
+      items.push({
+        label: file.path,
+        labelDetails: { description: `${WEEKDAY_NAMES[weekday(file.date!)]}${rank === 0 && dayNumber(file.date!) <= dayNumber(date) ? ', latest' : ''}` },
+        kind: CompletionItemKind.File,
+        detail: `${entry.name} minutes of ${formatDate(file.date!)}`,
+        documentation: { kind: MarkupKind.Markdown, value: fileSummary(env.workspace!, file.path) },
+        textEdit: { range, newText: url },
+        filterText: url,
+        sortText: String(rank).padStart(3, '0'),
+        preselect: rank === 0,
+      });
+    });
+  }
+  if (withPending) {
+    const pending = [folder ? `not available yet: ${folderUrl(env.config, folder)}` : undefined, 'none yet'].filter((t): t is string => !!t);
+    pending.forEach((text, i) =>
+      items.push({ label: text.split(':')[0], detail: 'the minutes are not there yet', kind: CompletionItemKind.Value, textEdit: { range, newText: text }, filterText: text, sortText: `9${i}` }),
+    );
+  }
+  return items;
+}
+
+function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env: CompletionEnvironment, range: Range): CompletionItem[] {
+  const group = model.updates?.section;
+  const inGroup = group ? group.headingRange.start.line < line && line <= model.lines.positionAt(group.endOffset).line : !!entryAt(model, line);
+  if (!inGroup || !env.workspace) return [];
+  const present = (model.updates?.entries ?? []).filter((e) => e.section.headingRange.start.line !== line);
+  return expectedTeams(model, date, env.workspace, env.config)
+    .filter((team) => !present.some((e) => isSameTeam(e, team, env.workspace!)))
+    .map((team, rank): CompletionItem => {
+      const latest = team.folder ? env.workspace!.index.latestOnOrBefore(team.folder, date) : undefined;
+      const line = latest ? `Minutes: ${fileUrl(env.config, latest.path)}` : team.folder ? `Minutes not available yet: ${folderUrl(env.config, team.folder)}` : 'Minutes: none yet';
+      return {
+        label: team.name,
+        kind: team.kind === 'sig' ? CompletionItemKind.Interface : CompletionItemKind.Class,
+        detail: `expected: ${team.reason}`,
+        textEdit: { range, newText: `${escapeSnippet(team.name)}\n\n${escapeSnippet(line)}\n\n$0` },
+        insertTextFormat: InsertTextFormat.Snippet,
+        filterText: team.name,
+        sortText: String(rank).padStart(3, '0'),
+      };
+    });
+}
+
+function dates(meeting: CalendarDate, env: CompletionEnvironment, range: Range): CompletionItem[] {
+  const candidates: Array<{ date: CalendarDate; what: string }> = [{ date: meeting, what: 'meeting date' }];
+  const step = (env.config.meetingWeekday - weekday(meeting) + 7) % 7 || 7;
+  for (let i = 0; i < 3; i++) candidates.push({ date: fromDayNumber(dayNumber(meeting) + step + 7 * i), what: i === 0 ? 'next meeting' : 'a later meeting' });
+  for (let d = dayNumber(env.today), found = 0; d < dayNumber(env.today) + 120 && found < 3; d++) {
+    const holiday = env.calendar.holidayOn(fromDayNumber(d));
+    if (holiday) {
+      candidates.push({ date: holiday.date, what: holiday.name });
+      found++;
+    }
+  }
+  candidates.push({ date: env.today, what: 'today' });
+  const seen = new Set<string>();
+  return candidates.flatMap(({ date, what }, rank): CompletionItem[] => {
+    const text = formatDate(date);
+    if (seen.has(`${text}${what}`)) return [];
+    seen.add(`${text}${what}`);
+    const holiday = env.calendar.holidayOn(date);
+    return [
+      {
+        label: text,
+        labelDetails: { description: `${WEEKDAY_NAMES[weekday(date)]}, ${what}${holiday && what !== holiday.name ? ` (holiday: ${holiday.name})` : ''}` },
+        kind: CompletionItemKind.Constant,
+        textEdit: { range, newText: text },
+        filterText: text,
+        sortText: String(rank).padStart(3, '0'),
+      },
+    ];
+  });
+}
+
+function handles(model: MinutesModel, env: CompletionEnvironment, range: Range): CompletionItem[] {
+  if (!env.workspace || model.path.folder === undefined) return [];
+  return recentHandles(env.workspace, model).map(({ handle, meetings, of }, rank) => ({
+    label: `@${handle}`,
+    kind: CompletionItemKind.Reference,
+    detail: `in ${meetings} of the last ${of} meetings`,
+    textEdit: { range, newText: `@${handle}` },
+    filterText: `@${handle}`,
+    sortText: String(rank).padStart(3, '0'),
+  }));
+}
+
+function minuteTakers(env: CompletionEnvironment, range: Range): CompletionItem[] {
+  if (!env.workspace) return [];
+  return recentMinuteTakers(env.workspace).map(({ name, times }, rank) => ({
+    label: name,
+    kind: CompletionItemKind.Reference,
+    detail: `took the minutes ${times} time(s) recently`,
+    textEdit: { range, newText: name },
+    sortText: String(rank).padStart(3, '0'),
+  }));
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/gu, (c) => `\\${c}`);
+}
