@@ -1,12 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  EXTENSION_ID, closeAllEditors, describeSymbols, documentSymbols, findSymbol, getExtension, openFixture,
+  EXTENSION_ID, closeAllEditors, describeSymbols, documentSymbols, findSymbol, fixtureUri, getExtension, openFixture,
   waitFor, waitForActivation,
 } from './helpers';
 
 describe('activation', () => {
   after(closeAllEditors);
+
+  it('stays inactive while only unrelated files are open', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri('notes.txt')));
+    assert.equal(getExtension().isActive, false);
+  });
 
   it(`has the extension ${EXTENSION_ID} installed`, () => {
     const ext = getExtension();
