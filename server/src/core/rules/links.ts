@@ -1,6 +1,7 @@
 import { dayNumber, formatDate } from '../model/dates';
 import type { LinkTarget, MinutesLine, TeamEntry } from '../model/types';
 import type { IndexedFile } from '../workspace/minutesIndex';
+import { sameTeam } from '../workspace/names';
 import { fileUrl, linkedLine, minimalReplace } from './edits';
 import { previousDate } from './teams';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
@@ -31,8 +32,11 @@ export const linkNotFound: Rule = {
       const index = workspace!.index;
       if (!target.missingExtension && index.has(target.path)) return [];
       if (target.missingExtension && index.has(`${target.path}.md`)) {
-        const end = entry.minutesLine.urlRange!.end;
-        return [{ message: `The link to ${target.path}.md lacks ".md".`, range: entry.minutesLine.urlRange!, fixes: [{ title: 'Add ".md"', edits: [{ range: { start: end, end }, newText: '.md' }], preferred: true }] }];
+        // `.md` goes before a `?query` or `#fragment`, not at the end of the URL.
+        const { lines } = context.model;
+        const url = entry.minutesLine.url!;
+        const at = lines.positionAt(lines.offsetAt(entry.minutesLine.urlRange!.start) + url.search(/[?#]|$/u));
+        return [{ message: `The link to ${target.path}.md lacks ".md".`, range: entry.minutesLine.urlRange!, fixes: [{ title: 'Add ".md"', edits: [{ range: { start: at, end: at }, newText: '.md' }], preferred: true }] }];
       }
       if (!index.hasFolder(target.folder)) {
         return [{ message: `${target.path} does not exist: there is no folder "${target.folder}" in this repository.`, range: entry.minutesLine.urlRange! }];
@@ -115,7 +119,7 @@ export const linkWrongTeam: Rule = {
       const expected = workspace!.folderOf(entry);
       if (!expected || expected === target.folder) return [];
       // Only a link into a folder that is known to be some other team's is a mistake we can name.
-      const owner = workspace!.learnedFolders().find((l) => l.folder === target.folder);
+      const owner = workspace!.learnedFolders().find((l) => l.folder === target.folder && !sameTeam(l, entry));
       if (!owner) return [];
       const latest = meetingDate ? workspace!.index.latestOnOrBefore(expected, meetingDate) : undefined;
       return [

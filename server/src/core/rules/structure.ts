@@ -29,7 +29,9 @@ export const missingSection: Rule = {
 function insertSection(model: MinutesModel, role: keyof SectionNames, name: string, sections: Section[]) {
   const nl = eol(model);
   const heading = `## ${name}${nl}${nl}`;
-  if (role === 'updates' && model.updates?.entries.length) return insertLinesBefore(model, model.updates.entries[0].section.startOffset, heading);
+  // Teams standing without a group heading: the group goes before them, and so does Meta.
+  const beforeTeams = role === 'updates' || (role === 'meta' && !model.updates?.section);
+  if (beforeTeams && model.updates?.entries.length) return insertLinesBefore(model, model.updates.entries[0].section.startOffset, heading);
   const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(role) + 1);
   const next = sections.find((s) => s.depth === 2 && later.includes(s.role as keyof SectionNames));
   if (next) return insertLinesBefore(model, next.startOffset, heading);
@@ -54,10 +56,12 @@ export const headingLevel: Rule = {
           e.section.depth < expected
             ? insertAt(model, hashes, '#'.repeat(expected - e.section.depth))
             : { range: model.lines.range(hashes, hashes + e.section.depth - expected), newText: '' };
+        // An underlined (setext) heading has no `#`s to add or remove: no fix is the safe answer.
+        const atx = /^\s{0,3}#/u.test(model.lines.lineText(e.section.headingRange.start.line));
         return {
           message: `"${e.name}" is a level-${e.section.depth} heading; the other teams and SIGs are level ${expected} (${'#'.repeat(expected)}).`,
           range: e.section.headingRange,
-          fixes: [{ title: `Make it a level-${expected} heading`, edits: [edit], preferred: true }],
+          fixes: atx ? [{ title: `Make it a level-${expected} heading`, edits: [edit], preferred: true }] : undefined,
         };
       });
   },
@@ -74,7 +78,8 @@ function expectedDepth(model: MinutesModel, entries: TeamEntry[]): number | unde
 
 export const missingMinuteTaker: Rule = {
   code: 'missing-minute-taker',
-  defaultSeverity: 'warning',
+  // A reminder: a new roll-up starts with an empty `- Minutes:` until someone volunteers.
+  defaultSeverity: 'information',
   description: 'The Meta section names no minute taker.',
   example: '`## Meta` without `- Minutes: NAME`',
   check({ model }) {

@@ -1,7 +1,7 @@
 import { dayNumber, fromDayNumber, type CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
 import { sameTeam } from '../workspace/names';
-import { expectedTeams, isSameTeam, type ExpectedTeam } from '../workspace/roster';
+import { expectedTeams, isSameTeam, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { appendLines, eol, fileUrl, insertAt, insertLinesBefore, linkedLine, pendingLine } from './edits';
 import type { Rule, RuleContext, RuleFinding } from './types';
@@ -15,12 +15,14 @@ export const missingTeam: Rule = {
     const { model, workspace, meetingDate, config } = context;
     if (model.kind !== 'weekly' || !workspace || !meetingDate || !model.updates) return [];
     const entries = model.updates.entries;
-    const expected = expectedTeams(model, meetingDate, workspace, config);
+    const selfPath = workspace.relativePath(model.uri);
+    const expected = expectedTeams(selfPath, meetingDate, workspace, config);
+    const order = rollUpOrder(selfPath, meetingDate, workspace, config, expected);
     const range = model.updates.section?.headingRange ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return expected
       .filter((team) => !entries.some((e) => isSameTeam(e, team, workspace)))
       .map((team): RuleFinding => {
-        const edit = insertTeam(context, team, expected);
+        const edit = insertTeam(context, team, order);
         return {
           message: `${team.name} has no section, but ${team.reason}.`,
           range,
@@ -31,7 +33,7 @@ export const missingTeam: Rule = {
 };
 
 /** The new section goes after the team that precedes it in roll-up order, with its minutes line filled in. */
-function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team: ExpectedTeam, order: ExpectedTeam[]) {
+function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team: ExpectedTeam, order: Array<{ name: string; kind: ExpectedTeam['kind']; folder?: string }>) {
   const entries = model.updates!.entries;
   const nl = eol(model);
   const depth = model.updates!.section ? model.updates!.section.depth + 1 : (entries[0]?.section.depth ?? 3);
@@ -40,7 +42,8 @@ function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team
   const line = recent ? linkedLine(model, fileUrl(config, latest.path)) : pendingLine(config, team.folder);
   const section = `${'#'.repeat(depth)} ${team.name}${nl}${nl}${line}${nl}${nl}`;
 
-  const before = order.slice(0, order.indexOf(team)).reverse();
+  const at = order.findIndex((o) => sameTeam(o, team) || (team.folder !== undefined && o.folder === team.folder));
+  const before = order.slice(0, Math.max(0, at)).reverse();
   const previous = before.map((t) => entries.find((e) => isSameTeam(e, t, workspace!))).find((e) => e);
   if (previous) {
     const end = previous.section.endOffset;

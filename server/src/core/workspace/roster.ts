@@ -1,7 +1,7 @@
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, fromDayNumber, type CalendarDate } from '../model/dates';
 import { teamKindOf } from '../model/teams';
-import type { MinutesModel, TeamEntry, TeamKind } from '../model/types';
+import type { TeamEntry, TeamKind } from '../model/types';
 import { sameTeam } from './names';
 import type { MinutesWorkspace } from './workspace';
 
@@ -19,8 +19,7 @@ export interface ExpectedTeam {
  * minutes dated after the previous roll-up), and other team folders with such minutes. A SIG that
  * did not meet since the last roll-up is not expected.
  */
-export function expectedTeams(model: MinutesModel, date: CalendarDate, workspace: MinutesWorkspace, config: MinutesConfig): ExpectedTeam[] {
-  const selfPath = workspace.relativePath(model.uri);
+export function expectedTeams(selfPath: string | undefined, date: CalendarDate, workspace: MinutesWorkspace, config: MinutesConfig): ExpectedTeam[] {
   const previous = workspace.previousWeekly(date, selfPath);
   const since = previous?.file.date ?? fromDayNumber(dayNumber(date) - 7);
   const metSince = (folder: string | undefined) => (folder ? workspace.index.between(folder, since, date).pop() : undefined);
@@ -52,8 +51,20 @@ export function expectedTeams(model: MinutesModel, date: CalendarDate, workspace
   return expected;
 }
 
+/**
+ * The order teams stand in a roll-up: the roster's, or the previous roll-up's followed by the
+ * teams expected beyond it. Includes teams not expected this week, which new sections go after too.
+ */
+export function rollUpOrder(selfPath: string | undefined, date: CalendarDate, workspace: MinutesWorkspace, config: MinutesConfig, expected: ExpectedTeam[]): Array<{ name: string; kind: TeamKind; folder?: string }> {
+  if (config.teams.length) return config.teams.map((t) => ({ name: t.name, kind: t.kind === 'group' || !t.kind ? teamKindOf(t.name, []) : t.kind, folder: t.folder }));
+  const previous = workspace.previousWeekly(date, selfPath)?.model.updates?.entries ?? [];
+  const order: Array<{ name: string; kind: TeamKind; folder?: string }> = previous.map((e) => ({ name: e.name, kind: e.kind, folder: workspace.folderOf(e) }));
+  for (const team of expected) if (!order.some((o) => sameTeam(o, team) || (team.folder && o.folder === team.folder))) order.push(team);
+  return order;
+}
+
 /** Whether a section of the roll-up is the expected team: by name, or by the folder its link points into. */
-export function isSameTeam(entry: TeamEntry, expected: ExpectedTeam, workspace: MinutesWorkspace): boolean {
+export function isSameTeam(entry: TeamEntry, expected: { name: string; kind: TeamKind; folder?: string }, workspace: MinutesWorkspace): boolean {
   if (sameTeam(entry, expected)) return true;
   if (!expected.folder) return false;
   return entry.minutesLine?.target?.folder === expected.folder || workspace.folderOf(entry) === expected.folder;

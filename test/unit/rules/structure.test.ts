@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, type MinutesConfig } from '../../../server/src/core';
+import { ALL_TEAMS, BASE, fixed, GOOD, joinLines, lintDoc, MEETING_PATH, modelOf, ofCode, range, rangeOf, REPO, rollup, shown, single, TEAM } from './ruleHelpers';
+
+const TITLE = range(0, 0, 0, 28);
+
+describe('rule missing-section', () => {
+  it('reports a roll-up without AOB on the title and inserts "## AOB" before Project Updates', () => {
+    const text = GOOD.replace('## AOB\n\n', '');
+    const { findings } = lintDoc(text, MEETING_PATH, REPO);
+    assert.deepEqual(findings.map(shown), [{ code: 'missing-section', severity: 'warning', message: 'The roll-up has no "AOB" section.', range: TITLE }]);
+    assert.equal(findings[0].fixes![0].title, 'Add a "## AOB" section');
+    assert.equal(fixed(text, findings[0]), GOOD);
+  });
+
+  it('appends "## AOB" at the end when nothing follows the team updates', () => {
+    const text = GOOD.replace('## AOB\n\n## Project Updates\n', '');
+    assert.ok(text.endsWith(`(${BASE}sig-monitoring/20220927.md)\n\n`));
+    const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section');
+    assert.equal(fixed(text, f), `${text}## AOB\n`);
+    // ... after one blank line, whatever the file ends with.
+    const oneBreak = text.trimEnd() + '\n';
+    assert.equal(fixed(oneBreak, single(lintDoc(oneBreak, MEETING_PATH, REPO).findings, 'missing-section')), `${oneBreak}\n## AOB\n`);
+    const bare = text.trimEnd();
+    assert.equal(fixed(bare, single(lintDoc(bare, MEETING_PATH, REPO).findings, 'missing-section')), `${bare}\n\n## AOB\n`);
+  });
+
+  it('inserts a missing "## Meta" before Team Updates', () => {
+    const text = GOOD.replace('## Meta\n\n- Minutes: Jonas\n\n', '');
+    const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section');
+    assert.equal(f.message, 'The roll-up has no "Meta" section.');
+    assert.equal(fixed(text, f), GOOD.replace('## Meta\n\n- Minutes: Jonas\n\n', '## Meta\n\n'));
+  });
+
+  it('inserts a missing "## Team Updates" before the first team when the teams sit under Meta', () => {
+    const text = GOOD.replace('## Team Updates\n\n', '');
+    // The teams are still read as teams (pad style), so only the group heading is reported.
+    const { findings } = lintDoc(text, MEETING_PATH, REPO);
+    assert.deepEqual(findings.map((f) => [f.code, f.message]), [['missing-section', 'The roll-up has no "Team Updates" section.']]);
+    const after = fixed(text, findings[0]);
+    assert.equal(after, GOOD);
+    const model = modelOf(after);
+    assert.equal(model.updates?.section?.title, 'Team Updates');
+    assert.equal(model.updates?.entries.length, 6);
+  });
+
+  it('reports every missing section, each with its own fix, all anchored on the title', () => {
+    const text = joinLines('# SCS Tech Weekly 2022-09-29', '', '## Project Updates', '');
+    const found = ofCode(lintDoc(text, MEETING_PATH).findings, 'missing-section');
+    assert.deepEqual(
+      found.map((f) => [f.message, f.range, fixed(text, f)]),
+      [
+        ['The roll-up has no "Meta" section.', TITLE, text.replace('## Project', '## Meta\n\n## Project')],
+        ['The roll-up has no "Team Updates" section.', TITLE, text.replace('## Project', '## Team Updates\n\n## Project')],
+        ['The roll-up has no "AOB" section.', TITLE, text.replace('## Project', '## AOB\n\n## Project')],
+      ],
+    );
+  });
+
+  it('uses the document\'s CRLF line breaks', () => {
+    const text = GOOD.replace('## AOB\n\n', '').replace(/\n/gu, '\r\n');
+    const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section');
+    assert.equal(fixed(text, f), GOOD.replace(/\n/gu, '\r\n'));
+  });
+
+  it('checks the sections the configuration requires', () => {
+    const config: MinutesConfig = { ...DEFAULT_CONFIG, requiredSections: ['meta', 'updates', 'aob', 'projectUpdates'] };
+    const text = GOOD.replace('\n## Project Updates\n', '');
+    const f = single(lintDoc(text, MEETING_PATH, REPO, config).findings, 'missing-section');
+    assert.equal(f.message, 'The roll-up has no "Project Updates" section.');
+    assert.equal(fixed(text, f), `${text}\n## Project Updates\n`);
+    assert.deepEqual(ofCode(lintDoc(GOOD.replace('## AOB\n\n', ''), MEETING_PATH, REPO, { ...DEFAULT_CONFIG, requiredSections: ['meta'] }).findings, 'missing-section'), []);
+  });
+
+  it('stays quiet on a complete roll-up, under any of the configured section names', () => {
+    assert.deepEqual(ofCode(lintDoc(GOOD, MEETING_PATH, REPO).findings, 'missing-section'), []);
+    const renamed = GOOD.replace('## Team Updates', '## Team and SIG Updates').replace('## AOB', '## Any other business:');
+    assert.deepEqual(lintDoc(renamed, MEETING_PATH, REPO).findings, []);
+  });
+
+  it('stays quiet on team minutes, which have no required sections', () => {
+    assert.deepEqual(ofCode(lintDoc(joinLines('# Team IaaS 2022-09-28', '', '## Agenda'), 'iaas/20220928.md').findings, 'missing-section'), []);
+  });
+
+  it('inserts a missing "## Meta" before the teams of a pad-style roll-up', () => {
+    const text = joinLines('# SCS Tech Weekly 2022-09-29', '', ...TEAM.iaas, '', ...TEAM.iamSig, '', '## AOB', '');
+    const meta = ofCode(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section').find((f) => f.message.includes('"Meta"'))!;
+    assert.equal(fixed(text, meta), text.replace('### Team IaaS', '## Meta\n\n### Team IaaS'));
+  });
+});
+
+describe('rule heading-level', () => {
+  it('reports a "##" team among "###" teams, on its heading, and adds exactly one "#"', () => {
+    const text = GOOD.replace('### Team Container', '## Team Container');
+    const { findings } = lintDoc(text, MEETING_PATH, REPO);
+    assert.deepEqual(findings.map(shown), [
+      {
+        code: 'heading-level',
+        severity: 'warning',
+        message: '"Team Container" is a level-2 heading; the other teams and SIGs are level 3 (###).',
+        range: range(14, 0, 14, 17),
+      },
+    ]);
+    assert.equal(findings[0].fixes![0].title, 'Make it a level-3 heading');
+    assert.deepEqual(findings[0].fixes![0].edits, [{ range: range(14, 0, 14, 0), newText: '#' }]);
+    assert.equal(fixed(text, findings[0]), GOOD);
+  });
+
+  it('reports a "####" SIG and removes exactly one "#"', () => {
+    const text = GOOD.replace('### IAM SIG', '#### IAM SIG');
+    const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'heading-level');
+    assert.equal(f.message, '"IAM SIG" is a level-4 heading; the other teams and SIGs are level 3 (###).');
+    assert.deepEqual(f.range, rangeOf(text, '#### IAM SIG'));
+    assert.equal(fixed(text, f), GOOD);
+  });
+
+  it('keeps the indentation of an indented heading', () => {
+    const text = GOOD.replace('### IAM SIG', '  ##### IAM SIG');
+    const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'heading-level');
+    assert.equal(fixed(text, f), GOOD.replace('### IAM SIG', '  ### IAM SIG'));
+  });
+
+  it('without a group heading, expects the level most teams use', () => {
+    const text = joinLines('# SCS Tech Weekly 2022-09-29', '', '## Meta', '', '- Minutes: Jonas', '', '### Team IaaS', '', '### Team Container', '', '#### IAM SIG', '', '## AOB', '');
+    const f = single(lintDoc(text, MEETING_PATH).findings, 'heading-level');
+    assert.equal(f.message, '"IAM SIG" is a level-4 heading; the other teams and SIGs are level 3 (###).');
+    assert.equal(fixed(text, f), text.replace('#### IAM SIG', '### IAM SIG'));
+  });
+
+  it('stays quiet on a consistent roll-up, and where no level is the most common', () => {
+    assert.deepEqual(ofCode(lintDoc(GOOD, MEETING_PATH, REPO).findings, 'heading-level'), []);
+    const tie = joinLines('# SCS Tech Weekly 2022-09-29', '', '## Meta', '', '### Team IaaS', '', '#### IAM SIG', '');
+    assert.deepEqual(ofCode(lintDoc(tie, MEETING_PATH).findings, 'heading-level'), []);
+  });
+
+  it('fixes a setext team heading without touching the next heading', () => {
+    const text = GOOD.replace('### Team Container', 'Team Container\n--------------');
+    const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'heading-level');
+    const after = f.fixes?.length ? fixed(text, f) : text;
+    assert.ok(after.includes('\n### Team Operations and IAM\n'), 'the next heading is left alone');
+    assert.deepEqual(ofCode(lintDoc(after, MEETING_PATH, REPO).findings, 'heading-level').filter((x) => x.message.includes('Operations')), []);
+  });
+});
+
+describe('rule missing-minute-taker', () => {
+  const noTaker = GOOD.replace('- Minutes: Jonas', '- Participants: 14\n- Moderation: Eduard');
+
+  it('reports a Meta section without a minute taker, as a reminder on the Meta heading, without a fix', () => {
+    const { findings } = lintDoc(noTaker, MEETING_PATH, REPO);
+    assert.deepEqual(findings.map(shown), [
+      { code: 'missing-minute-taker', severity: 'information', message: 'Meta names no minute taker; add "- Minutes: NAME".', range: range(2, 0, 2, 7) },
+    ]);
+    assert.equal(findings[0].fixes, undefined);
+  });
+
+  it('reports an empty Meta section', () => {
+    assert.equal(single(lintDoc(GOOD.replace('- Minutes: Jonas', ''), MEETING_PATH).findings, 'missing-minute-taker').range.start.line, 2);
+  });
+
+  it('accepts the ways people name the minute taker', () => {
+    for (const line of ['- Minutes: Jonas', 'Minutes: Jonas', '- Minute taker: @jschoone', '- Minute takers: Kurt, Eduard', '- Protocol: Kurt']) {
+      assert.deepEqual(ofCode(lintDoc(GOOD.replace('- Minutes: Jonas', line), MEETING_PATH).findings, 'missing-minute-taker'), [], line);
+    }
+  });
+
+  it('leaves a missing Meta to missing-section, and team minutes alone', () => {
+    const codes = lintDoc(GOOD.replace('## Meta\n\n- Minutes: Jonas\n\n', ''), MEETING_PATH, REPO).findings.map((f) => f.code);
+    assert.deepEqual(codes, ['missing-section']);
+    assert.deepEqual(lintDoc(joinLines('# Team IaaS 2022-09-28', '', '## Meta', '', '- Participants: 3'), 'iaas/20220928.md').findings, []);
+  });
+});
+
+describe('structure rules on a correct roll-up', () => {
+  it('report nothing', () => {
+    const codes = ['missing-section', 'heading-level', 'missing-minute-taker'];
+    assert.deepEqual(lintDoc(rollup(ALL_TEAMS), MEETING_PATH).findings.filter((f) => codes.includes(f.code)), []);
+  });
+});
