@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
 import { TeamsView } from './teamsView';
 
 let client: LanguageClient | undefined;
@@ -30,6 +31,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.registerTreeDataProvider('minutes.teams', teams),
     vscode.commands.registerCommand('minutes.revealSection', (uri: vscode.Uri, range: vscode.Range) => teams.reveal(uri, range)),
     vscode.commands.registerCommand('minutes.refreshTeams', () => teams.refresh()),
+    vscode.commands.registerCommand('minutes.newWeeklyMinutes', (args?: { date?: string }) => newWeeklyMinutes(client!, args?.date)),
+    vscode.commands.registerCommand('minutes.newTeamMinutes', () => newTeamMinutes(client!)),
+    vscode.commands.registerCommand('minutes.insertHolidayNotice', () => insertAtCursor(client!, 'holiday-notice')),
+    vscode.commands.registerCommand('minutes.insertDate', () => insertAtCursor(client!, 'date')),
     vscode.window.onDidChangeActiveTextEditor(() => teams.refresh()),
     vscode.workspace.onDidChangeTextDocument((e) => teams.documentChanged(e.document)),
     teams,

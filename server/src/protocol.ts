@@ -19,3 +19,37 @@ export interface TeamsParams {
 
 /** `minutes/teams`: the teams and SIGs of a weekly roll-up, for the "Teams & SIGs" view; null if not minutes. */
 export const TEAMS_REQUEST = 'minutes/teams';
+
+/** Commands the server runs for any editor (`workspace/executeCommand`); VS Code's palette commands call them. */
+export const SERVER_COMMANDS = {
+  /** [{ rootUri }] -> WeeklyDateChoice[]: the days a new roll-up could be for. */
+  weeklyDates: 'minutes.server.weeklyDates',
+  /** [{ rootUri, date }] -> NewFileResult: the content of a new roll-up (nothing is written). */
+  newWeeklyMinutes: 'minutes.server.newWeeklyMinutes',
+  /** [{ rootUri }] -> string[]: team and SIG folders. */
+  teamFolders: 'minutes.server.teamFolders',
+  /** [{ rootUri, folder, date }] -> NewFileResult: the content of new team minutes. */
+  newTeamMinutes: 'minutes.server.newTeamMinutes',
+  /** [{ uri, position }] -> DateInsertion[]: holiday notices and dates to insert at the cursor. */
+  dateInsertions: 'minutes.server.dateInsertions',
+} as const;
+
+export interface WeeklyDateChoice {
+  date: string;
+  weekday: string;
+  holiday?: string;
+}
+
+export interface NewFileResult {
+  uri: string;
+  text: string;
+  cursor: { line: number; character: number };
+  exists: boolean;
+  holiday?: string;
+}
+
+export interface DateInsertion {
+  title: string;
+  kind: 'holiday-notice' | 'date';
+  edit: { range: Range; newText: string };
+}

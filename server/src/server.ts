@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
-import { calendarFor, codeActions, COMPLETION_TRIGGERS, completions, documentSymbols, FIX_ALL_KIND, teamOverview } from './core';
+import { calendarFor, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, teamOverview } from './core';
+import { registerCommands } from './lsp/commands';
 import { today } from './node/today';
 import { configDiagnostics, toLspDiagnostic } from './lsp/convert';
 import { readSettings } from './lsp/settings';
@@ -29,6 +30,7 @@ const workspaces = new Workspaces(
   (path, reason) => connection.console.info(`Minutes: ${path}: ${reason}`),
 );
 const analysis = new Analysis(workspaces);
+const commands = registerCommands(connection, workspaces, documents, analysis);
 let capabilities: ClientCapabilities = {};
 let folders: WorkspaceFolder[] = [];
 
@@ -40,7 +42,10 @@ connection.onInitialize((params: InitializeParams) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'Minutes' },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_KIND] },
+      hoverProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      executeCommandProvider: { commands },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'minutes-language-server' },
@@ -110,7 +115,26 @@ connection.onCodeAction(({ textDocument, range, context }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return null;
   const canRename = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
-  return codeActions(textDocument.uri, analysis.findingsOf(document), range, context.only, { canRename });
+  const fixes = codeActions(textDocument.uri, analysis.findingsOf(document), range, context.only, { canRename });
+  // Offered on an empty line or a bare bullet (where people type a notice), or when asked for by kind,
+  // so that the light bulb does not follow the cursor through every line.
+  const line = document.getText({ start: { line: range.start.line, character: 0 }, end: { line: range.start.line + 1, character: 0 } });
+  const wantsInserts = context.only ? context.only.some((k) => INSERT_KIND.startsWith(k)) : /^\s*([-*+]\s*)?$/u.test(line);
+  const config = workspaces.configOf(textDocument.uri);
+  const inserts = wantsInserts ? dateCodeActions(analysis.model(document), range.start, { config, calendar: calendarFor(config.holidays), today: today() }) : [];
+  return [...fixes, ...inserts];
+});
+
+connection.onHover(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return null;
+  const config = workspaces.configOf(textDocument.uri);
+  return hover(analysis.model(document), position, { config, workspace: workspaces.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
+});
+
+connection.onDocumentLinks(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? documentLinks(analysis.model(document), workspaces.of(textDocument.uri)?.workspace) : null;
 });
 
 connection.onRequest(TEAMS_REQUEST, ({ uri }: TeamsParams): TeamRow[] | null => {

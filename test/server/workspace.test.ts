@@ -103,3 +103,59 @@ describe('language server in a minutes repository', () => {
     ]);
   });
 });
+
+describe('authoring over stdio', () => {
+  let root: string;
+  let session: LspSession;
+  const uriOf = (path: string) => pathToFileURL(join(root, path)).toString();
+
+  before(async () => {
+    root = repository({ 'community-call/20220922.md': WEEKLY.replace('2022-09-29', '2022-09-22').replace('20220927', '20220921'), 'iaas/20220921.md': '# 2022-09-21\n', 'iaas/20220928.md': '# 2022-09-28\n\n## Participants\n\n- @fkr\n' });
+    session = new LspSession();
+    const init = (await session.initialize(pathToFileURL(root).toString())) as { capabilities: { executeCommandProvider?: { commands: string[] }; hoverProvider?: boolean } };
+    assert.ok(init.capabilities.executeCommandProvider?.commands.includes('minutes.server.newWeeklyMinutes'));
+    assert.ok(init.capabilities.hoverProvider);
+  });
+  after(async () => {
+    await session.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('computes a new roll-up through workspace/executeCommand, without writing it', async () => {
+    const file = (await session.connection.sendRequest('workspace/executeCommand', {
+      command: 'minutes.server.newWeeklyMinutes',
+      arguments: [{ rootUri: pathToFileURL(root).toString(), date: '2022-09-29' }],
+    })) as { uri: string; text: string; exists: boolean };
+    assert.equal(file.uri, uriOf('community-call/20220929.md'));
+    assert.equal(file.exists, false);
+    assert.ok(file.text.includes(`### Team IaaS\n\nMinutes: ${BASE}iaas/20220928.md\n`), file.text);
+  });
+
+  it('answers a bad command argument with an error, and keeps running', async () => {
+    await assert.rejects(
+      session.connection.sendRequest('workspace/executeCommand', { command: 'minutes.server.newWeeklyMinutes', arguments: [{ date: '2023-02-30' }] }),
+      /not a date: 2023-02-30/u,
+    );
+    const folders = await session.connection.sendRequest('workspace/executeCommand', { command: 'minutes.server.teamFolders', arguments: [{}] });
+    assert.deepEqual(folders, ['iaas']);
+  });
+
+  it('hovers a date with its weekday and holiday', async () => {
+    const uri = uriOf('community-call/20220929.md');
+    await session.open(uri, `${WEEKLY}\n- No meeting on 2022-10-03\n`);
+    const result = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 20 } })) as { contents: { value: string } };
+    assert.match(result.contents.value, /^\*\*Monday\*\*, 2022-10-03/u);
+    assert.match(result.contents.value, /Public holiday in Germany/u);
+  });
+
+  it('offers holiday notices as code actions on an empty line', async () => {
+    const uri = uriOf('community-call/20220929.md');
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 13, character: 0 }, end: { line: 13, character: 0 } },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    const notice = actions.find((a) => a.title.startsWith('Insert holiday notice for 2022-10-03'));
+    assert.equal(notice?.kind, 'refactor.insert.minutes');
+  });
+});

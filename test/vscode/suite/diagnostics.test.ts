@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, openFixture, waitFor, waitForActivation, waitForDiagnostics } from './helpers';
 
-// community-call/20221006.md has a title copied from last week, a link to a file that does not
+// community-call/20221013.md has a title copied from last week, a link to a file that does not
 // exist (iaas/20221004.md; iaas/20221005.md does) and an outdated link (container/20220926.md).
-const WEEKLY = 'community-call/20221006.md';
+const WEEKLY = 'community-call/20221013.md';
 
 describe('diagnostics and quick fixes', () => {
   afterEach(async () => {
@@ -17,7 +17,7 @@ describe('diagnostics and quick fixes', () => {
     await waitForActivation();
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => x.code === 'minutes-link-not-found'));
     const byCode = new Map(diagnostics.filter((d) => d.source === 'minutes').map((d) => [String(d.code), d]));
-    assert.equal(byCode.get('title-date-mismatch')?.message, 'Title says 2022-09-29 but the file is 20221006.md; expected 2022-10-06.');
+    assert.equal(byCode.get('title-date-mismatch')?.message, 'Title says 2022-09-29 but the file is 20221013.md; expected 2022-10-13.');
     assert.equal(byCode.get('title-date-mismatch')?.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(byCode.get('minutes-link-not-found')?.message, 'iaas/20221004.md does not exist; iaas/20221005.md is the Team IaaS minutes of that week.');
     assert.equal(document.getText(byCode.get('minutes-link-not-found')!.range), 'https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20221004.md');
@@ -47,7 +47,7 @@ describe('diagnostics and quick fixes', () => {
       return found.length ? found : undefined;
     }, 10_000, 'a fix-all action');
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
-    assert.ok(document.lineAt(0).text === '# SCS Tech Weekly 2022-10-06', document.lineAt(0).text);
+    assert.ok(document.lineAt(0).text === '# SCS Tech Weekly 2022-10-13', document.lineAt(0).text);
     assert.ok(document.getText().includes('container/20221003.md'), 'the outdated link is fixed too');
   });
 

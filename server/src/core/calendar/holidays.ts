@@ -13,9 +13,14 @@ export interface HolidayRegion {
   language: string;
 }
 
+// Where the data has no English name of its own, it falls back to a generic label; the country's
+// own name then says which holiday it is: "National Holiday (Tag der Deutschen Einheit)".
+const GENERIC_NAMES = new Set(['National Holiday', 'Public Holiday', 'Holiday']);
+
 /** Public holidays of one country (and state), from the date-holidays calendar data. */
 export class HolidayCalendar {
   private readonly holidays: Holidays;
+  private native: Holidays | undefined;
   private readonly byYear = new Map<number, Map<string, PublicHoliday>>();
 
   constructor(readonly region: HolidayRegion) {
@@ -42,10 +47,20 @@ export class HolidayCalendar {
         if (h.type !== 'public') continue;
         const [y, m, d] = h.date.slice(0, 10).split('-').map(Number);
         const key = h.date.slice(0, 10);
-        if (!days.has(key)) days.set(key, { date: { year: y, month: m, day: d }, name: h.name });
+        if (!days.has(key)) days.set(key, { date: { year: y, month: m, day: d }, name: this.describe(h.name, year, key) });
       }
       this.byYear.set(year, days);
     }
     return days;
+  }
+
+  private describe(name: string, year: number, date: string): string {
+    if (!GENERIC_NAMES.has(name)) return name;
+    const languages = (this.holidays.getLanguages() as string[] | undefined) ?? [];
+    const own = languages.find((l) => l !== this.region.language);
+    if (!own) return name;
+    this.native ??= new Holidays(this.region.country, this.region.state ?? '', { languages: [own], types: ['public'], timezone: 'UTC' });
+    const local = (this.native.getHolidays(year) || []).find((h) => h.date.startsWith(date))?.name;
+    return local && local !== name ? `${name} (${local})` : name;
   }
 }

@@ -15,4 +15,8 @@ export const DEFAULT_CONFIG: MinutesConfig = {
   requiredSections: ['meta', 'updates', 'aob'],
   teams: [],
   holidays: { country: 'DE', language: 'en' },
+  holidayNotice: {
+    template: '{date} is a public holiday in {country} ({holiday}); the team meeting will be cancelled on that day',
+    days: 14,
+  },
 };

@@ -24,6 +24,7 @@ export function resolveConfig(settings: unknown): LoadedConfig {
       ...given,
       sections: { ...DEFAULT_CONFIG.sections, ...given.sections },
       holidays: { ...DEFAULT_CONFIG.holidays, ...given.holidays },
+      holidayNotice: { ...DEFAULT_CONFIG.holidayNotice, ...given.holidayNotice },
     },
     errors: [],
     problems: [],

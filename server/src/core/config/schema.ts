@@ -56,5 +56,13 @@ export const CONFIG_SCHEMA = {
         language: { type: 'string', enum: ['en', 'de'], description: 'Language of holiday names.' },
       },
     },
+    holidayNotice: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        template: { type: 'string', description: 'Wording of the holiday notice; {date}, {country} and {holiday} are filled in.' },
+        days: { type: 'integer', minimum: 1, maximum: 366, description: 'How many days ahead holiday notices are offered when the next meeting is not known.' },
+      },
+    },
   },
 } as const;

@@ -34,4 +34,6 @@ export interface MinutesConfig {
   /** The teams and SIGs; empty means inferred from the workspace. */
   teams: TeamConfig[];
   holidays: { country: string; state?: string; language: string };
+  /** The "meeting cancelled" notice: `{date}`, `{country}`, `{holiday}` are filled in. */
+  holidayNotice: { template: string; days: number };
 }

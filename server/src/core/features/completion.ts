@@ -87,7 +87,7 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
   const inGroup = group ? group.headingRange.start.line < line && line <= model.lines.positionAt(group.endOffset).line : !!entryAt(model, line);
   if (!inGroup || !env.workspace) return [];
   const present = (model.updates?.entries ?? []).filter((e) => e.section.headingRange.start.line !== line);
-  return expectedTeams(model, date, env.workspace, env.config)
+  return expectedTeams(env.workspace.relativePath(model.uri), date, env.workspace, env.config)
     .filter((team) => !present.some((e) => isSameTeam(e, team, env.workspace!)))
     .map((team, rank): CompletionItem => {
       const latest = team.folder ? env.workspace!.index.latestOnOrBefore(team.folder, date) : undefined;

@@ -6,6 +6,11 @@ import type { MinutesWorkspace } from '../workspace/workspace';
 const RECENT_MEETINGS = 10;
 const HANDLE = /(?<![\w@./])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![\w@])/gu;
 
+/** The GitHub handles in a text, in order of first appearance. */
+export function handlesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(HANDLE)].map((m) => m[1]))];
+}
+
 /** The GitHub handles in a folder's minutes before this one, most frequent first. */
 export function recentHandles(workspace: MinutesWorkspace, model: MinutesModel): Array<{ handle: string; meetings: number; of: number }> {
   const self = workspace.relativePath(model.uri);
@@ -18,7 +23,7 @@ export function recentHandles(workspace: MinutesWorkspace, model: MinutesModel):
   const counts = new Map<string, number>();
   for (const file of files) {
     const text = workspace.model(file.path)?.text ?? '';
-    for (const handle of new Set([...text.matchAll(HANDLE)].map((m) => m[1]))) counts.set(handle, (counts.get(handle) ?? 0) + 1);
+    for (const handle of handlesIn(text)) counts.set(handle, (counts.get(handle) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([handle, meetings]) => ({ handle, meetings, of: files.length }));
 }

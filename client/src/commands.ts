@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type WeeklyDateChoice } from '../../server/src/protocol';
+
+// The server computes every piece of content (so any LSP editor can have it); these commands
+// only ask the user, write new files and open them.
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which minutes repository?' });
+}
+
+function run<T>(client: LanguageClient, command: string, args: object): Promise<T> {
+  return client.sendRequest('workspace/executeCommand', { command, arguments: [args] }) as Promise<T>;
+}
+
+/** Creates the file unless it exists (never overwrites), then opens it at the first place to type. */
+async function createAndOpen(file: NewFileResult): Promise<void> {
+  const uri = vscode.Uri.parse(file.uri);
+  let exists = file.exists;
+  if (!exists) {
+    try {
+      await vscode.workspace.fs.stat(uri);
+      exists = true;
+    } catch {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
+    }
+  }
+  const editor = await vscode.window.showTextDocument(uri);
+  if (exists) {
+    void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(uri)} exists already; it was opened, not overwritten.`);
+    return;
+  }
+  const at = new vscode.Position(file.cursor.line, file.cursor.character);
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(new vscode.Range(at, at));
+}
+
+/** `date` (YYYY-MM-DD) skips the question, for keybindings and scripts. */
+export async function newWeeklyMinutes(client: LanguageClient, date?: string): Promise<void> {
+  const folder = await pickFolder();
+  if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
+  const rootUri = folder.uri.toString();
+  if (typeof date === 'string') return createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date }));
+  const choices = await run<WeeklyDateChoice[]>(client, SERVER_COMMANDS.weeklyDates, { rootUri });
+  const describe = (c: WeeklyDateChoice) => `${c.weekday}${c.holiday ? ` (public holiday: ${c.holiday})` : ''}`;
+  const picked =
+    choices.length === 1
+      ? choices[0]
+      : (await vscode.window.showQuickPick(choices.map((c) => ({ label: c.date, description: describe(c), choice: c })), { placeHolder: 'Which meeting are the minutes for?' }))?.choice;
+  if (!picked) return;
+  if (picked.holiday) {
+    const go = await vscode.window.showWarningMessage(`${picked.date} is a public holiday (${picked.holiday}). Create the minutes anyway?`, { modal: true }, 'Create');
+    if (go !== 'Create') return;
+  }
+  await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date: picked.date }));
+}
+
+export async function newTeamMinutes(client: LanguageClient): Promise<void> {
+  const folder = await pickFolder();
+  if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
+  const rootUri = folder.uri.toString();
+  const teamFolders = await run<string[]>(client, SERVER_COMMANDS.teamFolders, { rootUri });
+  const team = await vscode.window.showQuickPick(teamFolders, { placeHolder: 'Minutes of which team or SIG?' });
+  if (!team) return;
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const date = await vscode.window.showInputBox({
+    prompt: 'Meeting date',
+    value: today,
+    validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/u.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? undefined : 'A date as YYYY-MM-DD'),
+  });
+  if (!date) return;
+  await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: team, date }));
+}
+
+/** "Insert Holiday Notice" and "Insert Date": the server's options for the cursor, picked from a list. */
+export async function insertAtCursor(client: LanguageClient, kind: DateInsertion['kind']): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') return void vscode.window.showWarningMessage('Open a minutes file first.');
+  const position = client.code2ProtocolConverter.asPosition(editor.selection.active);
+  const options = (await run<DateInsertion[]>(client, SERVER_COMMANDS.dateInsertions, { uri: editor.document.uri.toString(), position })).filter((o) => o.kind === kind);
+  if (!options.length) {
+    return void vscode.window.showInformationMessage(kind === 'holiday-notice' ? 'No public holiday before the next meeting.' : 'No dates to insert here.');
+  }
+  const picked = options.length === 1 && kind === 'holiday-notice' ? options[0] : (await vscode.window.showQuickPick(options.map((o) => ({ label: o.title, option: o }))))?.option;
+  if (!picked) return;
+  await editor.edit((edit) => edit.replace(client.protocol2CodeConverter.asRange(picked.edit.range), picked.edit.newText));
+}

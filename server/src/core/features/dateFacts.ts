@@ -1,0 +1,40 @@
+import type { HolidayCalendar, PublicHoliday } from '../calendar/holidays';
+import type { MinutesConfig } from '../config/types';
+import { dayNumber, formatDate, fromDayNumber, weekday, type CalendarDate } from '../model/dates';
+import type { MinutesModel } from '../model/types';
+
+/** The weekday a document's meetings are on: the configured one for roll-ups, its own date's for team minutes. */
+export function meetingWeekdayOf(model: MinutesModel, config: MinutesConfig, date: CalendarDate): number {
+  return model.kind === 'weekly' ? config.meetingWeekday : weekday(date);
+}
+
+/** The next date after `date` that falls on `day` (0 = Sunday). */
+export function nextWeekday(date: CalendarDate, day: number): CalendarDate {
+  return fromDayNumber(dayNumber(date) + ((day - weekday(date) + 7) % 7 || 7));
+}
+
+/** Public holidays after `from` up to and including `until`. */
+export function holidaysBetween(calendar: HolidayCalendar, from: CalendarDate, until: CalendarDate): PublicHoliday[] {
+  const found: PublicHoliday[] = [];
+  for (let d = dayNumber(from) + 1; d <= dayNumber(until); d++) {
+    const holiday = calendar.holidayOn(fromDayNumber(d));
+    if (holiday) found.push(holiday);
+  }
+  return found;
+}
+
+/** "in 3 days", "today", "5 days ago". */
+export function relativeDays(date: CalendarDate, to: CalendarDate): string {
+  const days = dayNumber(date) - dayNumber(to);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+export function fillNotice(config: MinutesConfig, calendar: HolidayCalendar, holiday: PublicHoliday): string {
+  return config.holidayNotice.template
+    .replaceAll('{date}', formatDate(holiday.date))
+    .replaceAll('{country}', calendar.countryName)
+    .replaceAll('{holiday}', holiday.name);
+}

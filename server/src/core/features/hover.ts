@@ -1,0 +1,50 @@
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import type { HolidayCalendar } from '../calendar/holidays';
+import type { MinutesConfig } from '../config/types';
+import { dayNumber, findDates, formatDate, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
+import type { MinutesModel } from '../model/types';
+import { meetingDate } from '../rules/meetingDate';
+import type { MinutesWorkspace } from '../workspace/workspace';
+import { relativeDays } from './dateFacts';
+import { fileSummary } from './workspaceFacts';
+
+export interface HoverEnvironment {
+  config: MinutesConfig;
+  workspace?: MinutesWorkspace;
+  calendar: HolidayCalendar;
+  today: CalendarDate;
+}
+
+/** Hover on a date (weekday, distance, holiday) or on a minutes link (the linked file's first lines). */
+export function hover(model: MinutesModel, position: Position, env: HoverEnvironment): Hover | null {
+  if (model.kind === 'other') return null;
+  for (const entry of model.updates?.entries ?? []) {
+    const line = entry.minutesLine;
+    if (line?.urlRange && line.target && contains(line.urlRange, position)) {
+      const exists = env.workspace?.index.has(line.target.path);
+      const value = exists ? fileSummary(env.workspace!, line.target.path) : `\`${line.target.path}\` is not in this workspace.`;
+      return { contents: { kind: MarkupKind.Markdown, value }, range: line.urlRange };
+    }
+  }
+  const text = model.lines.lineText(position.line);
+  const date = findDates(text).find((d) => d.offset <= position.character && position.character <= d.offset + d.text.length);
+  if (!date) return null;
+  const range = { start: { line: position.line, character: date.offset }, end: { line: position.line, character: date.offset + date.text.length } };
+  if (!date.date) return { contents: { kind: MarkupKind.Markdown, value: `\`${date.text}\` is not a date that exists.` }, range };
+  const lines = [`**${WEEKDAY_NAMES[weekday(date.date)]}**, ${formatDate(date.date)}: ${relativeDays(date.date, env.today)}`];
+  const meeting = meetingDate(model, env.config);
+  if (meeting && dayNumber(meeting) !== dayNumber(date.date)) {
+    const days = dayNumber(date.date) - dayNumber(meeting);
+    lines.push(`${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'} ${days > 0 ? 'after' : 'before'} the meeting (${formatDate(meeting)})`);
+  }
+  const holiday = env.calendar.holidayOn(date.date);
+  if (holiday) lines.push(`Public holiday in ${env.calendar.countryName}: ${holiday.name}`);
+  if (date.problem === 'malformed') lines.push(`Written as \`${date.text}\`; the usual form is \`${formatDate(date.date)}\`.`);
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
+}
+
+function contains(range: Range, position: Position): boolean {
+  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return after && before;
+}

@@ -1,0 +1,59 @@
+import type { HolidayCalendar } from '../calendar/holidays';
+import type { MinutesConfig } from '../config/types';
+import { dayNumber, formatCompactDate, formatDate, weekday, type CalendarDate } from '../model/dates';
+import { fileUrl, folderUrl } from '../rules/edits';
+import { expectedTeams } from '../workspace/roster';
+import type { MinutesWorkspace } from '../workspace/workspace';
+import { nextWeekday } from './dateFacts';
+import { handlesIn } from './workspaceFacts';
+
+export interface NewFile {
+  /** Relative to the repository root. */
+  path: string;
+  text: string;
+  /** Where the cursor goes: the first place to type. */
+  cursor: { line: number; character: number };
+  exists: boolean;
+  /** Set when the meeting day is a public holiday. */
+  holiday?: string;
+}
+
+/** The meeting days a new roll-up could be for: today when it is the meeting day, else the next one. */
+export function weeklyDateChoices(config: MinutesConfig, today: CalendarDate): CalendarDate[] {
+  const next = nextWeekday(today, config.meetingWeekday);
+  return weekday(today) === config.meetingWeekday ? [today, next] : [next];
+}
+
+/**
+ * A new roll-up: titled, with the minute-taker prompt, every team and SIG expected that day with
+ * its latest minutes linked (or a pending line), AOB and project updates.
+ */
+export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesConfig, calendar: HolidayCalendar, date: CalendarDate): NewFile {
+  const path = `${config.weeklyFolder}/${formatCompactDate(date)}.md`;
+  const lines = [`# ${config.weeklyTitle.replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
+  const previous = workspace.previousWeekly(date, path);
+  const since = previous?.file.date;
+  for (const team of expectedTeams(path, date, workspace, config)) {
+    const recent = team.folder ? workspace.index.between(team.folder, since, date).pop() : undefined;
+    const line = recent ? `Minutes: ${fileUrl(config, recent.path)}` : team.folder ? `Minutes not available yet: ${folderUrl(config, team.folder)}` : 'Minutes: none yet';
+    lines.push(`### ${team.name}`, '', line, '', '- ', '');
+  }
+  lines.push(`## ${config.sections.aob[0]}`, '', `## ${config.sections.projectUpdates[0]}`, '');
+  return {
+    path,
+    text: lines.join('\n'),
+    cursor: { line: 4, character: '- Minutes: '.length },
+    exists: workspace.index.has(path),
+    holiday: calendar.holidayOn(date)?.name,
+  };
+}
+
+/** A new team meeting file: dated title, last meeting's participants, recurring items and agenda. */
+export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, calendar: HolidayCalendar, date: CalendarDate): NewFile {
+  const path = `${folder ? `${folder}/` : ''}${formatCompactDate(date)}.md`;
+  const last = workspace.index.filesIn(folder).filter((f) => dayNumber(f.date!) < dayNumber(date)).pop();
+  const handles = handlesIn(last ? (workspace.model(last.path)?.text ?? '') : '').map((h) => `- @${h}`);
+  const lines = [`# ${formatDate(date)}`, '', '## Participants', '', ...(handles.length ? handles : ['- @']), '', '## Recurring items', '', '- ', '', '## Agenda', '', '- ', ''];
+  const agendaLine = lines.length - 2;
+  return { path, text: lines.join('\n'), cursor: { line: agendaLine, character: 2 }, exists: workspace.index.has(path), holiday: calendar.holidayOn(date)?.name };
+}

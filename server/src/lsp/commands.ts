@@ -1,0 +1,71 @@
+import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../analysis';
+import { calendarFor, dateOptions, insertOption, newTeamMinutes, newWeeklyMinutes, weeklyDateChoices, formatDate, type CalendarDate, type NewFile } from '../core';
+import { WEEKDAY_NAMES, weekday } from '../core/model/dates';
+import { today } from '../node/today';
+import type { Workspaces, WorkspaceState } from '../node/workspaces';
+import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type WeeklyDateChoice } from '../protocol';
+
+/** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */
+export function registerCommands(connection: Connection, workspaces: Workspaces, documents: TextDocuments<TextDocument>, analysis: Analysis): string[] {
+  const repository = (rootUri: unknown): WorkspaceState => {
+    const state = typeof rootUri === 'string' ? workspaces.of(`${rootUri.replace(/\/$/u, '')}/x`) : workspaces.all()[0];
+    if (!state) throw new ResponseError(ErrorCodes.InvalidParams, 'no minutes repository is open');
+    return state;
+  };
+  const result = (state: WorkspaceState, file: NewFile): NewFileResult => ({ ...file, uri: state.workspace.uriOf(file.path) });
+  const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+    [SERVER_COMMANDS.weeklyDates]: ({ rootUri }): WeeklyDateChoice[] => {
+      const state = repository(rootUri);
+      const calendar = calendarFor(state.config.holidays);
+      return weeklyDateChoices(state.config, today()).map((d) => ({ date: formatDate(d), weekday: WEEKDAY_NAMES[weekday(d)], holiday: calendar.holidayOn(d)?.name }));
+    },
+    [SERVER_COMMANDS.newWeeklyMinutes]: ({ rootUri, date }) => {
+      const state = repository(rootUri);
+      return result(state, newWeeklyMinutes(state.workspace, state.config, calendarFor(state.config.holidays), parseDate(date)));
+    },
+    [SERVER_COMMANDS.teamFolders]: ({ rootUri }): string[] => {
+      const state = repository(rootUri);
+      return state.workspace.index.datedFolders().filter((f) => f !== state.config.weeklyFolder);
+    },
+    [SERVER_COMMANDS.newTeamMinutes]: ({ rootUri, folder, date }) => {
+      const state = repository(rootUri);
+      if (typeof folder !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'folder must be a string');
+      return result(state, newTeamMinutes(state.workspace, folder, calendarFor(state.config.holidays), date === undefined ? today() : parseDate(date)));
+    },
+    [SERVER_COMMANDS.dateInsertions]: ({ uri, position }): DateInsertion[] => {
+      const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+      if (!document || !isPosition(position)) throw new ResponseError(ErrorCodes.InvalidParams, 'an open document and a position are needed');
+      const model = analysis.model(document);
+      const config = workspaces.configOf(document.uri);
+      return dateOptions(model, { config, calendar: calendarFor(config.holidays), today: today() }).map((option) => ({
+        title: option.title,
+        kind: option.kind,
+        edit: insertOption(model, position, option),
+      }));
+    },
+  };
+  connection.onExecuteCommand(({ command, arguments: args }) => {
+    const handler = handlers[command];
+    if (!handler) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
+    const [first] = args ?? [];
+    return handler(typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {});
+  });
+  return Object.keys(handlers);
+}
+
+function parseDate(value: unknown): CalendarDate {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value) : null;
+  const date = m && { year: +m[1], month: +m[2], day: +m[3] };
+  if (!date || formatDate(date) !== value || new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDate() !== date.day) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `not a date: ${String(value)} (expected YYYY-MM-DD)`);
+  }
+  return date;
+}
+
+function isPosition(value: unknown): value is { line: number; character: number } {
+  const p = value as { line?: unknown; character?: unknown } | undefined;
+  return typeof p?.line === 'number' && typeof p?.character === 'number' && p.line >= 0 && p.character >= 0;
+}

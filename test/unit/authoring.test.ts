@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { applyEdits } from '../../cli/src/applyEdits';
+import { calendarFor, dateOptions, DEFAULT_CONFIG, documentLinks, hover, insertOption, lint, MinutesWorkspace, newTeamMinutes, newWeeklyMinutes, parseMinutes, weeklyDateChoices } from '../../server/src/core';
+import { BASE, joinLines, modelOf } from './helpers';
+
+const calendar = calendarFor(DEFAULT_CONFIG.holidays);
+const files: Record<string, string> = {
+  'community-call/20220922.md': joinLines('# SCS Tech Weekly 2022-09-22', '## Meta', '- Minutes: Jonas', '## Team Updates', '### Team IaaS', `Minutes: ${BASE}iaas/20220921.md`, '### IAM SIG', 'Minutes: none yet', '## AOB'),
+  'iaas/20220921.md': '# 2022-09-21\n\n## Participants\n\n- @garloff\n- @fkr\n\n## Agenda\n\n- Image manager\n',
+  'iaas/20220928.md': '# 2022-09-28\n\n## Participants\n\n- @fkr\n- @berendt\n\n## Agenda\n\n- Image standard\n- IPv6\n',
+};
+const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p] }, DEFAULT_CONFIG, Object.keys(files));
+const env = { config: DEFAULT_CONFIG, workspace, calendar, today: { year: 2022, month: 9, day: 29 } };
+const weekly = joinLines('# SCS Tech Weekly 2022-09-29', '## Team Updates', '### Team IaaS', `Minutes: ${BASE}iaas/20220928.md`, '- No meeting on 2022-10-03', '', '## AOB');
+const markdown = (h: ReturnType<typeof hover>) => (h?.contents as MarkupContent).value;
+
+describe('hover', () => {
+  const model = modelOf(weekly);
+
+  it('tells the weekday of a date, how far it is, and that it is a public holiday', () => {
+    const text = markdown(hover(model, { line: 4, character: 20 }, env));
+    assert.equal(text, '**Monday**, 2022-10-03: in 4 days\n\n4 days after the meeting (2022-09-29)\n\nPublic holiday in Germany: National Holiday (Tag der Deutschen Einheit)');
+  });
+
+  it("shows the linked minutes' title and first agenda items", () => {
+    const text = markdown(hover(model, { line: 3, character: 30 }, env));
+    assert.match(text, /\*\*iaas\/20220928\.md\*\*/u);
+    assert.match(text, /Image standard/u);
+  });
+
+  it('says nothing elsewhere', () => {
+    assert.equal(hover(model, { line: 2, character: 3 }, env), null);
+  });
+});
+
+describe('document links', () => {
+  it('opens the local file where the workspace has it, else the URL', () => {
+    const model = modelOf(weekly.replace('iaas/20220928.md', 'iaas/20220927.md'));
+    assert.deepEqual(documentLinks(model, workspace).map((l) => l.target), [`${BASE}iaas/20220927.md`]);
+    assert.deepEqual(documentLinks(modelOf(weekly), workspace).map((l) => l.target), ['file:///repo/iaas/20220928.md']);
+  });
+});
+
+describe('holiday notices and dates', () => {
+  it('offers a notice for each public holiday before the next meeting, in the corpus wording', () => {
+    const options = dateOptions(modelOf(weekly), env);
+    assert.deepEqual(options.filter((o) => o.kind === 'holiday-notice').map((o) => o.text), [
+      '2022-10-03 is a public holiday in Germany (National Holiday (Tag der Deutschen Einheit)); the team meeting will be cancelled on that day',
+    ]);
+  });
+
+  it('offers the meeting date, the next one, and the next one that is not a holiday', () => {
+    const teamMinutes = modelOf('# 2022-09-26\n\n- ', 'container/20220926.md');
+    const texts = dateOptions(teamMinutes, env).filter((o) => o.kind === 'date').map((o) => o.text);
+    assert.deepEqual(texts, ['2022-09-26', '2022-10-03', 'Will take place on 2022-10-10 (not 2022-10-03!)']);
+  });
+
+  it('inserts a notice as its own list item, changing nothing else', () => {
+    const model = modelOf(weekly);
+    const [notice] = dateOptions(model, env);
+    const onText = applyEdits(weekly, [insertOption(model, { line: 4, character: 5 }, notice)]);
+    assert.equal(onText, weekly.replace('- No meeting on 2022-10-03', `- No meeting on 2022-10-03\n- ${notice.text}`));
+    const onBlank = applyEdits(weekly, [insertOption(model, { line: 5, character: 0 }, notice)]);
+    assert.equal(onBlank, weekly.replace('2022-10-03\n\n', `2022-10-03\n- ${notice.text}\n`));
+  });
+
+  it('uses the configured wording and the document language for holiday names', () => {
+    const config = { ...DEFAULT_CONFIG, holidays: { country: 'DE', language: 'de' }, holidayNotice: { template: 'Am {date} ist {holiday}: kein Treffen.', days: 14 } };
+    const [notice] = dateOptions(modelOf(weekly, undefined, config), { ...env, config, calendar: calendarFor(config.holidays) });
+    assert.equal(notice.text, 'Am 2022-10-03 ist Tag der Deutschen Einheit: kein Treffen.');
+  });
+});
+
+describe('new minutes', () => {
+  it('picks the next meeting day, and asks between today and next week on the meeting day', () => {
+    assert.deepEqual(weeklyDateChoices(DEFAULT_CONFIG, { year: 2022, month: 9, day: 27 }), [{ year: 2022, month: 9, day: 29 }]);
+    assert.deepEqual(weeklyDateChoices(DEFAULT_CONFIG, { year: 2022, month: 9, day: 29 }), [
+      { year: 2022, month: 9, day: 29 },
+      { year: 2022, month: 10, day: 6 },
+    ]);
+  });
+
+  it('writes a roll-up with the expected teams, their latest minutes linked, that lints clean', () => {
+    const file = newWeeklyMinutes(workspace, DEFAULT_CONFIG, calendar, { year: 2022, month: 9, day: 29 });
+    assert.equal(file.path, 'community-call/20220929.md');
+    assert.equal(file.exists, false);
+    assert.equal(
+      file.text,
+      joinLines('# SCS Tech Weekly 2022-09-29', '', '## Meta', '', '- Minutes: ', '', '## Team Updates', '', '### Team IaaS', '', `Minutes: ${BASE}iaas/20220928.md`, '', '- ', '', '## AOB', '', '## Project Updates', ''),
+    );
+    assert.deepEqual(file.cursor, { line: 4, character: 11 });
+    const model = parseMinutes({ uri: 'file:///repo/community-call/20220929.md', version: 1, text: file.text }, DEFAULT_CONFIG);
+    const problems = lint(model, DEFAULT_CONFIG, { workspace }).filter((f) => f.severity === 'warning' || f.severity === 'error');
+    assert.deepEqual(problems, []);
+  });
+
+  it('warns about a holiday and never claims a file that exists is new', () => {
+    assert.equal(newWeeklyMinutes(workspace, { ...DEFAULT_CONFIG, meetingWeekday: 1 }, calendar, { year: 2022, month: 10, day: 3 }).holiday, 'National Holiday (Tag der Deutschen Einheit)');
+    assert.equal(newWeeklyMinutes(workspace, DEFAULT_CONFIG, calendar, { year: 2022, month: 9, day: 22 }).exists, true);
+  });
+
+  it("writes team minutes with the last meeting's participants", () => {
+    const file = newTeamMinutes(workspace, 'iaas', calendar, { year: 2022, month: 10, day: 5 });
+    assert.equal(file.path, 'iaas/20221005.md');
+    assert.equal(file.text, '# 2022-10-05\n\n## Participants\n\n- @fkr\n- @berendt\n\n## Recurring items\n\n- \n\n## Agenda\n\n- \n');
+    assert.deepEqual(file.cursor, { line: 13, character: 2 });
+  });
+});

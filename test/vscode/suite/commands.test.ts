@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, fixtureUri, openFixture, waitFor, waitForActivation } from './helpers';
+
+describe('commands', () => {
+  after(closeAllEditors);
+
+  it('"New Weekly Minutes" creates the roll-up for the date with the latest links and opens it at the minute taker', async () => {
+    await openFixture('community-call/20220929.md');
+    await waitForActivation();
+    await vscode.commands.executeCommand('minutes.newWeeklyMinutes', { date: '2022-10-06' });
+    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/community-call/20221006.md') && vscode.window.activeTextEditor, 20_000, 'the new roll-up');
+    const text = editor.document.getText();
+    assert.ok(text.startsWith('# SCS Tech Weekly 2022-10-06\n\n## Meta\n\n- Minutes: \n'), text);
+    assert.ok(text.includes('### Team IaaS\n\nMinutes: https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20221005.md\n'), text);
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [4, 11]);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const before = (await vscode.workspace.fs.readFile(fixtureUri('community-call/20220929.md'))).toString();
+    await vscode.commands.executeCommand('minutes.newWeeklyMinutes', { date: '2022-09-29' });
+    const after = (await vscode.workspace.fs.readFile(fixtureUri('community-call/20220929.md'))).toString();
+    assert.equal(after, before);
+  });
+
+  it('lists its commands in the Command Palette under "Minutes"', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['minutes.newWeeklyMinutes', 'minutes.newTeamMinutes', 'minutes.insertHolidayNotice', 'minutes.insertDate']) assert.ok(commands.includes(id), id);
+  });
+
+  it('hovers a date with its weekday', async () => {
+    const { document } = await openFixture('community-call/20220929.md');
+    const texts = (hovers: vscode.Hover[]) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+    const found = await waitFor(async () => {
+      const all = texts(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 20)));
+      return all.some((t) => t.includes('Thursday')) && all;
+    }, 20_000, 'a hover on the title date');
+    assert.ok(found.some((t) => t.startsWith('**Thursday**, 2022-09-29')), found.join('\n'));
+  });
+});
