@@ -33,6 +33,7 @@ const analysis = new Analysis(workspaces);
 const commands = registerCommands(connection, workspaces, documents, analysis);
 let capabilities: ClientCapabilities = {};
 let folders: WorkspaceFolder[] = [];
+let pushedSettings: unknown;
 
 connection.onInitialize((params: InitializeParams) => {
   capabilities = params.capabilities;
@@ -69,7 +70,7 @@ connection.onInitialized(async () => {
 /** Reads settings, config files and file lists; reports config problems once, where they are. */
 async function loadWorkspaces(which: WorkspaceFolder[]): Promise<void> {
   for (const folder of which) {
-    const settings = await readSettings(connection, capabilities, folder.uri);
+    const settings = await readSettings(connection, capabilities, folder.uri, pushedSettings);
     analysis.severities = settings.severities;
     const state = workspaces.load(folder.uri, settings.overrides);
     const configUri = `${state.rootUri.replace(/\/$/u, '')}/.minutes.json`;
@@ -81,7 +82,10 @@ async function loadWorkspaces(which: WorkspaceFolder[]): Promise<void> {
   relintAll();
 }
 
-connection.onDidChangeConfiguration(() => loadWorkspaces(folders));
+connection.onDidChangeConfiguration(({ settings }) => {
+  pushedSettings = (settings as { minutes?: unknown } | undefined)?.minutes;
+  return loadWorkspaces(folders);
+});
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   const reload = new Set<string>();
@@ -162,6 +166,16 @@ documents.onDidChangeContent(({ document }) => {
   if (state && path !== undefined && state.workspace.index.has(path)) {
     state.workspace.fileChanged(path);
     relintAll(document.uri);
+  }
+});
+
+// Editors that send no file events (Neovim) still tell us about files they save: index those.
+documents.onDidSave(({ document }) => {
+  const state = workspaces.of(document.uri);
+  const path = state?.workspace.relativePath(document.uri);
+  if (state && path !== undefined && !state.workspace.index.has(path)) {
+    state.workspace.fileCreated(path);
+    relintAll();
   }
 });
 

@@ -159,3 +159,34 @@ describe('authoring over stdio', () => {
     assert.equal(notice?.kind, 'refactor.insert.minutes');
   });
 });
+
+describe('editors without workspace/configuration or file events', () => {
+  let root: string;
+  let session: LspSession;
+  const uriOf = (path: string) => pathToFileURL(join(root, path)).toString();
+
+  beforeEach(async () => {
+    root = repository({ 'community-call/20220929.md': WEEKLY, 'iaas/20220928.md': '# 2022-09-28\n' });
+    session = new LspSession();
+    await session.initialize(pathToFileURL(root).toString(), {});
+    await session.open(uriOf('community-call/20220929.md'), WEEKLY);
+    await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => d.some((x) => x.code === 'minutes-link-not-found'));
+  });
+  afterEach(async () => {
+    await session.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('takes settings pushed with workspace/didChangeConfiguration', async () => {
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { minutes: { rules: { 'minutes-link-not-found': 'off' } } } });
+    await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => !d.some((x) => x.code === 'minutes-link-not-found'));
+  });
+
+  it('indexes a file the editor saves', async () => {
+    const uri = uriOf('iaas/20220927.md');
+    writeFileSync(join(root, 'iaas/20220927.md'), '# 2022-09-27\n');
+    await session.open(uri, '# 2022-09-27\n');
+    await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => !d.some((x) => x.code === 'minutes-link-not-found'));
+  });
+});

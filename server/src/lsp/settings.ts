@@ -11,10 +11,16 @@ export interface EditorSettings {
   severities: SeverityOverrides;
 }
 
-/** The editor's `minutes` settings for a folder; editors without `workspace/configuration` have none. */
-export async function readSettings(connection: Connection, capabilities: ClientCapabilities, scopeUri: string): Promise<EditorSettings> {
-  if (!capabilities.workspace?.configuration) return { overrides: {}, severities: {} };
-  const raw = ((await connection.workspace.getConfiguration({ scopeUri, section: 'minutes' })) ?? {}) as Record<string, unknown>;
+/**
+ * The editor's `minutes` settings for a folder: asked for with `workspace/configuration`, or, from
+ * editors that cannot answer that (Neovim 0.7), as last pushed with `workspace/didChangeConfiguration`.
+ */
+export async function readSettings(connection: Connection, capabilities: ClientCapabilities, scopeUri: string, pushed: unknown): Promise<EditorSettings> {
+  const raw = (capabilities.workspace?.configuration ? await connection.workspace.getConfiguration({ scopeUri, section: 'minutes' }) : pushed) ?? {};
+  return parseSettings(typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
+}
+
+function parseSettings(raw: Record<string, unknown>): EditorSettings {
   const overrides: SettingsOverrides = {};
   for (const key of OVERRIDABLE) overrides[key] = raw[key];
   const severities: SeverityOverrides = {};
