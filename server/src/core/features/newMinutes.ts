@@ -2,7 +2,7 @@ import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatCompactDate, formatDate, weekday, type CalendarDate } from '../model/dates';
 import { fileUrl, folderUrl } from '../rules/edits';
-import { expectedTeams } from '../workspace/roster';
+import { expectedTeams, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { nextWeekday } from './dateFacts';
 import { handlesIn } from './workspaceFacts';
@@ -33,7 +33,7 @@ export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesCon
   const lines = [`# ${config.weeklyTitle.replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
   const previous = workspace.previousWeekly(date, path);
   const since = previous?.file.date;
-  for (const team of expectedTeams(path, date, workspace, config)) {
+  for (const team of newRollUpTeams(path, date, workspace, config)) {
     const recent = team.folder ? workspace.index.between(team.folder, since, date).pop() : undefined;
     const line = recent ? `Minutes: ${fileUrl(config, recent.path)}` : team.folder ? `Minutes not available yet: ${folderUrl(config, team.folder)}` : 'Minutes: none yet';
     lines.push(`### ${team.name}`, '', line, '', '- ', '');
@@ -46,6 +46,19 @@ export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesCon
     exists: workspace.index.has(path),
     holiday: calendar.holidayOn(date)?.name,
   };
+}
+
+/**
+ * The sections of a new roll-up: the teams expected that day, and the teams of the previous roll-up
+ * (or roster), whose minutes may well be written later that day; SIGs only when they met.
+ */
+function newRollUpTeams(path: string, date: CalendarDate, workspace: MinutesWorkspace, config: MinutesConfig): ExpectedTeam[] {
+  const expected = expectedTeams(path, date, workspace, config);
+  return rollUpOrder(path, date, workspace, config, expected).flatMap((team): ExpectedTeam[] => {
+    const found = expected.find((e) => e.name === team.name || (team.folder !== undefined && e.folder === team.folder));
+    if (found) return [found];
+    return team.kind === 'team' ? [{ ...team, reason: 'it meets every week' }] : [];
+  });
 }
 
 /** A new team meeting file: dated title, last meeting's participants, recurring items and agenda. */
