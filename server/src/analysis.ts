@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, parseMinutes, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from './core';
+import { lint, parseMinutes, type ChunkCache, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from './core';
 import type { Workspaces } from './node/workspaces';
 
 /**
@@ -7,7 +7,7 @@ import type { Workspaces } from './node/workspaces';
  * Findings also depend on the repository (other files, config), so they are keyed on its generation.
  */
 export class Analysis {
-  private readonly models = new Map<string, { config: MinutesConfig; model: MinutesModel }>();
+  private readonly models = new Map<string, { config: MinutesConfig; model: MinutesModel; chunks: ChunkCache }>();
   private readonly findings = new WeakMap<MinutesModel, { key: string; findings: Finding[] }>();
   severities: SeverityOverrides = {};
 
@@ -18,8 +18,9 @@ export class Analysis {
     const config = this.workspaces.configOf(document.uri);
     const cached = this.models.get(document.uri);
     if (cached && cached.config === config && cached.model.version === document.version) return cached.model;
-    const model = parseMinutes({ uri: document.uri, version: document.version, text: document.getText() }, config);
-    this.models.set(document.uri, { config, model });
+    const chunks = cached?.chunks ?? new Map();
+    const model = parseMinutes({ uri: document.uri, version: document.version, text: document.getText() }, config, chunks);
+    this.models.set(document.uri, { config, model, chunks });
     return model;
   }
 

@@ -3,7 +3,7 @@ import type { MinutesConfig } from '../config/types';
 import { LineIndex } from '../text/lineIndex';
 import { dateFromFileName, findDates } from './dates';
 import { documentKind } from './documentKind';
-import { isSlideDeck, parseMarkdown } from './markdown';
+import { isSlideDeck, parseMarkdown, type ChunkCache } from './markdown';
 import { readMeta } from './meta';
 import { buildSections } from './sections';
 import { readUpdatesGroup } from './teams';
@@ -15,11 +15,14 @@ export interface SourceDocument {
   text: string;
 }
 
-/** text -> model: the one parse every feature of a document version shares. */
-export function parseMinutes(doc: SourceDocument, config: MinutesConfig): MinutesModel {
+/**
+ * text -> model: the one parse every feature of a document version shares. With `chunks` (kept
+ * per document between versions), only the sections that changed since the last version are parsed.
+ */
+export function parseMinutes(doc: SourceDocument, config: MinutesConfig, chunks?: ChunkCache): MinutesModel {
   const { text } = doc;
   const lines = new LineIndex(text);
-  const root = parseMarkdown(text);
+  const root = parseMarkdown(text, chunks);
   const { roots, drafts } = buildSections(root.children, text, lines, config.sections);
   const path = documentPath(doc.uri);
   const fileDate = dateFromFileName(path.fileName);

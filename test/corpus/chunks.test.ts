@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_CONFIG, parseMinutes, type MinutesModel } from '../../server/src/core';
+import { parseMarkdown, parseWhole } from '../../server/src/core/model/markdown';
+import { splitAtHeadings } from '../../server/src/core/model/chunks';
+import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
+import { CORPUS, requireCorpus } from './corpusPath';
+
+/** Everything of a model that features read, without the text and line index. */
+function essence(model: MinutesModel) {
+  const { text: _text, lines: _lines, ...rest } = model;
+  return JSON.parse(JSON.stringify(rest));
+}
+
+/** The mdast tree, whole or piece by piece (the second piecewise parse reuses every cached piece). */
+function tree(text: string, chunked: boolean) {
+  if (!chunked) return JSON.parse(JSON.stringify(parseWhole(text)));
+  const cache = new Map();
+  parseMarkdown(text, cache);
+  return JSON.parse(JSON.stringify(parseMarkdown(text, cache)));
+}
+
+describe('parsing section by section on the real SCS minutes', function () {
+  before(function () {
+    requireCorpus(this);
+  });
+
+  it('gives every file exactly the tree and the model of a whole-document parse', () => {
+    let split = 0;
+    for (const file of listMarkdownFiles(CORPUS)) {
+      const text = readFileSync(join(CORPUS, file), 'utf8');
+      if (splitAtHeadings(text).length > 1) split++;
+      assert.deepEqual(tree(text, true), tree(text, false), file);
+      const uri = pathToFileURL(join(CORPUS, file)).toString();
+      const whole = parseMinutes({ uri, version: 1, text }, DEFAULT_CONFIG);
+      const pieces = parseMinutes({ uri, version: 1, text }, DEFAULT_CONFIG, new Map());
+      assert.deepEqual(essence(pieces), essence(whole), file);
+    }
+    assert.ok(split > 500, `only ${split} files were split`);
+  });
+
+  it('reparses only the changed piece after an edit, with the same result as a fresh parse', () => {
+    const text = readFileSync(join(CORPUS, 'community-call/20220929.md'), 'utf8');
+    const cache = new Map();
+    parseMinutes({ uri: 'file:///w.md', version: 1, text }, DEFAULT_CONFIG, cache);
+    const edited = text.replace('- Tidied up project board', '- Tidied up the project board');
+    const incremental = parseMinutes({ uri: 'file:///w.md', version: 2, text: edited }, DEFAULT_CONFIG, cache);
+    assert.deepEqual(essence(incremental), essence(parseMinutes({ uri: 'file:///w.md', version: 2, text: edited }, DEFAULT_CONFIG)));
+  });
+});

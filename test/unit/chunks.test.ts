@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { splitAtHeadings } from '../../server/src/core/model/chunks';
+import { parseMarkdown, parseWhole } from '../../server/src/core/model/markdown';
+
+const pieces = (text: string) => splitAtHeadings(text).map((c) => c.text);
+
+describe('splitting a document at its headings', () => {
+  it('splits before each `#` heading at the start of a line', () => {
+    assert.deepEqual(pieces('# A\ntext\n## B\n- x\n### C'), ['# A\ntext\n', '## B\n- x\n', '### C']);
+  });
+
+  it('never splits inside fenced code, front matter, or where HTML or link definitions could span headings', () => {
+    assert.deepEqual(pieces('# A\n```\n# not a heading\n```\n# B'), ['# A\n```\n# not a heading\n```\n', '# B']);
+    assert.deepEqual(pieces('# A\n~~~~\n# no\n~~~\n# still code\n~~~~\n# B'), ['# A\n~~~~\n# no\n~~~\n# still code\n~~~~\n', '# B']);
+    assert.deepEqual(pieces('---\n# yaml comment\ntype: slide\n---\n# A'), ['---\n# yaml comment\ntype: slide\n---\n', '# A']);
+    assert.equal(pieces('# A\n<details>\n# B\n</details>').length, 1);
+    assert.equal(pieces('# A\n[x]: https://example.org\n# B\n[link][x]').length, 1);
+  });
+
+  it('does not split at indented or hashtag-like lines', () => {
+    assert.deepEqual(pieces('# A\n- item\n  # heading in the item\n#hashtag'), ['# A\n- item\n  # heading in the item\n#hashtag']);
+  });
+
+  it('gives the same tree as a whole-document parse, with CRLF too', () => {
+    for (const text of ['---\n# yaml\n---\n# A', '# A\r\n\r\n- x\r\n  - y\r\n# B\r\ntext', 'para\n# B\nSetext\n---\n# C\n> quote\n# D', '']) {
+      assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text, new Map()))), JSON.parse(JSON.stringify(parseWhole(text))), JSON.stringify(text));
+    }
+  });
+});
