@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_CONFIG, parseMinutes, type MinutesModel } from '../../server/src/core';
+import { DEFAULT_CONFIG, lint, parseMinutes, parseMinutesForLint, type MinutesModel } from '../../server/src/core';
 import { parseMarkdown, parseWhole } from '../../server/src/core/model/markdown';
 import { splitAtHeadings } from '../../server/src/core/model/chunks';
-import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
+import { fileWorkspace, listMarkdownFiles } from '../../server/src/node/fileWorkspace';
 import { CORPUS, requireCorpus } from './corpusPath';
 
 /** Everything of a model that features read, without the text and line index. */
@@ -48,5 +48,24 @@ describe('parsing section by section on the real SCS minutes', function () {
     const edited = text.replace('- Tidied up project board', '- Tidied up the project board');
     const incremental = parseMinutes({ uri: 'file:///w.md', version: 2, text: edited }, DEFAULT_CONFIG, cache);
     assert.deepEqual(essence(incremental), essence(parseMinutes({ uri: 'file:///w.md', version: 2, text: edited }, DEFAULT_CONFIG)));
+  });
+});
+
+describe('checking a whole repository by parsing only what the checks read', function () {
+  before(function () {
+    requireCorpus(this);
+  });
+
+  it('finds exactly what a full parse finds, for every file of the corpus', () => {
+    const workspace = fileWorkspace(CORPUS, DEFAULT_CONFIG);
+    let partial = 0;
+    for (const file of listMarkdownFiles(CORPUS)) {
+      const text = readFileSync(join(CORPUS, file), 'utf8');
+      const doc = { uri: pathToFileURL(join(CORPUS, file)).toString(), version: 1, text };
+      const quick = parseMinutesForLint(doc, DEFAULT_CONFIG);
+      if (quick.partial) partial++;
+      assert.deepEqual(lint(quick, DEFAULT_CONFIG, { workspace }), lint(parseMinutes(doc, DEFAULT_CONFIG), DEFAULT_CONFIG, { workspace }), file);
+    }
+    assert.ok(partial > 500, `only ${partial} files were read in part`);
   });
 });

@@ -27,3 +27,14 @@ describe('splitting a document at its headings', () => {
     }
   });
 });
+
+describe('reusing parsed sections while typing', () => {
+  it('moves the unchanged sections after an edit to their new place, as a fresh parse would put them', () => {
+    const before = '# A\n\n- one\n\n## B\n\n- [x](https://example.org)\n\n## C\n\ntext\n';
+    const cache = new Map();
+    parseMarkdown(before, cache);
+    for (const after of [before.replace('- one', '- one and two\n- three'), before.replace('# A', '# AA'), before.replace('text', 'more text')]) {
+      assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(after, cache))), JSON.parse(JSON.stringify(parseWhole(after))), after);
+    }
+  });
+});

@@ -4,7 +4,7 @@ export { locateProblem, parseConfigText, readConfigText, resolveConfig, type Loa
 export { CONFIG_SCHEMA } from './config/schema';
 export type { MinutesConfig, TeamConfig } from './config/types';
 export { documentSymbols } from './features/documentSymbols';
-export { parseMinutes, type SourceDocument } from './model/parse';
+export { parseMinutes, parseMinutesForLint, type SourceDocument } from './model/parse';
 export type * from './model/types';
 export { RULES } from './rules/catalog';
 export { lint, type SeverityOverrides } from './rules/lint';

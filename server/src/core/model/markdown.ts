@@ -4,7 +4,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
-import { splitAtHeadings } from './chunks';
+import { splitAtHeadings, type Chunk } from './chunks';
 
 const micromarkExtensions = [frontmatter(['yaml']), gfmAutolinkLiteral()];
 const mdastExtensions = [frontmatterFromMarkdown(['yaml']), gfmAutolinkLiteralFromMarkdown()];
@@ -17,8 +17,15 @@ export function parseWhole(text: string): Root {
   return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
 }
 
+/** A parsed piece and where its nodes' positions currently put it. */
+interface ParsedChunk {
+  root: Root;
+  offset: number;
+  line: number;
+}
+
 /** Parsed pieces of earlier versions, by their text: typing changes one piece, the others are reused. */
-export type ChunkCache = Map<string, Root>;
+export type ChunkCache = Map<string, ParsedChunk>;
 
 /**
  * Parses a document piece by piece (see chunks.ts), reusing the pieces of `cache` whose text is
@@ -30,10 +37,17 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
   const children: RootContent[] = [];
   const fresh: ChunkCache = new Map();
   for (const chunk of chunks) {
-    let root = cache?.get(chunk.text) ?? fresh.get(chunk.text);
-    if (!root) root = parseWhole(chunk.text);
-    fresh.set(chunk.text, root);
-    for (const node of root.children) children.push(shifted(node, chunk.offset, chunk.line));
+    // The same text twice in one document (two empty sections alike) needs its own nodes.
+    let parsed = fresh.has(chunk.text) ? undefined : cache?.get(chunk.text);
+    if (!parsed) parsed = { root: parseWhole(chunk.text), offset: 0, line: 0 };
+    // The model keeps no mdast nodes, so a reused piece is moved in place to where it now stands.
+    if (parsed.offset !== chunk.offset || parsed.line !== chunk.line) {
+      for (const node of parsed.root.children) shift(node, chunk.offset - parsed.offset, chunk.line - parsed.line);
+      parsed.offset = chunk.offset;
+      parsed.line = chunk.line;
+    }
+    if (!fresh.has(chunk.text)) fresh.set(chunk.text, parsed);
+    children.push(...parsed.root.children);
   }
   if (cache) {
     cache.clear();
@@ -47,18 +61,30 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
   };
 }
 
-/** A copy of a piece's node at its place in the whole document (cached pieces stay untouched). */
-function shifted<T extends Nodes>(node: T, offset: number, line: number): T {
-  const copy = { ...node } as T & { children?: Nodes[] };
+function shift(node: Nodes, offset: number, line: number): void {
   if (node.position) {
-    const { start, end } = node.position;
-    copy.position = {
-      start: { line: start.line + line, column: start.column, offset: start.offset! + offset },
-      end: { line: end.line + line, column: end.column, offset: end.offset! + offset },
-    };
+    node.position.start.offset! += offset;
+    node.position.end.offset! += offset;
+    node.position.start.line += line;
+    node.position.end.line += line;
   }
-  if ('children' in node && Array.isArray(node.children)) copy.children = (node.children as Nodes[]).map((c) => shifted(c, offset, line));
-  return copy;
+  if ('children' in node) for (const child of node.children as Nodes[]) shift(child, offset, line);
+}
+
+const titleExtensions = { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] };
+
+/**
+ * Parses the given pieces alone (each where it stands in the document): a partial tree for reading
+ * titles, which need no link detection (a title's text and dates read the same either way).
+ */
+export function parseChunks(chunks: Chunk[]): Root {
+  const children: RootContent[] = [];
+  for (const chunk of chunks) {
+    const root = fromMarkdown(chunk.text, titleExtensions);
+    for (const node of root.children) shift(node, chunk.offset, chunk.line);
+    children.push(...root.children);
+  }
+  return { type: 'root', children };
 }
 
 /** Slide decks (HedgeDoc `type: slide`, Marp) live next to minutes but are not minutes. */

@@ -3,7 +3,9 @@ import type { MinutesConfig } from '../config/types';
 import { LineIndex } from '../text/lineIndex';
 import { dateFromFileName, findDates } from './dates';
 import { documentKind } from './documentKind';
-import { isSlideDeck, parseMarkdown, type ChunkCache } from './markdown';
+import type { Root } from 'mdast';
+import { splitAtHeadings } from './chunks';
+import { isSlideDeck, parseChunks, parseMarkdown, type ChunkCache } from './markdown';
 import { readMeta } from './meta';
 import { buildSections } from './sections';
 import { readUpdatesGroup } from './teams';
@@ -20,15 +22,45 @@ export interface SourceDocument {
  * per document between versions), only the sections that changed since the last version are parsed.
  */
 export function parseMinutes(doc: SourceDocument, config: MinutesConfig, chunks?: ChunkCache): MinutesModel {
+  return buildModel(doc, config, parseMarkdown(doc.text, chunks));
+}
+
+/**
+ * For checking a whole repository: only what the checks read. The checks of team minutes read
+ * their title alone, so only the pieces that can hold it are parsed (see chunks.ts); roll-ups, and
+ * documents whose title cannot be found that way, are parsed whole. The model's sections are then
+ * incomplete (`partial`): fine for `lint`, not for the outline.
+ */
+export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig): MinutesModel {
+  const path = documentPath(doc.uri);
+  const chunks = splitAtHeadings(doc.text);
+  if (path.folder === config.weeklyFolder || chunks.length < 3 || SETEXT_H1.test(doc.text)) return parseMinutes(doc, config);
+  const firstLine = (text: string) => text.slice(0, text.indexOf('\n') >>> 0);
+  const h1 = (i: number) => /^#[ \t]/u.test(chunks[i].text);
+  // The first heading: the first piece's own when it opens with one, else the next piece's.
+  const wanted = new Set(/^#{1,6}(?:[ \t]|\r?\n|$)/u.test(chunks[0].text) ? [0] : [0, 1]);
+  for (let i = 1; i < chunks.length; i++) {
+    if (!h1(i)) continue;
+    wanted.add(i);
+    if (findDates(firstLine(chunks[i].text)).length) break;
+  }
+  const root = parseChunks(chunks.filter((_, i) => wanted.has(i)));
+  const model = buildModel(doc, config, root);
+  if (model.kind === 'weekly') return parseMinutes(doc, config);
+  return { ...model, partial: true };
+}
+
+// A setext `===` underline makes a level-1 heading that the pieces' first lines do not show.
+const SETEXT_H1 = /^ {0,3}=+[ \t]*\r?$/mu;
+
+function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): MinutesModel {
   const { text } = doc;
   const lines = new LineIndex(text);
-  const root = parseMarkdown(text, chunks);
   const { roots, drafts } = buildSections(root.children, text, lines, config.sections);
   const path = documentPath(doc.uri);
   const fileDate = dateFromFileName(path.fileName);
   const title = readTitle(roots, text, lines);
   const kind = documentKind(path, title, fileDate, config, isSlideDeck(root));
-  const minutes = kind !== 'other';
   return {
     uri: doc.uri,
     version: doc.version,
@@ -39,8 +71,9 @@ export function parseMinutes(doc: SourceDocument, config: MinutesConfig, chunks?
     fileDate,
     title,
     sections: roots,
-    meta: minutes ? readMeta(drafts, text, lines) : undefined,
-    updates: minutes ? readUpdatesGroup(drafts, text, lines, config) : undefined,
+    meta: kind !== 'other' ? readMeta(drafts, text, lines) : undefined,
+    // Team sections are what a roll-up is made of; in team minutes they would only be topics.
+    updates: kind === 'weekly' ? readUpdatesGroup(drafts, text, lines, config) : undefined,
   };
 }
 

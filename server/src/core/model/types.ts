@@ -109,4 +109,6 @@ export interface MinutesModel {
   sections: Section[];
   meta?: MetaInfo;
   updates?: UpdatesGroup;
+  /** Set when only the pieces the checks need were parsed (parseMinutesForLint). */
+  partial?: boolean;
 }

@@ -1,6 +1,6 @@
 import { dayNumber, fromDayNumber, type CalendarDate } from '../model/dates';
-import type { MinutesModel } from '../model/types';
-import { sameTeam } from '../workspace/names';
+import type { MinutesModel, TeamEntry } from '../model/types';
+import { nameTokens, sameTeam } from '../workspace/names';
 import { expectedTeams, isSameTeam, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { appendLines, eol, fileUrl, insertAt, insertLinesBefore, linkedLine, pendingLine } from './edits';
@@ -68,8 +68,13 @@ export const duplicateTeam: Rule = {
   check({ model }) {
     const entries = (model.updates?.entries ?? []).filter((e) => e.kind !== 'other');
     const findings: RuleFinding[] = [];
+    // Comparing every pair is quadratic; beyond what any roll-up has, only identical names count.
+    const fuzzy = entries.length <= 200;
+    const seen = new Map<string, TeamEntry>();
     entries.forEach((entry, i) => {
-      const first = entries.slice(0, i).find((e) => sameTeam(e, entry));
+      const key = `${entry.kind} ${nameTokens(entry.name).join(' ')}`;
+      const first = seen.get(key) ?? (fuzzy ? entries.slice(0, i).find((e) => sameTeam(e, entry)) : undefined);
+      if (!seen.has(key)) seen.set(key, entry);
       if (!first) return;
       findings.push({
         message: `"${entry.name}" is the same ${entry.kind === 'sig' ? 'SIG' : 'team'} as "${first.name}" above; merge the two sections.`,

@@ -55,9 +55,15 @@ export class MinutesIndex {
     return this.byPath.size;
   }
 
+  private datedFoldersCache: { generation: number; folders: string[] } | undefined;
+
   /** Folders holding at least one dated minutes file. */
   datedFolders(): string[] {
-    return [...this.byFolder.entries()].filter(([, files]) => files.some((f) => f.date)).map(([folder]) => folder).sort();
+    if (this.datedFoldersCache?.generation !== this.generation) {
+      const folders = [...this.byFolder.entries()].filter(([, files]) => files.some((f) => f.date)).map(([folder]) => folder).sort();
+      this.datedFoldersCache = { generation: this.generation, folders };
+    }
+    return this.datedFoldersCache.folders;
   }
 
   hasFolder(folder: string): boolean {

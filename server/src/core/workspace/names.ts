@@ -3,8 +3,20 @@ import type { TeamKind } from '../model/types';
 // Words that say what kind of group it is, not which one.
 const KIND_WORDS = new Set(['team', 'sig', 'sigs', 'wg', 'working', 'group', 'and', 'the', 'of', 'for', 'scs', 'new']);
 
+const tokenCache = new Map<string, string[]>();
+
 /** The distinctive words of a team's name: `Team Ops, IAM (Sprint review)` -> `ops`, `iam`. */
 export function nameTokens(name: string): string[] {
+  let tokens = tokenCache.get(name);
+  if (!tokens) {
+    // Names repeat (every roll-up names the same teams); the cache is bounded all the same.
+    if (tokenCache.size > 10_000) tokenCache.clear();
+    tokenCache.set(name, (tokens = splitName(name)));
+  }
+  return tokens;
+}
+
+function splitName(name: string): string[] {
   return name
     .replace(/\([^)]*\)/gu, ' ')
     .toLowerCase()
@@ -32,6 +44,8 @@ export function sameTeam(a: { name: string; kind?: TeamKind }, b: { name: string
 
 function wordsMatch(a: string, b: string): boolean {
   if (a === b) return true;
+  // Numbers name different things: "Team S1" is not "Team S12".
+  if (/\d/u.test(a) || /\d/u.test(b)) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && long.startsWith(short)) return true;
   return short.length >= 5 && editDistanceAtMostOne(short, long);

@@ -28,6 +28,7 @@ export class MinutesWorkspace {
   readonly index: MinutesIndex;
   private readonly models = new Map<string, MinutesModel | null>();
   private learned: { generation: number; folders: LearnedFolder[] } | undefined;
+  private folders: { generation: number; byTeam: Map<string, string | undefined> } | undefined;
   private contentGeneration = 0;
 
   constructor(
@@ -104,6 +105,14 @@ export class MinutesWorkspace {
 
   /** The folder of a team's minutes: from the roster, from earlier roll-ups' links, or from folder names. */
   folderOf(team: { name: string; kind?: TeamKind }): string | undefined {
+    // Asked for every team on every keystroke: remembered until the repository changes.
+    if (this.folders?.generation !== this.generation) this.folders = { generation: this.generation, byTeam: new Map() };
+    const key = `${team.kind ?? ''}\u0000${team.name}`;
+    if (!this.folders.byTeam.has(key)) this.folders.byTeam.set(key, this.findFolder(team));
+    return this.folders.byTeam.get(key);
+  }
+
+  private findFolder(team: { name: string; kind?: TeamKind }): string | undefined {
     const rostered = findRosterTeam(team.name, this.config.teams);
     if (rostered?.folder) return rostered.folder;
     const votes = new Map<string, number>();

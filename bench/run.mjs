@@ -1,0 +1,167 @@
+// npm run bench: speed and size of Minutes against baselines measured in the same run (ratios,
+// because machines differ). Prints a table, writes bench/results.json, exits 1 if the parser
+// regression check fails. See README "Performance".
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { hugeMinutes, listHeavy, weeklyRollUp } from './documents.mjs';
+import { startServer } from './lsp.mjs';
+import { ms, percentile, time } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
+const ROOT = resolve(import.meta.dirname, '..');
+const CORPUS = resolve(ROOT, '../shared/corpus/scs-minutes');
+const SERVER = join(ROOT, 'dist/server.js');
+const rows = [];
+const results = { date: new Date().toISOString(), node: process.version };
+
+function row(what, value, baseline, ratio, target, ok) {
+  rows.push({ what, value, baseline, ratio, target, verdict: ok === undefined ? '' : ok ? 'met' : 'NOT MET' });
+}
+
+function markdownFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return markdownFiles(path);
+    return name.endsWith('.md') ? [path] : [];
+  });
+}
+
+function wall(cmd, args, cwd) {
+  const start = performance.now();
+  spawnSync(cmd, args, { cwd, stdio: 'ignore' });
+  return performance.now() - start;
+}
+
+const median = (runs) => percentile(runs, 50);
+
+async function parserRegression() {
+  const { fromMarkdown } = await import('mdast-util-from-markdown');
+  const timeParse = (text) => {
+    fromMarkdown(text.slice(0, 10_000));
+    const start = performance.now();
+    fromMarkdown(text);
+    return performance.now() - start;
+  };
+  const small = median([1, 2, 3].map(() => timeParse(listHeavy(200_000))));
+  const large = median([1, 2, 3].map(() => timeParse(listHeavy(400_000))));
+  const growth = large / small;
+  results.parser = { ms200KB: small, ms400KB: large, growth };
+  // Linear time doubles with the size; quadratic (micromark 4.0.3) quadruples it.
+  row('parse 400 KB list-heavy vs 200 KB', ms(large), ms(small), `${growth.toFixed(2)}x`, '< 3x (linear)', growth < 3);
+  return growth < 3;
+}
+
+async function wholeRepository() {
+  if (!existsSync(CORPUS)) return row('whole repository', 'skipped: no corpus', '', '', '', undefined);
+  const files = markdownFiles(CORPUS);
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const { unified } = await import('unified');
+  const { default: remarkParse } = await import('remark-parse');
+  const parser = unified().use(remarkParse);
+  texts.slice(0, 50).forEach((t) => parser.parse(t));
+  const bare = median([1, 2, 3].map(() => {
+    const start = performance.now();
+    for (const text of texts) parser.parse(text);
+    return performance.now() - start;
+  }));
+  const cli = join(ROOT, 'dist/cli.js');
+  const lint = median([1, 2, 3].map(() => wall(process.execPath, [cli, '--root', CORPUS, '--format', 'json'], ROOT)));
+  const mdl = median([1, 2].map(() => wall(join(ROOT, 'node_modules/.bin/markdownlint-cli2'), ['**/*.md'], CORPUS)));
+  results.repository = { files: files.length, minutesLintMs: lint, markdownlintCli2Ms: mdl, bareRemarkParseMs: bare };
+  row(`minutes-lint, ${files.length} files`, ms(lint), `markdownlint-cli2 ${ms(mdl)}`, `${(lint / mdl).toFixed(2)}x`, '<= 0.25x', lint / mdl <= 0.25);
+  row(`minutes-lint, ${files.length} files`, ms(lint), `bare remark-parse ${ms(bare)}`, `${(lint / bare).toFixed(2)}x`, '<= 1.5x', lint / bare <= 1.5);
+}
+
+async function typing() {
+  const dir = mkdtempSync(join(tmpdir(), 'minutes-bench-'));
+  const server = await startServer(SERVER, existsSync(CORPUS) ? pathToFileURL(CORPUS).toString() : null);
+  // The roll-up lives in the corpus (its links are checked against it); the generated 1 MB file in
+  // a folder of its own, where its thousands of made-up team links do not flood the results.
+  const measure = async (name, text, edits, editAt, inCorpus) => {
+    const uri = pathToFileURL(join(inCorpus && existsSync(CORPUS) ? CORPUS : dir, `community-call/bench-${name}.md`)).toString();
+    let version = 1;
+    let opened = server.diagnosticsFor(uri, version);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    await opened;
+    const lines = text.split('\n');
+    const times = [];
+    for (let i = 0; i < edits; i++) {
+      version++;
+      const line = editAt(lines.length, i);
+      const character = lines[line].length;
+      const change = i % 2 === 0 ? { range: { start: { line, character }, end: { line, character } }, text: 'x' } : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' };
+      const done = server.diagnosticsFor(uri, version);
+      const start = performance.now();
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await done;
+      times.push(performance.now() - start);
+    }
+    return times;
+  };
+  const weekly = weeklyRollUp(150);
+  const small = await measure('weekly', weekly, 200, (n, i) => Math.min(n - 1, 12 + ((i >> 1) % 16) * 8), true);
+  const huge = hugeMinutes(1_000_000);
+  const large = await measure('huge', huge, 60, (n, i) => Math.floor(n / 2) + ((i >> 1) % 5), false);
+  const rss = existsSync(`/proc/${server.pid}/status`) ? Number(/VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1]) : undefined;
+  results.typing = { weekly150: { p50: percentile(small, 50), p95: percentile(small, 95) }, huge1MB: { bytes: huge.length, p50: percentile(large, 50), p95: percentile(large, 95) }, serverRssKB: rss };
+  row('keystroke -> diagnostics, 150-line roll-up', `p50 ${ms(percentile(small, 50))}, p95 ${ms(percentile(small, 95))}`, '', '', 'p95 < 10 ms', percentile(small, 95) < 10);
+  row(`keystroke -> diagnostics, ${(huge.length / 1e6).toFixed(1)} MB minutes`, `p50 ${ms(percentile(large, 50))}, p95 ${ms(percentile(large, 95))}`, '', '', 'p95 < 50 ms', percentile(large, 95) < 50);
+  if (rss) row('server memory after the typing runs', `${(rss / 1024).toFixed(0)} MB`, '', '', '', undefined);
+  await server.stop();
+}
+
+async function start() {
+  if (!existsSync(CORPUS)) return;
+  const { ms: ready, result: server } = await time(async () => {
+    const s = await startServer(SERVER, pathToFileURL(CORPUS).toString());
+    const uri = pathToFileURL(join(CORPUS, 'community-call/20220929.md')).toString();
+    const first = s.diagnosticsFor(uri, 1);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(join(CORPUS, 'community-call/20220929.md'), 'utf8') } });
+    await first;
+    return s;
+  });
+  const uri = pathToFileURL(join(CORPUS, 'community-call/20220929.md')).toString();
+  const times = [];
+  for (let i = 0; i < 50; i++) {
+    const { ms: t } = await time(() => server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 9 } }));
+    times.push(t);
+  }
+  await server.stop();
+  results.start = { serverReadyWithCorpusMs: ready, completion: { p50: percentile(times, 50), p95: percentile(times, 95) } };
+  row('server start + corpus index + first diagnostics', ms(ready), '', '', '< 1000 ms', ready < 1000);
+  row('completion after "Minutes:"', `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`, '', '', 'p95 < 20 ms', percentile(times, 95) < 20);
+}
+
+function sizes() {
+  const bundles = Object.fromEntries(['client.js', 'server.js', 'cli.js'].map((f) => [f, statSync(join(ROOT, 'dist', f)).size]));
+  const vsix = readdirSync(ROOT).filter((f) => f.endsWith('.vsix')).map((f) => ({ f, size: statSync(join(ROOT, f)).size, mtime: statSync(join(ROOT, f)).mtimeMs })).sort((a, b) => b.mtime - a.mtime)[0];
+  results.size = { bundles, vsix: vsix?.size };
+  for (const [name, size] of Object.entries(bundles)) row(`bundle ${name}`, `${(size / 1024).toFixed(0)} KB`, '', '', '', undefined);
+  if (vsix) row(`.vsix (${vsix.f})`, `${(vsix.size / 1024).toFixed(0)} KB`, '', '', '< 500 KB', vsix.size < 500 * 1024);
+  const load = wall(process.execPath, ['-e', `require('module')._load=(o=>function(r,...a){return r==='vscode'?new Proxy({}, {get:()=>()=>({})}):o.call(this,r,...a)})(require('module')._load);const t=performance.now();require(${JSON.stringify(join(ROOT, 'dist/client.js'))});`], ROOT);
+  const baseline = wall(process.execPath, ['-e', '0'], ROOT);
+  results.size.clientLoadMs = load - baseline;
+  row('loading the extension bundle (activation cost)', ms(load - baseline), '', '', '< 50 ms', load - baseline < 50);
+}
+
+const parserOk = await parserRegression();
+await wholeRepository();
+await typing();
+await start();
+sizes();
+
+const widths = ['what', 'value', 'baseline', 'ratio', 'target', 'verdict'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
+console.log(line(['what', 'value', 'baseline', 'ratio', 'target', 'verdict']));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const r of rows) console.log(line([r.what, r.value, r.baseline, r.ratio, r.target, r.verdict]));
+writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
+console.log('\nwritten to bench/results.json');
+if (!parserOk) {
+  console.error('\nFAIL: parsing grew faster than linearly with the document: is micromark still pinned to 4.0.2?');
+  process.exit(1);
+}
