@@ -53,11 +53,13 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
     cache.clear();
     for (const [key, value] of fresh) cache.set(key, value);
   }
-  const lines = text.split('\n');
+  const lastLineStart = text.lastIndexOf('\n') + 1;
+  const last = chunks[chunks.length - 1];
+  const endLine = last.line + 1 + (last.text.match(/\n/gu)?.length ?? 0);
   return {
     type: 'root',
     children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: lines[lines.length - 1].length + 1, offset: text.length } },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: endLine, column: text.length - lastLineStart + 1, offset: text.length } },
   };
 }
 
