@@ -1,4 +1,5 @@
 import { formatDate, WEEKDAY_NAMES, weekday } from '../model/dates';
+import { dateAnchor } from './edits';
 import type { Rule } from './types';
 
 export const meetingWeekday: Rule = {
@@ -8,7 +9,7 @@ export const meetingWeekday: Rule = {
   example: '`20221127.md` (a Sunday) when the meeting is on Thursdays',
   check({ model, config, meetingDate }) {
     if (model.kind !== 'weekly' || !meetingDate || weekday(meetingDate) === config.meetingWeekday) return [];
-    const range = model.title?.date?.range ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const range = dateAnchor(model);
     return [{ message: `${formatDate(meetingDate)} is a ${WEEKDAY_NAMES[weekday(meetingDate)]}; the meeting is on ${WEEKDAY_NAMES[config.meetingWeekday]}s.`, range }];
   },
 };
@@ -22,7 +23,7 @@ export const meetingOnHoliday: Rule = {
     if (model.kind === 'other' || !meetingDate) return [];
     const holiday = calendar.holidayOn(meetingDate);
     if (!holiday) return [];
-    const range = model.title?.date?.range ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const range = dateAnchor(model);
     return [{ message: `${formatDate(meetingDate)} is a public holiday in ${calendar.countryName} (${holiday.name}).`, range }];
   },
 };

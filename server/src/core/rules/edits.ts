@@ -2,6 +2,14 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { MinutesConfig } from '../config/types';
 import type { MinutesModel } from '../model/types';
 
+/** The start of a document, where findings about the document as a whole go when it has no title. */
+export const DOCUMENT_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Where a finding about the meeting date points: the title's date, else the title, else the start. */
+export function dateAnchor(model: MinutesModel): Range {
+  return model.title?.date?.range ?? model.title?.range ?? DOCUMENT_START;
+}
+
 /** The URL of a minutes file: `{linkBase}iaas/20220928.md`. */
 export function fileUrl(config: MinutesConfig, path: string): string {
   return config.linkBase + path;

@@ -2,7 +2,7 @@ import { dayNumber, formatDate } from '../model/dates';
 import type { LinkTarget, MinutesLine, TeamEntry } from '../model/types';
 import type { IndexedFile } from '../workspace/minutesIndex';
 import { sameTeam } from '../workspace/names';
-import { fileUrl, linkedLine, minimalReplace } from './edits';
+import { DOCUMENT_START, fileUrl, linkedLine, minimalReplace } from './edits';
 import { previousDate } from './teams';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
@@ -17,7 +17,7 @@ function relinkFix(context: RuleContext, line: MinutesLine, file: IndexedFile, p
 }
 
 function related(context: RuleContext, file: IndexedFile, message: string) {
-  return [{ uri: context.workspace!.uriOf(file.path), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message }];
+  return [{ uri: context.workspace!.uriOf(file.path), range: DOCUMENT_START, message }];
 }
 
 export const linkNotFound: Rule = {

@@ -1,7 +1,7 @@
 import type { SectionNames } from '../config/types';
 import { flatten } from '../model/parse';
 import type { MinutesModel, Section, TeamEntry } from '../model/types';
-import { appendLines, eol, insertAt, insertLinesBefore } from './edits';
+import { appendLines, DOCUMENT_START, eol, insertAt, insertLinesBefore } from './edits';
 import type { Rule, RuleFinding } from './types';
 
 const SECTION_ORDER: Array<keyof SectionNames> = ['meta', 'updates', 'aob', 'projectUpdates'];
@@ -15,7 +15,7 @@ export const missingSection: Rule = {
     if (model.kind !== 'weekly') return [];
     const sections = flatten(model.sections);
     const present = new Set(sections.map((s) => s.role));
-    const range = model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const range = model.title?.range ?? DOCUMENT_START;
     return config.requiredSections
       .filter((role) => !present.has(role))
       .map((role): RuleFinding => {

@@ -3,7 +3,7 @@ import type { MinutesModel, TeamEntry } from '../model/types';
 import { nameTokens, sameTeam } from '../workspace/names';
 import { expectedTeams, isSameTeam, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
-import { appendLines, eol, fileUrl, insertAt, insertLinesBefore, linkedLine, pendingLine } from './edits';
+import { appendLines, DOCUMENT_START, eol, fileUrl, insertAt, insertLinesBefore, linkedLine, pendingLine } from './edits';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 export const missingTeam: Rule = {
@@ -18,7 +18,7 @@ export const missingTeam: Rule = {
     const selfPath = workspace.relativePath(model.uri);
     const expected = expectedTeams(selfPath, meetingDate, workspace, config);
     const order = rollUpOrder(selfPath, meetingDate, workspace, config, expected);
-    const range = model.updates.section?.headingRange ?? model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const range = model.updates.section?.headingRange ?? model.title?.range ?? DOCUMENT_START;
     return expected
       .filter((team) => !entries.some((e) => isSameTeam(e, team, workspace)))
       .map((team): RuleFinding => {
