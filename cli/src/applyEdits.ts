@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { LineIndex } from '../../server/src/core';
 
-/** Applies non-overlapping edits; text outside their ranges is kept byte for byte. */
+/** Applies non-overlapping edits; text outside their ranges is kept character for character. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const lines = new LineIndex(text);
   // Back to front; inserts at the same place keep their order, as LSP clients apply them.

@@ -2,7 +2,7 @@ import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lint, nonOverlapping, parseMinutes, parseMinutesForLint, preferredEdits, type Finding, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
-import { fileWorkspace, readMinutesText } from '../../server/src/node/fileWorkspace';
+import { fileWorkspace, isUtf8Text, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { applyEdits } from './applyEdits';
 import type { FileFindings } from './format';
 
@@ -23,6 +23,10 @@ function lintFile(path: string, root: string, config: MinutesConfig, workspace: 
 
 /** Applies the preferred fixes (text edits, or a rename of a misnamed file) and lints the result again. */
 function applyFixes(path: string, file: string, text: string, findings: Finding[], config: MinutesConfig, workspace: MinutesWorkspace): Finding[] {
+  if (!isUtf8Text(path)) {
+    process.stderr.write(`${file}: not fixed: the file is not UTF-8, and writing it back would change characters outside the fixes\n`);
+    return findings;
+  }
   const edits = nonOverlapping(findings.flatMap((f) => preferredEdits(f) ?? []));
   let fixedText = text;
   if (edits.length) {
@@ -36,6 +40,9 @@ function applyFixes(path: string, file: string, text: string, findings: Finding[
   if (rename && !existsSync(join(dirname(path), rename.renameTo!))) {
     fixedPath = join(dirname(path), rename.renameTo!);
     renameSync(path, fixedPath);
+    const renamed = file.replace(/[^/]*$/u, rename.renameTo!);
+    workspace.fileDeleted(file);
+    workspace.fileCreated(renamed);
     process.stderr.write(`${file}: renamed to ${rename.renameTo}\n`);
   }
   if (fixedText === text && fixedPath === path) return findings;

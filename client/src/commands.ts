@@ -69,10 +69,17 @@ export async function newTeamMinutes(client: LanguageClient): Promise<void> {
   const date = await vscode.window.showInputBox({
     prompt: 'Meeting date',
     value: today,
-    validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/u.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? undefined : 'A date as YYYY-MM-DD'),
+    validateInput: (v) => (isRealDate(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
   });
   if (!date) return;
   await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: team, date }));
+}
+
+function isRealDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3];
 }
 
 /** "Insert Holiday Notice" and "Insert Date": the server's options for the cursor, picked from a list. */

@@ -9,6 +9,7 @@ import type { Workspaces } from './node/workspaces';
 export class Analysis {
   private readonly models = new Map<string, { config: MinutesConfig; model: MinutesModel; chunks: ChunkCache }>();
   private readonly findings = new WeakMap<MinutesModel, { key: string; findings: Finding[] }>();
+  /** For documents outside any workspace folder. */
   severities: SeverityOverrides = {};
 
   constructor(private readonly workspaces: Workspaces) {}
@@ -27,10 +28,11 @@ export class Analysis {
   findingsOf(document: TextDocument): Finding[] {
     const model = this.model(document);
     const state = this.workspaces.of(document.uri);
-    const key = `${state?.workspace.generation ?? 'none'}|${JSON.stringify(this.severities)}`;
+    const severities = state?.severities ?? this.severities;
+    const key = `${state?.workspace.generation ?? 'none'}|${JSON.stringify(severities)}`;
     const cached = this.findings.get(model);
     if (cached?.key === key) return cached.findings;
-    const findings = lint(model, state?.config ?? this.workspaces.configOf(document.uri), { workspace: state?.workspace, severities: this.severities });
+    const findings = lint(model, state?.config ?? this.workspaces.configOf(document.uri), { workspace: state?.workspace, severities });
     this.findings.set(model, { key, findings });
     return findings;
   }

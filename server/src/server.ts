@@ -58,27 +58,36 @@ connection.onInitialized(async () => {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'minutes' });
   }
   if (capabilities.workspace?.workspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
       removed.forEach((f) => workspaces.remove(f.uri));
       folders = [...folders.filter((f) => !removed.some((r) => r.uri === f.uri)), ...added];
-      await loadWorkspaces(added);
+      loadWorkspaces(added);
     });
   }
   await loadWorkspaces(folders);
 });
 
+// Loads run one after another: a settings change and a folder change must not interleave.
+let loading: Promise<void> = Promise.resolve();
+
 /** Reads settings, config files and file lists; reports config problems once, where they are. */
-async function loadWorkspaces(which: WorkspaceFolder[]): Promise<void> {
+function loadWorkspaces(which: WorkspaceFolder[]): Promise<void> {
+  loading = loading.then(() => loadNow(which)).catch((error) => connection.console.error(`Minutes: loading the workspace failed: ${String(error)}`));
+  return loading;
+}
+
+async function loadNow(which: WorkspaceFolder[]): Promise<void> {
   for (const folder of which) {
+    if (!folders.some((f) => f.uri === folder.uri)) continue; // removed while waiting
     const settings = await readSettings(connection, capabilities, folder.uri, pushedSettings);
-    analysis.severities = settings.severities;
-    const state = workspaces.load(folder.uri, settings.overrides);
-    const configUri = `${state.rootUri.replace(/\/$/u, '')}/.minutes.json`;
-    connection.sendDiagnostics({ uri: configUri, diagnostics: configDiagnostics(state.configFile) });
+    if (!folders.some((f) => f.uri === folder.uri)) continue;
+    const state = workspaces.load(folder.uri, settings.overrides, settings.severities);
+    connection.sendDiagnostics({ uri: state.workspace.uriOf('.minutes.json'), diagnostics: configDiagnostics(state.configFile) });
     if (state.errors.length) {
       void connection.window.showWarningMessage(`Minutes: the configuration is not valid and the defaults are used: ${state.errors.join('; ')}`);
     }
   }
+  if (!folders.length) analysis.severities = (await readSettings(connection, capabilities, '', pushedSettings).catch(() => undefined))?.severities ?? {};
   relintAll();
 }
 
@@ -98,7 +107,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     else if (change.type === FileChangeType.Deleted) state.workspace.fileDeleted(path);
     else state.workspace.fileChanged(path);
   }
-  if (reload.size) void loadWorkspaces(folders.filter((f) => [...reload].some((r) => r.replace(/\/$/u, '') === f.uri.replace(/\/$/u, ''))));
+  if (reload.size) void loadWorkspaces(folders.filter((f) => reload.has(workspaces.forRoot(f.uri)?.rootUri ?? '')));
   else relintAll();
 });
 
@@ -156,7 +165,16 @@ function publish(document: TextDocument): void {
 let relintTimer: ReturnType<typeof setTimeout> | undefined;
 function relintAll(except?: string): void {
   clearTimeout(relintTimer);
-  relintTimer = setTimeout(() => documents.all().forEach((d) => d.uri !== except && publish(d)), 150);
+  relintTimer = setTimeout(() => {
+    for (const document of documents.all()) {
+      if (document.uri === except) continue;
+      try {
+        publish(document);
+      } catch (error) {
+        connection.console.error(`Minutes: checking ${document.uri} failed: ${String(error)}`);
+      }
+    }
+  }, 150);
 }
 
 documents.onDidChangeContent(({ document }) => {
@@ -183,9 +201,17 @@ documents.onDidClose(({ document }) => {
   analysis.forget(document.uri);
   const state = workspaces.of(document.uri);
   const path = state?.workspace.relativePath(document.uri);
-  if (state && path !== undefined) state.workspace.fileChanged(path);
+  if (state && path !== undefined) {
+    // Its unsaved text is gone: others now read the file on disk.
+    state.workspace.fileChanged(path);
+    relintAll(document.uri);
+  }
   connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
+
+// A bug must cost one answer, never the whole server (and with it every feature).
+process.on('uncaughtException', (error) => connection.console.error(`Minutes: unexpected error: ${error.stack ?? String(error)}`));
+process.on('unhandledRejection', (error) => connection.console.error(`Minutes: unexpected error: ${String(error)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -78,5 +78,30 @@ describe('minutes-lint', () => {
     const { code, stderr } = run(['iaas'], root);
     assert.equal(code, 0);
     assert.match(stderr, /not a text file/u);
+  });
+});
+
+describe('minutes-lint on awkward files', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'minutes-cli-'));
+    cpSync(EXAMPLE, root, { recursive: true });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('does not fix a file that is not UTF-8, so nothing else in it changes', () => {
+    const path = join(root, 'sig-docs/20240115.md');
+    const latin1 = Buffer.from('# SIG Documentation 2024-01-16\n\n- J\u00fcrgen M\u00fcller\n', 'latin1');
+    writeFileSync(path, latin1);
+    const { stderr } = run(['--fix', 'sig-docs/20240115.md'], root);
+    assert.match(stderr, /not fixed: the file is not UTF-8/u);
+    assert.deepEqual(readFileSync(path), latin1);
+  });
+
+  it('skips a dangling symbolic link instead of crashing', () => {
+    symlinkSync(join(root, 'nowhere.md'), join(root, 'iaas/20240124.md'));
+    const { code, stderr } = run(['iaas'], root);
+    assert.equal(code, 0);
+    assert.match(stderr, /20240124\.md: skipped, cannot be read/u);
   });
 });

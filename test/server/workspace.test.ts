@@ -190,3 +190,27 @@ describe('editors without workspace/configuration or file events', () => {
     await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => !d.some((x) => x.code === 'minutes-link-not-found'));
   });
 });
+
+describe('a repository whose folder name needs encoding in URIs', () => {
+  it('is recognised with the URIs an editor sends (spaces, parentheses, plus signs)', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'minutes-uri-'));
+    const root = join(parent, 'SCS minutes (copy) +1');
+    mkdirSync(join(root, 'community-call'), { recursive: true });
+    mkdirSync(join(root, 'iaas'));
+    writeFileSync(join(root, 'iaas/20220928.md'), '# 2022-09-28\n');
+    // VS Code's URIs (vscode-uri) encode more than Node's pathToFileURL does.
+    const { URI } = await import('vscode-uri');
+    const uri = URI.file(join(root, 'community-call/20220929.md')).toString();
+    assert.match(uri, /%28copy%29%20%2B1/u);
+    const session = new LspSession();
+    try {
+      await session.initialize(URI.file(root).toString());
+      await session.open(uri, WEEKLY);
+      const diagnostics = await session.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'minutes-link-not-found'));
+      assert.match(String(diagnostics.find((d) => d.code === 'minutes-link-not-found')!.message), /iaas\/20220928\.md is the Team IaaS minutes/u);
+    } finally {
+      await session.dispose();
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});

@@ -38,3 +38,11 @@ describe('reusing parsed sections while typing', () => {
     }
   });
 });
+
+describe('documents whose fences may belong to list items', () => {
+  it('are parsed whole, as an indented fence decides where its code ends', () => {
+    const text = '- item\n\n   ```\n# x\n   ```\n\n# B';
+    assert.equal(splitAtHeadings(text).length, 1);
+    assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text, new Map()))), JSON.parse(JSON.stringify(parseWhole(text))));
+  });
+});

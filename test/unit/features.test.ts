@@ -121,3 +121,13 @@ describe('configuration', () => {
     assert.deepEqual(errors, ['meetingWeekday must be a whole number', 'teams[0] needs "name"', 'unknown setting "colour"']);
   });
 });
+
+describe('adding a missing title date', () => {
+  it('puts the date before a closing # sequence, and offers no fix for an underlined title', () => {
+    const closed = modelOf('# SCS Tech Weekly #\n', 'community-call/20221103.md');
+    const [finding] = lint(closed, DEFAULT_CONFIG).filter((f) => f.code === 'missing-title-date');
+    assert.equal(applyEdits(closed.text, finding.fixes![0].edits), '# SCS Tech Weekly 2022-11-03 #\n');
+    const setext = modelOf('SCS Tech Weekly\n===============\n', 'community-call/20221103.md');
+    assert.equal(lint(setext, DEFAULT_CONFIG).find((f) => f.code === 'missing-title-date')?.fixes, undefined);
+  });
+});

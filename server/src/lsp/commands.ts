@@ -2,8 +2,7 @@ import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserve
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
-import { calendarFor, dateOptions, insertOption, newTeamMinutes, newWeeklyMinutes, weeklyDateChoices, formatDate, type CalendarDate, type NewFile } from '../core';
-import { WEEKDAY_NAMES, weekday } from '../core/model/dates';
+import { calendarFor, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
 import { today } from '../node/today';
 import type { Workspaces, WorkspaceState } from '../node/workspaces';
 import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type WeeklyDateChoice } from '../protocol';
@@ -11,7 +10,7 @@ import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type WeeklyDat
 /** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */
 export function registerCommands(connection: Connection, workspaces: Workspaces, documents: TextDocuments<TextDocument>, analysis: Analysis): string[] {
   const repository = (rootUri: unknown): WorkspaceState => {
-    const state = typeof rootUri === 'string' ? workspaces.of(`${rootUri.replace(/\/$/u, '')}/x`) : workspaces.all()[0];
+    const state = typeof rootUri === 'string' ? workspaces.forRoot(rootUri) : workspaces.all()[0];
     if (!state) throw new ResponseError(ErrorCodes.InvalidParams, 'no minutes repository is open');
     return state;
   };

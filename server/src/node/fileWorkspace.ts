@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { MinutesWorkspace, type MinutesConfig, type WorkspaceFiles } from '../core';
+import { URI } from 'vscode-uri';
+import { MinutesWorkspace, type MinutesConfig } from '../core';
 
 // Larger files are not minutes a person writes; reading them would only cost time and memory.
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -28,6 +28,16 @@ export function readMinutesText(path: string, skipped: SkipReporter = () => unde
     return undefined;
   }
   return bytes.toString('utf8');
+}
+
+/** Whether the bytes are UTF-8: other encodings would not survive being read and written back. */
+export function isUtf8Text(path: string): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The Markdown files below a folder, relative to it with `/`. */
@@ -57,8 +67,17 @@ export function listMarkdownFiles(root: string): string[] {
   return found.sort();
 }
 
-/** A minutes workspace over a folder on disk; `overlay` gives the text of files open in an editor. */
-export function fileWorkspace(root: string, config: MinutesConfig, overlay: (path: string) => string | undefined = () => undefined, skipped?: SkipReporter): MinutesWorkspace {
-  const files: WorkspaceFiles = { readFile: (path) => overlay(path) ?? readMinutesText(join(root, path), skipped) };
-  return new MinutesWorkspace(pathToFileURL(root).toString(), files, config, listMarkdownFiles(root));
+/**
+ * A minutes workspace over a folder on disk; `overlay` gives the text of files open in an editor.
+ * `rootUri` is the folder as the editor names it (its URIs are what documents come with).
+ */
+export function fileWorkspace(
+  root: string,
+  config: MinutesConfig,
+  overlay: (uri: string) => string | undefined = () => undefined,
+  skipped?: SkipReporter,
+  rootUri = URI.file(root).toString(),
+): MinutesWorkspace {
+  const workspace: MinutesWorkspace = new MinutesWorkspace(rootUri, { readFile: (path) => overlay(workspace.uriOf(path)) ?? readMinutesText(join(root, path), skipped) }, config, listMarkdownFiles(root));
+  return workspace;
 }

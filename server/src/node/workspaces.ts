@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { DEFAULT_CONFIG, resolveConfig, type LoadedConfig, type MinutesConfig, type MinutesWorkspace } from '../core';
+import { DEFAULT_CONFIG, resolveConfig, type LoadedConfig, type MinutesConfig, type MinutesWorkspace, type SeverityOverrides } from '../core';
 import { CONFIG_FILE_NAME, loadConfigFile, type ConfigFile } from './configFile';
 import { fileWorkspace, type SkipReporter } from './fileWorkspace';
 
@@ -13,6 +13,8 @@ export interface WorkspaceState {
   configFile: ConfigFile;
   /** Why the config file or the settings were not used (the defaults are then in force). */
   errors: string[];
+  /** The folder's `minutes.rules` settings. */
+  severities: SeverityOverrides;
 }
 
 /**
@@ -28,18 +30,19 @@ export class Workspaces {
   ) {}
 
   /** (Re)reads a folder: its config file and its files. */
-  load(rootUri: string, settings: SettingsOverrides): WorkspaceState {
+  load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}): WorkspaceState {
     const root = URI.parse(rootUri).fsPath;
     const configFile = loadConfigFile(root);
     const merged = mergeSettings(configFile, settings);
-    const workspace = fileWorkspace(root, merged.config, (path) => this.openText(workspaceUri(rootUri, path)), this.skipped);
-    const state = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors };
+    const workspace = fileWorkspace(root, merged.config, this.openText, this.skipped, rootUri);
+    const state = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities };
     this.states.set(state.rootUri, state);
     return state;
   }
 
   remove(rootUri: string): void {
-    for (const key of this.states.keys()) if (sameFolder(key, rootUri)) this.states.delete(key);
+    const state = this.forRoot(rootUri);
+    if (state) this.states.delete(state.rootUri);
   }
 
   all(): WorkspaceState[] {
@@ -53,6 +56,11 @@ export class Workspaces {
       if (state.workspace.relativePath(uri) !== undefined && (!best || state.rootUri.length > best.rootUri.length)) best = state;
     }
     return best;
+  }
+
+  /** The repository of a workspace folder, by the folder's URI in any encoding. */
+  forRoot(rootUri: string): WorkspaceState | undefined {
+    return this.all().find((s) => s.workspace.relativePath(rootUri) === '' || s.workspace.relativePath(`${rootUri.replace(/\/$/u, '')}/`) === '');
   }
 
   /** The config for a document, also outside any folder. */
@@ -76,12 +84,4 @@ function mergeSettings(file: LoadedConfig & { text?: string }, settings: Setting
 /** The resolved config carries every default; pass only what validates as given. */
 function stripDefaults(config: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(config).filter(([k]) => k in DEFAULT_CONFIG));
-}
-
-function workspaceUri(rootUri: string, path: string): string {
-  return `${rootUri.replace(/\/$/u, '')}/${path.split('/').map(encodeURIComponent).join('/')}`;
-}
-
-function sameFolder(a: string, b: string): boolean {
-  return a.replace(/\/$/u, '') === b.replace(/\/$/u, '');
 }

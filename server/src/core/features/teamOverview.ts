@@ -1,7 +1,19 @@
-import type { TeamRow } from '../../protocol';
+import type { Range } from 'vscode-languageserver-types';
 import type { MinutesModel, TeamEntry } from '../model/types';
 import type { Finding } from '../rules/types';
 import { minutesDetail } from './documentSymbols';
+
+export type TeamRowState = 'linked' | 'pending' | 'missing' | 'problem';
+
+export interface TeamRow {
+  name: string;
+  kind: 'team' | 'sig' | 'other';
+  state: TeamRowState;
+  /** The linked file (`iaas/20220927.md`), the pending state, or the problem. */
+  description: string;
+  tooltip: string;
+  headingRange: Range;
+}
 
 /** One row per team or SIG of a roll-up, with what its minutes line says and whether a rule objects. */
 export function teamOverview(model: MinutesModel, findings: Finding[]): TeamRow[] | null {

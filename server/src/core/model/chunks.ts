@@ -38,6 +38,9 @@ export function splitAtHeadings(text: string): Chunk[] {
     const end = newline < 0 ? text.length : newline + 1;
     const content = text.slice(offset, newline < 0 ? text.length : newline).replace(/\r$/u, '');
     const opener = FENCE.exec(content);
+    // An indented fence may belong to a list item, where a column-0 heading would end it early or
+    // late: such documents are parsed whole.
+    if (opener && opener[0][0] === ' ' && !fence) return [{ offset: 0, line: 0, text }];
     if (fence) {
       if (opener && opener[1][0] === fence.char && opener[1].length >= fence.length && opener[2].trim() === '') fence = undefined;
     } else if (opener && !(opener[1][0] === '`' && opener[2].includes('`'))) {

@@ -152,10 +152,18 @@ export const nowAvailable: Rule = {
         {
           message: `The ${entry.name} minutes are available now: ${file.path}.`,
           range: line.range,
-          fixes: [{ title: `Link ${file.path}`, edits: [minimalReplace(model, line.range, linkedLine(model, fileUrl(context.config, file.path)))], preferred: true }],
+          fixes: [{ title: `Link ${file.path}`, edits: [minimalReplace(model, pendingPart(model, line), linkedLine(model, fileUrl(context.config, file.path)))], preferred: true }],
           related: related(context, file, `${entry.name} minutes`),
         },
       ];
     });
   },
 };
+
+/** What of a pending line the link replaces: through its folder link, keeping words after it. */
+function pendingPart(model: RuleContext['model'], line: MinutesLine): MinutesLine['range'] {
+  if (line.style !== 'label' || !line.urlRange) return line.range;
+  const end = model.lines.offsetAt(line.urlRange.end);
+  const closing = model.text[end] === '>' ? 1 : 0; // `<URL>`
+  return { start: line.range.start, end: model.lines.positionAt(end + closing) };
+}

@@ -72,14 +72,19 @@ export const missingTitleDate: Rule = {
     if (model.kind === 'other' || !model.title || model.title.date || suffixed) return [];
     const fileDate = model.fileDate?.date;
     const range = model.title.range;
-    const end = range.end;
+    // The date goes after the heading's text, before a closing `#` sequence; an underlined heading
+    // has its text on another line than its end, so it gets no fix rather than a wrong one.
+    const line = model.lines.lineText(range.start.line);
+    const atx = /^ {0,3}#/u.test(line) && range.start.line === range.end.line;
+    const at = { line: range.start.line, character: line.replace(/(?:[ \t]+#+)?[ \t]*$/u, '').length };
     return [
       {
         message: fileDate ? `The title has no date; expected ${formatDate(fileDate)} from the file name.` : 'The title has no date.',
         range,
-        fixes: fileDate
-          ? [{ title: `Add ${formatDate(fileDate)} to the title`, edits: [{ range: { start: end, end }, newText: ` ${formatDate(fileDate)}` }], preferred: true }]
-          : undefined,
+        fixes:
+          fileDate && atx
+            ? [{ title: `Add ${formatDate(fileDate)} to the title`, edits: [{ range: { start: at, end: at }, newText: ` ${formatDate(fileDate)}` }], preferred: true }]
+            : undefined,
       },
     ];
   },

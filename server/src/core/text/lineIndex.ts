@@ -58,6 +58,7 @@ export class LineIndex {
 
   /** Offset of the end of a line's content, before its line break. */
   lineEnd(line: number): number {
+    if (line >= this.lineStarts.length) return this.text.length;
     const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
     let end = next;
     if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
@@ -66,6 +67,7 @@ export class LineIndex {
   }
 
   lineText(line: number): string {
+    if (line < 0 || line >= this.lineStarts.length) return '';
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
 }

@@ -1,7 +1,7 @@
 import type { TeamKind } from '../model/types';
 
 // Words that say what kind of group it is, not which one.
-const KIND_WORDS = new Set(['team', 'sig', 'sigs', 'wg', 'working', 'group', 'and', 'the', 'of', 'for', 'scs', 'new']);
+const KIND_WORDS = new Set(['team', 'sig', 'sigs', 'wg', 'working', 'group', 'and', 'the', 'of', 'for', 'new']);
 
 const tokenCache = new Map<string, string[]>();
 

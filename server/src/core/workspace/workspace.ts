@@ -1,3 +1,4 @@
+import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, type CalendarDate } from '../model/dates';
 import { parseMinutes } from '../model/parse';
@@ -10,6 +11,14 @@ import { nameTokens, sameTeam, tokenSimilarity } from './names';
 export interface WorkspaceFiles {
   /** The text of a file (relative path), or undefined when it cannot be read. */
   readFile(path: string): string | undefined;
+}
+
+// One counter for all workspaces: a reloaded workspace never repeats an earlier one's generation.
+let generations = 0;
+
+/** Windows drive letters come in either case (`/C:/` and `/c:/`). */
+function comparable(path: string): string {
+  return path.replace(/^\/([A-Za-z]):/u, (_, drive: string) => `/${drive.toLowerCase()}:`);
 }
 
 interface LearnedFolder {
@@ -40,26 +49,51 @@ export class MinutesWorkspace {
     this.index = new MinutesIndex(paths);
   }
 
-  /** Changes whenever the index or a file's content changes: the key for anything derived. */
+  /**
+   * Changes whenever the index or a file's content changes, and differs between workspaces: the key
+   * for anything derived from the repository.
+   */
   get generation(): number {
-    return this.index.generation * 1_000_003 + this.contentGeneration;
+    if (this.seenIndexGeneration !== this.index.generation || this.seenContentGeneration !== this.contentGeneration) {
+      this.seenIndexGeneration = this.index.generation;
+      this.seenContentGeneration = this.contentGeneration;
+      this.currentGeneration = ++generations;
+    }
+    return this.currentGeneration;
   }
 
-  /** The path of a document relative to this repository, if it lies inside it. */
+  private seenIndexGeneration = -1;
+  private seenContentGeneration = -1;
+  private currentGeneration = 0;
+
+  /**
+   * The path of a document relative to this repository, if it lies inside it. URIs are compared by
+   * their decoded paths: editors encode them differently (`file:///c%3A/x` vs `file:///C:/x`).
+   */
   relativePath(uri: string): string | undefined {
-    const root = this.rootUri.endsWith('/') ? this.rootUri : `${this.rootUri}/`;
-    if (!uri.startsWith(root)) return undefined;
+    let parsed: URI;
     try {
-      return decodeURIComponent(uri.slice(root.length));
+      parsed = URI.parse(uri);
     } catch {
       return undefined;
     }
+    if (parsed.scheme !== this.root.scheme || parsed.authority !== this.root.authority) return undefined;
+    const rootPath = comparable(this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`);
+    const path = parsed.path;
+    if (!comparable(path).startsWith(rootPath)) return undefined;
+    return path.slice(rootPath.length);
   }
 
   uriOf(path: string): string {
-    const root = this.rootUri.endsWith('/') ? this.rootUri : `${this.rootUri}/`;
-    return root + path.split('/').map(encodeURIComponent).join('/');
+    return Utils.joinPath(this.root, ...path.split('/')).toString();
   }
+
+  private get root(): URI {
+    this.parsedRoot ??= URI.parse(this.rootUri);
+    return this.parsedRoot;
+  }
+
+  private parsedRoot: URI | undefined;
 
   fileCreated(path: string): void {
     this.index.add(path);
