@@ -8,7 +8,7 @@ export const DEFAULT_CONFIG: MinutesConfig = {
   linkBase: 'https://github.com/SovereignCloudStack/minutes/blob/main/',
   sections: {
     meta: ['Meta'],
-    updates: ['Team Updates', 'Team and SIG Updates', 'Updates'],
+    updates: ['Team Updates', 'Team and SIG Updates'],
     aob: ['AOB', 'Any other business'],
     projectUpdates: ['Project Updates'],
   },

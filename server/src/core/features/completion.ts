@@ -3,7 +3,7 @@ import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel, TeamEntry } from '../model/types';
-import { fileUrl, folderUrl } from '../rules/edits';
+import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../rules/edits';
 import { meetingDate } from '../rules/meetingDate';
 import { expectedTeams, isSameTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
@@ -87,16 +87,17 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
   const inGroup = group ? group.headingRange.start.line < line && line <= model.lines.positionAt(group.endOffset).line : !!entryAt(model, line);
   if (!inGroup || !env.workspace) return [];
   const present = (model.updates?.entries ?? []).filter((e) => e.section.headingRange.start.line !== line);
+  const nl = eol(model);
   return expectedTeams(env.workspace.relativePath(model.uri), date, env.workspace, env.config)
     .filter((team) => !present.some((e) => isSameTeam(e, team, env.workspace!)))
     .map((team, rank): CompletionItem => {
       const latest = team.folder ? env.workspace!.index.latestOnOrBefore(team.folder, date) : undefined;
-      const line = latest ? `Minutes: ${fileUrl(env.config, latest.path)}` : team.folder ? `Minutes not available yet: ${folderUrl(env.config, team.folder)}` : 'Minutes: none yet';
+      const line = latest ? linkedLine(model, fileUrl(env.config, latest.path)) : pendingLine(env.config, team.folder);
       return {
         label: team.name,
         kind: team.kind === 'sig' ? CompletionItemKind.Interface : CompletionItemKind.Class,
         detail: `expected: ${team.reason}`,
-        textEdit: { range, newText: `${escapeSnippet(team.name)}\n\n${escapeSnippet(line)}\n\n$0` },
+        textEdit: { range, newText: `${escapeSnippet(team.name)}${nl}${nl}${escapeSnippet(line)}${nl}${nl}$0` },
         insertTextFormat: InsertTextFormat.Snippet,
         filterText: team.name,
         sortText: String(rank).padStart(3, '0'),

@@ -1,7 +1,7 @@
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatCompactDate, formatDate, weekday, type CalendarDate } from '../model/dates';
-import { fileUrl, folderUrl } from '../rules/edits';
+import { fileUrl, pendingLine } from '../rules/edits';
 import { expectedTeams, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { nextWeekday } from './dateFacts';
@@ -35,7 +35,7 @@ export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesCon
   const since = previous?.file.date;
   for (const team of newRollUpTeams(path, date, workspace, config)) {
     const recent = team.folder ? workspace.index.between(team.folder, since, date).pop() : undefined;
-    const line = recent ? `Minutes: ${fileUrl(config, recent.path)}` : team.folder ? `Minutes not available yet: ${folderUrl(config, team.folder)}` : 'Minutes: none yet';
+    const line = recent ? `Minutes: ${fileUrl(config, recent.path)}` : pendingLine(config, team.folder);
     lines.push(`### ${team.name}`, '', line, '', '- ', '');
   }
   lines.push(`## ${config.sections.aob[0]}`, '', `## ${config.sections.projectUpdates[0]}`, '');

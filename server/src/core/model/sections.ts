@@ -29,10 +29,9 @@ export function buildSections(
   text: string,
   lines: LineIndex,
   names: SectionNames,
-): { roots: Section[]; drafts: SectionDraft[]; preamble: RootContent[] } {
+): { roots: Section[]; drafts: SectionDraft[] } {
   const roots: Section[] = [];
   const drafts: SectionDraft[] = [];
-  const preamble: RootContent[] = [];
   const open: SectionDraft[] = [];
 
   const close = (draft: SectionDraft, endOffset: number) => {
@@ -51,12 +50,10 @@ export function buildSections(
       open.push(draft);
     } else if (open.length) {
       open[open.length - 1].blocks.push(block);
-    } else {
-      preamble.push(block);
     }
   }
   while (open.length) close(open.pop()!, text.length);
-  return { roots, drafts, preamble };
+  return { roots, drafts };
 }
 
 function newSection(heading: Heading, text: string, lines: LineIndex, names: SectionNames): Section {
