@@ -7,7 +7,7 @@ import { TeamsView } from './teamsView';
 let client: LanguageClient | undefined;
 
 // Glue from VS Code to the language server, plus what only VS Code can do: the view and commands.
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -24,7 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('minutes', 'Minutes', serverOptions, clientOptions);
-  await client.start();
+  // Not awaited: activation should not wait for the server process; requests wait for it anyway.
+  client.start().catch((error: unknown) => void vscode.window.showErrorMessage(`Minutes: the language server did not start: ${String(error)}`));
 
   const teams = new TeamsView(client);
   context.subscriptions.push(
