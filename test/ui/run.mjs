@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../vscode/lib/browser.mjs';
 import { installVsix, sandbox, startCodeServer } from '../vscode/lib/codeServer.mjs';
 import { ensureAll } from '../vscode/lib/install.mjs';
+import { newestVsix } from '../vscode/lib/vsix.mjs';
 
 const EXTENSION_ID = 'minutes-tools.minutes';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -186,22 +187,10 @@ async function docsImage(name, clip) {
 
 // ---------------------------------------------------------------------------
 
-function newestVsix() {
-  if (opts.vsix) return path.resolve(opts.vsix);
-  const found = readdirSync(REPO).filter((f) => /^minutes-.*\.vsix$/.test(f))
-    .map((f) => path.join(REPO, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (!found.length) throw new Error('no minutes-*.vsix in the repo root: run `npm run package` first');
-  return found[0];
-}
 
-/** Whether the language server offers completion (the step is skipped until it does). */
-function serverHasCompletion() {
-  const source = path.join(REPO, 'server', 'src', 'server.ts');
-  return existsSync(source) && /completionProvider/.test(readFileSync(source, 'utf8'));
-}
 
 async function main() {
-  const vsix = newestVsix();
+  const vsix = newestVsix(REPO, opts.vsix);
   // Screenshots are per run; of the run folders (kept after failures) the newest few stay.
   mkdirSync(OUT, { recursive: true });
   rmSync(path.join(OUT, 'docs'), { recursive: true, force: true });
@@ -394,7 +383,6 @@ async function main() {
   }, { needs: [OPEN] });
 
   await step(COMPLETION, async () => {
-    if (!serverHasCompletion()) return { skip: 'server/src/server.ts has no completionProvider yet' };
     // Room for the suggestions: close the bottom panel with its X, if it is open.
     const hide = page.locator('.part.panel .action-label[aria-label^="Hide Panel"], .part.panel .action-label[aria-label^="Close Panel"]').first();
     if (await hide.isVisible().catch(() => false)) {
@@ -425,7 +413,7 @@ async function main() {
   }, { needs: [SQUIGGLES] });
 
   await step('deleting the outdated link line (Ctrl+Shift+K) clears its warning; Teams & SIGs follows', async () => {
-    if (failedSteps.has(COMPLETION) || !serverHasCompletion()) return { skip: 'needs the completed link of the previous step' };
+    if (failedSteps.has(COMPLETION)) return { skip: 'needs the completed link of the previous step' };
     // The old "Minutes: .../container/20220919.md" line and the blank line after it go.
     await page.locator(`${editor} .view-line span span`, { hasText: 'container/20220919.md' }).first().click();
     await page.keyboard.press('Control+Shift+K');

@@ -34,6 +34,7 @@ import { bundleSuites } from './lib/bundle.mjs';
 import { installVsix, sandbox, startCodeServer } from './lib/codeServer.mjs';
 import { findDesktopVSCode, runWithElectron } from './lib/electron.mjs';
 import { ensureAll } from './lib/install.mjs';
+import { newestVsix } from './lib/vsix.mjs';
 import { log } from './lib/log.mjs';
 import { followResults } from './lib/results.mjs';
 
@@ -75,13 +76,6 @@ async function settleAll(promises, stoppers) {
   return settled.map((s) => s.value);
 }
 
-function newestVsix() {
-  if (opts.vsix) return path.resolve(opts.vsix);
-  const found = readdirSync(REPO).filter((f) => /^minutes-.*\.vsix$/.test(f))
-    .map((f) => path.join(REPO, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (!found.length) throw new Error('no minutes-*.vsix in the repo root: run `npm run package` first');
-  return found[0];
-}
 
 function newRunDir() {
   const runs = path.join(CACHE, 'runs');
@@ -157,7 +151,7 @@ async function runElectron({ executable, runDir, vsix, workspace, testsIndex, re
 
 async function main() {
   const t0 = Date.now();
-  const vsix = newestVsix();
+  const vsix = newestVsix(REPO, opts.vsix);
   const runDir = newRunDir();
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'minutes-ws-'));
   cpSync(path.join(HERE, 'fixture-workspace'), workspace, { recursive: true });
