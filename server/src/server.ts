@@ -6,8 +6,11 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  ErrorCodes,
+  ResponseError,
   type ClientCapabilities,
   type Connection,
+  type Position,
   type InitializeParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
@@ -116,17 +119,25 @@ connection.onDocumentSymbol(({ textDocument }) => {
   return document ? documentSymbols(analysis.model(document)) : null;
 });
 
-connection.onCompletion(({ textDocument, position }) => {
+/** A position inside the document: editors may send stale ones, answers must not point outside. */
+function clamp(document: TextDocument, position: Position): Position {
+  if (position.line < 0 || position.character < 0) throw new ResponseError(ErrorCodes.InvalidParams, 'positions cannot be negative');
+  return document.positionAt(document.offsetAt(position));
+}
+
+connection.onCompletion(({ textDocument, position: given }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return null;
+  const position = clamp(document, given);
   const state = workspaces.of(textDocument.uri);
   const config = workspaces.configOf(textDocument.uri);
   return completions(analysis.model(document), position, { config, workspace: state?.workspace, calendar: calendarFor(config.holidays), today: today() });
 });
 
-connection.onCodeAction(({ textDocument, range, context }) => {
+connection.onCodeAction(({ textDocument, range: given, context }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return null;
+  const range = { start: clamp(document, given.start), end: clamp(document, given.end) };
   const canRename = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
   const fixes = codeActions(textDocument.uri, analysis.findingsOf(document), range, context.only, { canRename });
   // Offered on an empty line or a bare bullet (where people type a notice), or when asked for by kind,
@@ -138,9 +149,10 @@ connection.onCodeAction(({ textDocument, range, context }) => {
   return [...fixes, ...inserts];
 });
 
-connection.onHover(({ textDocument, position }) => {
+connection.onHover(({ textDocument, position: given }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return null;
+  const position = clamp(document, given);
   const config = workspaces.configOf(textDocument.uri);
   return hover(analysis.model(document), position, { config, workspace: workspaces.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
 });

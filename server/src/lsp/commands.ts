@@ -2,7 +2,7 @@ import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserve
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis';
-import { calendarFor, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
+import { calendarFor, dateOptions, formatDate, insertOption, isRealDate, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
 import { today } from '../node/today';
 import type { Workspaces, WorkspaceState } from '../node/workspaces';
 import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type WeeklyDateChoice } from '../protocol';
@@ -34,11 +34,12 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
       if (typeof folder !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'folder must be a string');
       return result(state, newTeamMinutes(state.workspace, folder, calendarFor(state.config.holidays), date === undefined ? today() : parseDate(date)));
     },
-    [SERVER_COMMANDS.dateInsertions]: ({ uri, position }): DateInsertion[] => {
+    [SERVER_COMMANDS.dateInsertions]: ({ uri, position: given }): DateInsertion[] => {
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
-      if (!document || !isPosition(position)) throw new ResponseError(ErrorCodes.InvalidParams, 'an open document and a position are needed');
+      if (!document || !isPosition(given)) throw new ResponseError(ErrorCodes.InvalidParams, 'an open document and a position are needed');
       const model = analysis.model(document);
       const config = workspaces.configOf(document.uri);
+      const position = document.positionAt(document.offsetAt(given));
       return dateOptions(model, { config, calendar: calendarFor(config.holidays), today: today() }).map((option) => ({
         title: option.title,
         kind: option.kind,
@@ -58,7 +59,7 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
 function parseDate(value: unknown): CalendarDate {
   const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value) : null;
   const date = m && { year: +m[1], month: +m[2], day: +m[3] };
-  if (!date || formatDate(date) !== value || new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDate() !== date.day) {
+  if (!date || formatDate(date) !== value || !isRealDate(date.year, date.month, date.day)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `not a date: ${String(value)} (expected YYYY-MM-DD)`);
   }
   return date;

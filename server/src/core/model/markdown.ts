@@ -8,14 +8,27 @@ import { splitAtHeadings, type Chunk } from './chunks';
 
 const micromarkExtensions = [frontmatter(['yaml']), gfmAutolinkLiteral()];
 const mdastExtensions = [frontmatterFromMarkdown(['yaml']), gfmAutolinkLiteralFromMarkdown()];
+// CommonMark with front matter only: for titles (no links needed) and for pathological text.
+const plainExtensions = { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] };
 
 /**
  * Markdown as GitHub reads it, as far as minutes need: bare URLs are links there
  * (`Minutes: https://...`), and YAML front matter is metadata, not a heading.
  */
 export function parseWhole(text: string): Root {
-  return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+  // Bare-URL detection is quadratic in the length of a paragraph full of URLs and recurses once per
+  // nesting level: for pathological text (a pasted log, thousands of nested lists) it is left out,
+  // so such a document still opens, with its bare URLs as plain text.
+  if (LONG_LINE.test(text)) return fromMarkdown(text, plainExtensions);
+  try {
+    return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+  } catch (error) {
+    if (error instanceof RangeError) return fromMarkdown(text, plainExtensions);
+    throw error;
+  }
 }
+
+const LONG_LINE = /[^\n]{100000}/u;
 
 /** A parsed piece and where its nodes' positions currently put it. */
 interface ParsedChunk {
@@ -73,7 +86,7 @@ function shift(node: Nodes, offset: number, line: number): void {
   if ('children' in node) for (const child of node.children as Nodes[]) shift(child, offset, line);
 }
 
-const titleExtensions = { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] };
+
 
 /**
  * Parses the given pieces alone (each where it stands in the document): a partial tree for reading
@@ -82,7 +95,7 @@ const titleExtensions = { extensions: [frontmatter(['yaml'])], mdastExtensions: 
 export function parseChunks(chunks: Chunk[]): Root {
   const children: RootContent[] = [];
   for (const chunk of chunks) {
-    const root = fromMarkdown(chunk.text, titleExtensions);
+    const root = fromMarkdown(chunk.text, plainExtensions);
     for (const node of root.children) shift(node, chunk.offset, chunk.line);
     children.push(...root.children);
   }

@@ -36,7 +36,8 @@ export function buildSections(
 
   const close = (draft: SectionDraft, endOffset: number) => {
     draft.section.endOffset = endOffset;
-    draft.section.range = lines.range(draft.section.startOffset, trimEnd(text, draft.section.startOffset, endOffset));
+    // Never back over the heading itself: its range must contain its heading (the outline needs that).
+    draft.section.range = lines.range(draft.section.startOffset, trimEnd(text, draft.section.contentOffset, endOffset));
   };
 
   for (const block of blocks) {
