@@ -1,34 +1,22 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
-
-/** The Markdown files named on the command line, searching folders recursively, in a stable order. */
+/**
+ * The Markdown files named on the command line, folders searched as the server searches a
+ * workspace (no links to folders followed, nothing unreadable), in a stable order.
+ */
 export function collectMarkdownFiles(paths: string[]): string[] {
-  const found: string[] = [];
-  const visit = (path: string, explicit: boolean) => {
-    let stat;
+  const found = paths.flatMap((path) => {
+    let isFolder: boolean;
     try {
-      stat = statSync(path);
+      isFolder = statSync(path).isDirectory();
     } catch {
-      // A dangling link or a file deleted meanwhile: nothing to check there.
-      if (!explicit) process.stderr.write(`${path}: skipped, cannot be read\n`);
-      return;
+      process.stderr.write(`${path}: skipped, cannot be read\n`);
+      return [];
     }
-    if (stat.isDirectory()) {
-      const names = readdirSync(path).sort();
-      for (const name of names) {
-        if (SKIPPED_FOLDERS.has(name)) continue;
-        visit(join(path, name), false);
-      }
-    } else if (explicit || (stat.isFile() && name(path).toLowerCase().endsWith('.md'))) {
-      found.push(path);
-    }
-  };
-  for (const path of paths) visit(path, true);
+    const unreadable = (p: string) => process.stderr.write(`${p}: skipped, cannot be read\n`);
+    return isFolder ? listMarkdownFiles(path, unreadable).map((file) => join(path, file)) : [path];
+  });
   return [...new Set(found)];
-}
-
-function name(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }

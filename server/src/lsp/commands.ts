@@ -31,7 +31,10 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
     },
     [SERVER_COMMANDS.newTeamMinutes]: ({ rootUri, folder, date }) => {
       const state = repository(rootUri);
-      if (typeof folder !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'folder must be a string');
+      // Only a folder of the repository: other editors call this directly, with any argument.
+      if (typeof folder !== 'string' || !state.workspace.index.datedFolders().includes(folder)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, 'folder must be one of the team folders (minutes.server.teamFolders)');
+      }
       return result(state, newTeamMinutes(state.workspace, folder, calendarFor(state.config.holidays), date === undefined ? today() : parseDate(date)));
     },
     [SERVER_COMMANDS.dateInsertions]: ({ uri, position: given }): DateInsertion[] => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import { MinutesWorkspace, type MinutesConfig } from '../core';
@@ -40,8 +40,8 @@ export function isUtf8Text(path: string): boolean {
   }
 }
 
-/** The Markdown files below a folder, relative to it with `/`. */
-export function listMarkdownFiles(root: string): string[] {
+/** The Markdown files below a folder, relative to it with `/`; `skippedLink` hears of unreadable entries. */
+export function listMarkdownFiles(root: string, skippedLink: (path: string) => void = () => undefined): string[] {
   const found: string[] = [];
   const visit = (dir: string) => {
     let names: string[];
@@ -55,8 +55,15 @@ export function listMarkdownFiles(root: string): string[] {
       const path = join(dir, name);
       let stat;
       try {
-        stat = statSync(path);
+        // lstat: links to folders are not followed (a link back into the repository would loop).
+        stat = lstatSync(path);
+        if (stat.isSymbolicLink()) {
+          const target = statSync(path);
+          if (!target.isFile()) continue;
+          stat = target;
+        }
       } catch {
+        skippedLink(path);
         continue;
       }
       if (stat.isDirectory()) visit(path);

@@ -116,7 +116,8 @@ export function resolveLinkTarget(url: string, linkBase: string): LinkTarget | u
     return undefined;
   }
   // A link must never resolve outside the repository.
-  if (segments.length === 0 || segments.some((s) => s === '.' || s === '..' || s.includes('\\'))) return undefined;
+  // (A decoded segment with a slash or NUL was an encoded separator, smuggled past the split.)
+  if (segments.length === 0 || segments.some((s) => s === '.' || s === '..' || /[\\/\u0000]/u.test(s))) return undefined;
   const last = segments[segments.length - 1];
   const folder = segments.slice(0, -1).join('/');
   if (/\.md$/iu.test(last)) return { path: segments.join('/'), folder, fileName: last, date: dateFromFileName(last) };

@@ -20,10 +20,17 @@ export class MinutesIndex {
   generation = 0;
 
   constructor(paths: Iterable<string> = []) {
-    for (const path of paths) this.add(path);
+    // Sorting once per folder: adding the files one by one would re-sort a folder per file.
+    for (const path of paths) this.insert(path, false);
+    for (const list of this.byFolder.values()) list.sort(byDateThenName);
+    this.generation++;
   }
 
   add(path: string): void {
+    this.insert(path, true);
+  }
+
+  private insert(path: string, keepSorted: boolean): void {
     if (this.byPath.has(path) || !/\.md$/iu.test(path)) return;
     const slash = path.lastIndexOf('/');
     const file: IndexedFile = { path, folder: slash < 0 ? '' : path.slice(0, slash), fileName: path.slice(slash + 1) };
@@ -31,10 +38,21 @@ export class MinutesIndex {
     if (date) file.date = date;
     this.byPath.set(path, file);
     const list = this.byFolder.get(file.folder) ?? [];
-    list.push(file);
-    list.sort(byDateThenName);
+    if (keepSorted) {
+      // Binary search for the place: one file at a time, from file events.
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (byDateThenName(list[mid], file) <= 0) low = mid + 1;
+        else high = mid;
+      }
+      list.splice(low, 0, file);
+      this.generation++;
+    } else {
+      list.push(file);
+    }
     this.byFolder.set(file.folder, list);
-    this.generation++;
   }
 
   remove(path: string): void {

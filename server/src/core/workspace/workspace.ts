@@ -81,7 +81,10 @@ export class MinutesWorkspace {
     const rootPath = comparable(this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`);
     const path = parsed.path;
     if (!comparable(path).startsWith(rootPath)) return undefined;
-    return path.slice(rootPath.length);
+    const relative = path.slice(rootPath.length);
+    // Whatever an editor's event names, nothing outside the folder is ever indexed or read.
+    if (relative.split('/').some((segment) => segment === '..' || segment === '.')) return undefined;
+    return relative;
   }
 
   uriOf(path: string): string {
