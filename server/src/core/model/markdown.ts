@@ -19,6 +19,7 @@ export function parseWhole(text: string): Root {
   // Bare-URL detection is quadratic in the length of a paragraph full of URLs and recurses once per
   // nesting level: for pathological text (a pasted log, thousands of nested lists) it is left out,
   // so such a document still opens, with its bare URLs as plain text.
+  if (DEEP_NESTING.test(text)) return unreadable(text);
   if (LONG_LINE.test(text)) return fromMarkdown(text, plainExtensions);
   try {
     return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
@@ -29,6 +30,16 @@ export function parseWhole(text: string): Root {
 }
 
 const LONG_LINE = /[^\n]{100000}/u;
+// Hundreds of list or quote markers in a row: micromark's time grows with the cube of the nesting
+// (10,000 levels take minutes), and no minutes nest like that.
+const DEEP_NESTING = /(?:[-*+>][ \t]+){500}/u;
+
+/** A document that is not read as Markdown at all: one paragraph, so that nothing hangs on it. */
+function unreadable(text: string): Root {
+  const end = { line: text.split('\n').length, column: text.length - text.lastIndexOf('\n'), offset: text.length };
+  const start = { line: 1, column: 1, offset: 0 };
+  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position: { start, end } }], position: { start, end } }], position: { start, end } };
+}
 
 /** A parsed piece and where its nodes' positions currently put it. */
 interface ParsedChunk {
