@@ -467,6 +467,22 @@ describe('robustness: pathological documents parse and lint within 10 s each', f
     await assertHandled('nested-lists');
   });
 
+  // KNOWN LIMIT: DEEP_NESTING (8227d9b) catches hundreds of markers in a row on one line, but not the same
+  // nesting written one level per line, which costs micromark as much: a list indented two more
+  // spaces on each of 600 lines (364 kB) takes ~12.6 s to parse, 1,000 lines ~56 s; 2,000 lines of
+  // `>`, `>>`, `>>>`, ... ~53 s (DEEP_NESTING wants whitespace between the markers). Reproduce:
+  // parseMinutes of '# SCS Tech Weekly 2022-09-29\n\n' + 600 lines `${'  '.repeat(i)}- level`.
+  // Fix: measure the nesting per line, as the container prefix of each line (indentation / 2 plus
+  // the `>`, `-`, `*`, `+` markers, with or without spaces), and give up on Markdown when it exceeds
+  // a few hundred; or bound the document's total nesting work (sum over lines of that depth).
+  it.skip('600 list levels indented one more step per line', async () => {
+    await assertHandled('nested-lists-indented');
+  });
+
+  it.skip('2,000 quote levels, one more `>` per line', async () => {
+    await assertHandled('nested-quotes');
+  });
+
   it('a list nested 100 levels deep (deeper than any minutes)', async () => {
     await assertHandled('nested-lists-100');
   });
@@ -477,6 +493,18 @@ describe('robustness: pathological documents parse and lint within 10 s each', f
 
   it('a 5 MB single line of prose with links', async () => {
     await assertHandled('long-line-links');
+  });
+
+  // KNOWN LIMIT: 5266ab7 made a single 5 MB line of prose with links fast (above), but the quadratic time of
+  // bare-URL detection (micromark-extension-gfm-autolink-literal) remains for a paragraph of many
+  // short lines: 1 MB of pasted log lines, each with a bare URL and no blank line between them,
+  // takes ~22 s to parse (500 kB: ~5.5 s), because LONG_LINE in server/src/core/model/markdown.ts
+  // only looks for lines over 100,000 characters. Reproduce: parseMinutes of
+  // '# SCS Tech Weekly 2022-09-29\n\n' + Array(40_000).fill('see https://example.com/a').join('\n').
+  // Fix: decide by the longest paragraph (a run of lines without a blank line), not the longest
+  // line; or detect bare URLs only in the first line of each paragraph (where minutes lines are).
+  it.skip('a 1 MB paragraph of pasted log lines with links', async () => {
+    await assertHandled('long-paragraph-links');
   });
 
   it('5,000 headings', async () => {

@@ -13,6 +13,14 @@ const CASES: Record<string, () => string> = {
   'nested-lists-100': () => `${TITLE}${Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')}\n`,
   'long-line-data-uri': () => `${TITLE}## Meta\n\n- Minutes: Jonas\n\n![screenshot](data:image/png;base64,${randomBytes(Math.ceil((5 * 1024 * 1024 * 3) / 4)).toString('base64')})\n`,
   'long-line-links': () => `${TITLE}## Team Updates\n\n### Team IaaS\n\nMinutes: ${'see https://example.com/a '.repeat(Math.ceil((5 * 1024 * 1024) / 26))}\n`,
+  // A 1 MB log pasted after a bullet without indenting it: one paragraph of lazy continuation lines.
+  'pasted-log-in-list': () => {
+    const line = (i: number) => `2022-09-29T10:${String(i % 60).padStart(2, '0')}:00Z INFO GET https://example.com/api/${i} 200`;
+    return `${TITLE}## Team Updates\n\n### Team IaaS\n\n- The log of the failed deployment:\n${Array.from({ length: Math.ceil((1024 * 1024) / 60) }, (_, i) => line(i)).join('\n')}\n`;
+  },
+  // Nesting written one level per line: a list indented two more spaces each line, quotes one more `>`.
+  'nested-lists-indented': () => `${TITLE}${Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')}\n`,
+  'nested-quotes': () => `${TITLE}${Array.from({ length: 2000 }, (_, i) => `${'>'.repeat(i + 1)} quoted`).join('\n')}\n`,
   // 5,000 headings: 1,000 team sections, each with its minutes line and four topics.
   headings: () =>
     `${TITLE}## Team Updates\n\n${Array.from({ length: 1000 }, (_, i) => [`### Team ${i}`, '', `Minutes: ${BASE}team-${i}/20220928.md`, '', ...[1, 2, 3, 4].flatMap((t) => [`#### Topic ${t}`, '', '- noted']), ''].join('\n')).join('\n')}`,
