@@ -495,16 +495,20 @@ describe('robustness: pathological documents parse and lint within 10 s each', f
     await assertHandled('long-line-links');
   });
 
-  // KNOWN LIMIT: 5266ab7 made a single 5 MB line of prose with links fast (above), but the quadratic time of
-  // bare-URL detection (micromark-extension-gfm-autolink-literal) remains for a paragraph of many
-  // short lines: 1 MB of pasted log lines, each with a bare URL and no blank line between them,
-  // takes ~22 s to parse (500 kB: ~5.5 s), because LONG_LINE in server/src/core/model/markdown.ts
-  // only looks for lines over 100,000 characters. Reproduce: parseMinutes of
-  // '# SCS Tech Weekly 2022-09-29\n\n' + Array(40_000).fill('see https://example.com/a').join('\n').
-  // Fix: decide by the longest paragraph (a run of lines without a blank line), not the longest
-  // line; or detect bare URLs only in the first line of each paragraph (where minutes lines are).
-  it.skip('a 1 MB paragraph of pasted log lines with links', async () => {
-    await assertHandled('long-paragraph-links');
+  // KNOWN LIMIT: a log pasted after a bullet without indenting it (one paragraph of lazy
+  // continuation lines inside a list item) is quadratic in micromark itself, URLs or not (plain
+  // CommonMark: 250 kB 1.8 s, 500 kB 13.9 s; inside a quote 3.3 s / 8.3 s; a paragraph on its own
+  // stays linear). 1 MB takes ~27 s to parse and ~22 s more to lint, because linting a roll-up parses
+  // the document a second time as a file of the workspace (MinutesWorkspace.learnedFolders reads
+  // every roll-up, this one included; the server does the same with the open text after every
+  // change). Neither LONG_LINE nor DEEP_NESTING (server/src/core/model/markdown.ts) catches it: no
+  // line is long and nothing is nested. Reproduce: parseMinutes of
+  // '# SCS Tech Weekly 2022-09-29\n\n- log:\n' + 17,000 lines like
+  // '2022-09-29T10:00:00Z INFO GET https://example.com/api/1 200'. Fix: treat a run of more than a
+  // few thousand lines without a blank line like DEEP_NESTING (or parse such a run on its own as
+  // plain text); and let the workspace reuse the open document's model instead of parsing it again.
+  it.skip('a 1 MB log pasted into a list item', async () => {
+    await assertHandled('pasted-log-in-list');
   });
 
   it('5,000 headings', async () => {
