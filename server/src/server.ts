@@ -190,13 +190,13 @@ function relintAll(except?: string): void {
 }
 
 documents.onDidChangeContent(({ document }) => {
-  publish(document);
+  // The repository sees the new text first (as the editor's model: parsed once), then it is checked.
   const state = workspaces.of(document.uri);
   const path = state?.workspace.relativePath(document.uri);
-  if (state && path !== undefined && state.workspace.index.has(path)) {
-    state.workspace.fileChanged(path);
-    relintAll(document.uri);
-  }
+  const inRepository = state !== undefined && path !== undefined && state.workspace.index.has(path);
+  if (inRepository) state.workspace.fileChanged(path, analysis.model(document));
+  publish(document);
+  if (inRepository) relintAll(document.uri);
 });
 
 // Editors that send no file events (Neovim) still tell us about files they save: index those.

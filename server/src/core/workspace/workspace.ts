@@ -107,9 +107,15 @@ export class MinutesWorkspace {
     this.models.delete(path);
   }
 
-  /** A file's text changed (on disk, or in an open editor): forget what was read from it. */
-  fileChanged(path: string): void {
-    if (this.models.delete(path)) this.contentGeneration++;
+  /**
+   * A file's text changed (on disk, or in an open editor): forget what was read from it, or take
+   * the editor's model of the new text, so that it is not parsed a second time.
+   */
+  fileChanged(path: string, model?: MinutesModel): void {
+    const known = this.models.has(path);
+    if (model) this.models.set(path, model);
+    else this.models.delete(path);
+    if (known || model) this.contentGeneration++;
   }
 
   /** The model of a file of the repository, parsed once until it changes. */
