@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { formatDate, isRealDate } from '../../server/src/core/model/dates';
+import { today } from '../../server/src/node/today';
 import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type WeeklyDateChoice } from '../../server/src/protocol';
 
 // The server computes every piece of content (so any LSP editor can have it); these commands
@@ -64,22 +66,18 @@ export async function newTeamMinutes(client: LanguageClient): Promise<void> {
   const teamFolders = await run<string[]>(client, SERVER_COMMANDS.teamFolders, { rootUri });
   const team = await vscode.window.showQuickPick(teamFolders, { placeHolder: 'Minutes of which team or SIG?' });
   if (!team) return;
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const date = await vscode.window.showInputBox({
     prompt: 'Meeting date',
-    value: today,
-    validateInput: (v) => (isRealDate(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
+    value: formatDate(today()),
+    validateInput: (v) => (isDateText(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
   });
   if (!date) return;
   await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: team, date }));
 }
 
-function isRealDate(text: string): boolean {
+function isDateText(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
-  if (!m) return false;
-  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3];
+  return m !== null && isRealDate(+m[1], +m[2], +m[3]);
 }
 
 /** "Insert Holiday Notice" and "Insert Date": the server's options for the cursor, picked from a list. */

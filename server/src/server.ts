@@ -140,12 +140,10 @@ connection.onCodeAction(({ textDocument, range: given, context }) => {
   const range = { start: clamp(document, given.start), end: clamp(document, given.end) };
   const canRename = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
   const fixes = codeActions(textDocument.uri, analysis.findingsOf(document), range, context.only, { canRename });
-  // Offered on an empty line or a bare bullet (where people type a notice), or when asked for by kind,
-  // so that the light bulb does not follow the cursor through every line.
-  const line = document.getText({ start: { line: range.start.line, character: 0 }, end: { line: range.start.line + 1, character: 0 } });
-  const wantsInserts = context.only ? context.only.some((k) => INSERT_KIND.startsWith(k)) : /^\s*([-*+]\s*)?$/u.test(line);
+  const asked = context.only?.some((k) => INSERT_KIND.startsWith(k));
   const config = workspaces.configOf(textDocument.uri);
-  const inserts = wantsInserts ? dateCodeActions(analysis.model(document), range.start, { config, calendar: calendarFor(config.holidays), today: today() }) : [];
+  const inserts =
+    context.only && !asked ? [] : dateCodeActions(analysis.model(document), range.start, { config, calendar: calendarFor(config.holidays), today: today() }, asked);
   return [...fixes, ...inserts];
 });
 

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Finding, Fix } from '../rules/types';
+import { comparePositions, rangesOverlap } from '../text/ranges';
 import { toDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.minutes`;
@@ -14,7 +15,7 @@ export function codeActions(uri: string, findings: Finding[], range: Range, only
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    for (const finding of findings.filter((f) => overlaps(f.range, range))) {
+    for (const finding of findings.filter((f) => rangesOverlap(f.range, range))) {
       const diagnostic = toDiagnostic(finding);
       for (const fix of finding.fixes ?? []) {
         if (fix.renameTo && !options.canRename) continue;
@@ -52,21 +53,13 @@ function workspaceEdit(uri: string, fix: Fix): WorkspaceEdit {
 
 /** Edits applied together must not overlap; a later one touching an earlier one waits for the next run. */
 export function nonOverlapping(edits: TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((a, b) => compare(a.range.start, b.range.start));
+  const sorted = [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start));
   const kept: TextEdit[] = [];
   for (const edit of sorted) {
     const last = kept[kept.length - 1];
-    if (last && compare(edit.range.start, last.range.end) < 0) continue;
+    if (last && comparePositions(edit.range.start, last.range.end) < 0) continue;
     kept.push(edit);
   }
   return kept;
 }
 
-
-function overlaps(a: Range, b: Range): boolean {
-  return compare(a.start, b.end) <= 0 && compare(b.start, a.end) <= 0;
-}
-
-function compare(a: { line: number; character: number }, b: { line: number; character: number }): number {
-  return a.line - b.line || a.character - b.character;
-}

@@ -53,11 +53,16 @@ export function dateOptions(model: MinutesModel, env: DateEnvironment): DateOpti
   return options;
 }
 
+/** An empty line or a bare bullet: where people type a notice. */
+function isInsertionLine(line: string): boolean {
+  return /^\s*([-*+]\s*)?$/u.test(line);
+}
+
 /** The smallest edit that puts an option's text at the cursor: notices as a list item of their own. */
 export function insertOption(model: MinutesModel, position: Position, option: DateOption): TextEdit {
   const line = model.lines.lineText(position.line);
   if (option.kind === 'date') return { range: { start: position, end: position }, newText: option.text };
-  if (/^\s*([-*+]\s*)?$/u.test(line)) {
+  if (isInsertionLine(line)) {
     const newText = /^\s*[-*+]\s*$/u.test(line) ? option.text : `- ${option.text}`;
     return { range: { start: position, end: position }, newText: line.endsWith(' ') || line === '' ? newText : ` ${newText}` };
   }
@@ -65,8 +70,12 @@ export function insertOption(model: MinutesModel, position: Position, option: Da
   return { range: { start: end, end }, newText: `${eol(model)}- ${option.text}` };
 }
 
-/** The options as code actions at the cursor (kind refactor.insert.minutes). */
-export function dateCodeActions(model: MinutesModel, position: Position, env: DateEnvironment): CodeAction[] {
+/**
+ * The options as code actions at the cursor (kind refactor.insert.minutes): on an insertion line,
+ * or anywhere when `asked` for by kind, so that the light bulb does not follow the cursor everywhere.
+ */
+export function dateCodeActions(model: MinutesModel, position: Position, env: DateEnvironment, asked = false): CodeAction[] {
+  if (!asked && !isInsertionLine(model.lines.lineText(position.line))) return [];
   return dateOptions(model, env).map((option) => ({
     title: option.title,
     kind: INSERT_KIND,

@@ -1,4 +1,5 @@
-import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { rangeContains } from '../text/ranges';
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, findDates, formatDate, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
@@ -20,7 +21,7 @@ export function hover(model: MinutesModel, position: Position, env: HoverEnviron
   if (model.kind === 'other') return null;
   for (const entry of model.updates?.entries ?? []) {
     const line = entry.minutesLine;
-    if (line?.urlRange && line.target && contains(line.urlRange, position)) {
+    if (line?.urlRange && line.target && rangeContains(line.urlRange, position)) {
       const exists = env.workspace?.index.has(line.target.path);
       const value = exists ? fileSummary(env.workspace!, line.target.path) : `\`${line.target.path}\` is not in this workspace.`;
       return { contents: { kind: MarkupKind.Markdown, value }, range: line.urlRange };
@@ -41,10 +42,4 @@ export function hover(model: MinutesModel, position: Position, env: HoverEnviron
   if (holiday) lines.push(`Public holiday in ${env.calendar.countryName}: ${holiday.name}`);
   if (date.problem === 'malformed') lines.push(`Written as \`${date.text}\`; the usual form is \`${formatDate(date.date)}\`.`);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
-}
-
-function contains(range: Range, position: Position): boolean {
-  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-  return after && before;
 }
