@@ -1,10 +1,12 @@
 // Bundles the extension client, the language server and the CLI, and writes the config schema
 // that the manifest's `jsonValidation` points at. Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { holidayDataPlugin } from './holidayData.mjs';
 
 const production = !process.argv.includes('--dev');
+// `minutes-lint --version` prints this, fixed at build time: the bundle reads no package.json.
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
   bundle: true,
   format: 'cjs',
@@ -31,7 +33,7 @@ const withHolidays = { ...common, plugins: [holidayDataPlugin(HOLIDAY_COUNTRIES)
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...withHolidays, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __MINUTES_LINT_VERSION__: JSON.stringify(version) } }),
 ]);
 
 mkdirSync('dist', { recursive: true });

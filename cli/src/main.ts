@@ -3,10 +3,37 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfigFile } from '../../server/src/node/configFile';
 import { collectMarkdownFiles } from './files';
-import { formatJson, formatText } from './format';
+import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles } from './lintFiles';
 
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json] [--fix] [PATH...]';
+/** Set by scripts/build.mjs (esbuild `define`) from package.json's version. */
+declare const __MINUTES_LINT_VERSION__: string;
+const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
+
+const FORMATS = ['text', 'json', 'github'] as const;
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]';
+const HELP = `${USAGE}
+
+Checks Markdown minutes of recurring meetings: title dates, team sections, minutes links.
+
+  PATH...          files or folders (searched for *.md); default: the root
+  --root DIR       the minutes repository: .minutes.json, the files the link checks
+                   look in, and what file names are printed relative to (default: .)
+  --config FILE    the configuration file (default: ROOT/.minutes.json, if any)
+  --format FORMAT  text    file:line:column  severity  message  code (default)
+                   json    one JSON array of findings, 1-based positions, with fixes
+                   github  GitHub Actions annotations (::warning file=...::message)
+  --fix            apply the preferred fixes, report the changes on stderr
+                   and what is left on stdout
+  -h, --help       show this help
+  -v, --version    print the version
+
+Exit codes:
+  0  nothing at warning or error level was found (information and hints may be)
+  1  at least one warning or error was found
+  2  usage or configuration error (one line on stderr)
+
+minutes-lint ${VERSION}. Rules and .minutes.json: https://github.com/minutes-tools/minutes#readme`;
 
 class UsageError extends Error {}
 
@@ -22,6 +49,7 @@ function main(argv: string[]): number {
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
   } catch (error) {
@@ -29,10 +57,15 @@ function main(argv: string[]): number {
   }
   const { values, positionals } = options;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${values.format}"`);
   const root = resolve(values.root ?? '.');
   const loaded = loadConfigFile(root, values.config && resolve(values.config));
   if (loaded.errors.length) throw new UsageError(`${loaded.path}: ${loaded.errors.join('; ')}`);
@@ -46,7 +79,7 @@ function main(argv: string[]): number {
     }
   }
   const results = lintFiles(collectMarkdownFiles(paths), root, loaded.config, values.fix).filter((r) => r !== null);
-  const output = values.format === 'json' ? formatJson(results) : formatText(results);
+  const output = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results);
   if (output) process.stdout.write(`${output}\n`);
   const failing = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
   return failing ? 1 : 0;
