@@ -57,7 +57,9 @@ describe('minutes-lint where CI runs', () => {
   before(function () {
     this.timeout(180_000);
     tmp = mkdtempSync(join(tmpdir(), 'minutes-lint-package-'));
-    const pack = spawn(process.execPath, [join(ROOT, 'scripts/pack-cli.mjs'), '--out', join(tmp, 'out')], ROOT, process.env);
+    // As `npm run pack:cli`, but with the dist/cli.js that `npm test` has just built (the script
+    // refuses a bundle of another version); the tarball goes to the temporary folder.
+    const pack = spawn(process.execPath, [join(ROOT, 'scripts/pack-cli.mjs'), '--no-build', '--out', join(tmp, 'out')], ROOT, process.env);
     assert.equal(pack.code, 0, pack.stderr);
     tarball = pack.stdout.trim().split('\n').at(-1) ?? '';
     assert.equal(basename(tarball), `minutes-lint-${VERSION}.tgz`);
