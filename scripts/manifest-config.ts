@@ -1,9 +1,8 @@
 // Rewrites `contributes.configuration` in package.json from the rule catalog and the config schema
 // (`npx tsx scripts/manifest-config.ts`); a unit test fails when they disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CONFIG_SCHEMA, RULES } from '../server/src/core';
+import { CONFIG_SCHEMA } from '../server/src/core';
 
-const SEVERITY = { type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'] };
 const props = CONFIG_SCHEMA.properties;
 
 /** A config-file key as a setting that, unset (null), leaves `.minutes.json` in charge. */
@@ -19,8 +18,8 @@ export function manifestConfiguration() {
       'minutes.rules': {
         type: 'object',
         order: 0,
-        markdownDescription: 'Severity of each check, or `off`. Unlisted checks keep their default (see the README).',
-        properties: Object.fromEntries(RULES.map((r) => [r.code, { ...SEVERITY, default: r.defaultSeverity, description: r.description }])),
+        markdownDescription: `${props.rules.description} Wins over \`rules\` of \`.minutes.json\`.`,
+        properties: props.rules.properties,
         additionalProperties: false,
         default: {},
       },

@@ -1,50 +1,71 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lint, nonOverlapping, parseMinutes, parseMinutesForLint, preferredEdits, type Finding, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
+import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type Finding, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
 import { fileWorkspace, isUtf8Text, readMinutesText } from '../../server/src/node/fileWorkspace';
+import { today } from '../../server/src/node/today';
 import { applyEdits } from './applyEdits';
 import type { FileFindings } from './format';
 
-/** Lints files of the repository at `root` (fixing them with `fix`): one result per path, null for a skipped file. */
-export function lintFiles(paths: string[], root: string, config: MinutesConfig, fix: boolean): Array<FileFindings | null> {
-  const workspace = fileWorkspace(root, config);
-  return paths.map((path) => lintFile(path, root, config, workspace, fix));
+/** One checked file: where it is, its text as read, and what was found in it. */
+interface Checked extends FileFindings {
+  path: string;
+  text: string;
 }
 
-function lintFile(path: string, root: string, config: MinutesConfig, workspace: MinutesWorkspace, fix: boolean): FileFindings | null {
+/**
+ * Lints files of the repository at `root`: one result per path, null for a skipped or ignored file.
+ * With `fix`, every file is checked first, against the repository as it is, and only then are the
+ * preferred fixes of those findings applied (the very `fix` that `--format json` reports); the
+ * result is then what a fresh check of the fixed repository finds.
+ */
+export function lintFiles(paths: string[], root: string, config: MinutesConfig, fix: boolean): Array<FileFindings | null> {
+  const checked = checkAll(paths, root, config);
+  if (!fix) return checked;
+  const renamed = new Map<string, string>();
+  for (const result of checked) {
+    const newPath = result && applyFixes(result);
+    if (result && newPath) renamed.set(result.path, newPath);
+  }
+  return checkAll(
+    paths.map((p) => renamed.get(p) ?? p),
+    root,
+    config,
+  );
+}
+
+function checkAll(paths: string[], root: string, config: MinutesConfig): Array<Checked | null> {
+  const workspace = fileWorkspace(root, config);
+  const day = today();
+  return paths.map((path) => check(path, root, config, workspace, day));
+}
+
+function check(path: string, root: string, config: MinutesConfig, workspace: MinutesWorkspace, day: ReturnType<typeof today>): Checked | null {
   const file = relative(root, path).split(sep).join('/');
+  if (isIgnored(config, file)) return null;
   const text = readMinutesText(path, (p, reason) => process.stderr.write(`${p}: ${reason}\n`));
   if (text === undefined) return null;
   const uri = pathToFileURL(path).toString();
-  const findings = lint(parseMinutesForLint({ uri, version: 1, text }, config), config, { workspace });
-  return { file, findings: fix ? applyFixes(path, file, text, findings, config, workspace) : findings };
+  const findings = lint(parseMinutesForLint({ uri, version: 1, text }, config), config, { workspace, today: day });
+  return { path, file, text, findings };
 }
 
-/** Applies the preferred fixes (text edits, or a rename of a misnamed file) and lints the result again. */
-function applyFixes(path: string, file: string, text: string, findings: Finding[], config: MinutesConfig, workspace: MinutesWorkspace): Finding[] {
+/** Applies a file's preferred fixes (text edits, then a rename of a misnamed file); returns the new path if renamed. */
+function applyFixes({ path, file, text, findings }: Checked): string | undefined {
+  const edits = nonOverlapping(findings.flatMap((f: Finding) => preferredEdits(f) ?? []));
+  const rename = findings.flatMap((f) => f.fixes ?? []).find((f) => f.preferred && f.renameTo);
+  if (!edits.length && !rename) return undefined;
   if (!isUtf8Text(path)) {
     process.stderr.write(`${file}: not fixed: the file is not UTF-8, and writing it back would change characters outside the fixes\n`);
-    return findings;
+    return undefined;
   }
-  const edits = nonOverlapping(findings.flatMap((f) => preferredEdits(f) ?? []));
-  let fixedText = text;
   if (edits.length) {
-    fixedText = applyEdits(text, edits);
-    writeFileSync(path, fixedText);
-    workspace.fileChanged(file);
+    writeFileSync(path, applyEdits(text, edits));
     process.stderr.write(`${file}: fixed ${edits.length} problem(s)\n`);
   }
-  let fixedPath = path;
-  const rename = findings.flatMap((f) => f.fixes ?? []).find((f) => f.preferred && f.renameTo);
-  if (rename && !existsSync(join(dirname(path), rename.renameTo!))) {
-    fixedPath = join(dirname(path), rename.renameTo!);
-    renameSync(path, fixedPath);
-    const renamed = file.replace(/[^/]*$/u, rename.renameTo!);
-    workspace.fileDeleted(file);
-    workspace.fileCreated(renamed);
-    process.stderr.write(`${file}: renamed to ${rename.renameTo}\n`);
-  }
-  if (fixedText === text && fixedPath === path) return findings;
-  return lint(parseMinutes({ uri: pathToFileURL(fixedPath).toString(), version: 2, text: fixedText }, config), config, { workspace });
+  const target = rename && join(dirname(path), rename.renameTo!);
+  if (!target || existsSync(target)) return undefined;
+  renameSync(path, target);
+  process.stderr.write(`${file}: renamed to ${rename.renameTo}\n`);
+  return target;
 }

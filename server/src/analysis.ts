@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, parseMinutes, type ChunkCache, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from './core';
+import { formatDate, isIgnored, lint, parseMinutes, type ChunkCache, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from './core';
+import { today } from './node/today';
 import type { Workspaces } from './node/workspaces';
 
 /**
@@ -29,10 +30,14 @@ export class Analysis {
     const model = this.model(document);
     const state = this.workspaces.of(document.uri);
     const severities = state?.severities ?? this.severities;
-    const key = `${state?.workspace.generation ?? 'none'}|${JSON.stringify(severities)}`;
+    const day = today();
+    const key = `${state?.workspace.generation ?? 'none'}|${JSON.stringify(severities)}|${formatDate(day)}`;
     const cached = this.findings.get(model);
     if (cached?.key === key) return cached.findings;
-    const findings = lint(model, state?.config ?? this.workspaces.configOf(document.uri), { workspace: state?.workspace, severities });
+    const config = state?.config ?? this.workspaces.configOf(document.uri);
+    const path = state?.workspace.relativePath(document.uri);
+    const ignored = path !== undefined && isIgnored(config, path);
+    const findings = ignored ? [] : lint(model, config, { workspace: state?.workspace, severities, today: day });
     this.findings.set(model, { key, findings });
     return findings;
   }

@@ -5,7 +5,7 @@ import { LspSession } from './lspClient';
 const BASE = 'https://github.com/SovereignCloudStack/minutes/blob/main/';
 const URI = 'file:///repo/community-call/20221103.md';
 const TEXT = [
-  '# SCS Tech Weekly 2022-09-29',
+  '# SCS Tech Weekly 2022-11-02', // a Wednesday: the title is the mistake
   '',
   '## Meta',
   '',
@@ -70,7 +70,7 @@ describe('language server over stdio', function () {
   });
 
   it('follows edits: the diagnostic disappears once the title is right', async () => {
-    await session.change(URI, TEXT.replace('2022-09-29', '2022-11-03'), 2);
+    await session.change(URI, TEXT.replace('2022-11-02', '2022-11-03'), 2);
     const diagnostics = await session.diagnosticsFor(URI, (d) => !d.some((x) => x.code === 'title-date-mismatch'));
     assert.deepEqual(diagnostics, []);
   });

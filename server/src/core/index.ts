@@ -2,6 +2,7 @@
 export { DEFAULT_CONFIG } from './config/defaults';
 export { locateProblem, parseConfigText, readConfigText, resolveConfig, type LoadedConfig } from './config/load';
 export { CONFIG_SCHEMA } from './config/schema';
+export { isIgnored } from './config/ignores';
 export type { MinutesConfig, TeamConfig } from './config/types';
 export { documentSymbols } from './features/documentSymbols';
 export { parseMinutes, parseMinutesForLint, type SourceDocument } from './model/parse';
@@ -9,6 +10,7 @@ export type * from './model/types';
 export { RULES } from './rules/catalog';
 export { lint, type SeverityOverrides } from './rules/lint';
 export type { Finding, Fix, Severity } from './rules/types';
+export { isRuleSetting, RULE_SETTINGS, SEVERITIES } from './rules/severity';
 export { codeActions, FIX_ALL_KIND, nonOverlapping, preferredEdits, type CodeActionOptions } from './features/codeActions';
 export { DIAGNOSTIC_SOURCE, toDiagnostic } from './features/diagnostics';
 export { LineIndex } from './text/lineIndex';

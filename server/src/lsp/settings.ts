@@ -1,10 +1,9 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
-import { RULE_CODES, type SeverityOverrides } from '../core';
+import { isRuleSetting, RULE_CODES, type SeverityOverrides } from '../core';
 import type { SettingsOverrides } from '../node/workspaces';
 
 // The `minutes.*` settings that override `.minutes.json` (see package.json contributes.configuration).
 const OVERRIDABLE = ['weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'] as const;
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 export interface EditorSettings {
   overrides: SettingsOverrides;
@@ -25,7 +24,7 @@ function parseSettings(raw: Record<string, unknown>): EditorSettings {
   for (const key of OVERRIDABLE) overrides[key] = raw[key];
   const severities: SeverityOverrides = {};
   for (const [code, severity] of Object.entries((raw.rules as Record<string, unknown>) ?? {})) {
-    if (RULE_CODES.includes(code) && typeof severity === 'string' && SEVERITIES.has(severity)) severities[code] = severity as SeverityOverrides[string];
+    if (RULE_CODES.includes(code) && isRuleSetting(severity)) severities[code] = severity;
   }
   return { overrides, severities };
 }

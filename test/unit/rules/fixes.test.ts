@@ -89,6 +89,8 @@ function generate(seed: number, { crlf = false } = {}): Generated {
   let text = joinLines(...lines);
   if (chance(0.1)) text = text.trimEnd();
   if (crlf) text = text.replace(/\n/gu, '\r\n');
+  // Now and then the file is a copy of an earlier meeting's, saved under this meeting's name.
+  if (chance(0.05)) files['community-call/20220901.md'] = text.replace(/ +$/gmu, '');
   return { seed, path, text, files };
 }
 
@@ -229,6 +231,10 @@ function checkFix(subject: Subject, finding: Finding, all: Finding[], counts: Ma
   const again = after.filter((f) => f.code === finding.code && afterLines.offsetAt(f.range.start) === start && (!sharesPlace || f.message === finding.message));
   if (again.length) problems.push(`still reported: ${again.map((f) => f.message).join(' | ')}`);
   if (ofCode(after, finding.code).length >= ofCode(all, finding.code).length) problems.push(`${finding.code} not fewer after the fix`);
+  // A fix that makes something else wrong is no fix.
+  const serious = (f: Finding) => f.severity === 'warning' || f.severity === 'error';
+  const created = after.filter((f) => serious(f) && !all.some((b) => serious(b) && b.code === f.code));
+  if (created.length) problems.push(`creates new warnings: ${created.map((f) => `${f.code}: ${f.message}`).join(' | ')}`);
   return problems;
 }
 
@@ -252,7 +258,6 @@ const FIXABLE = [
   'title-date-mismatch (rename)',
   'invalid-date',
   'missing-title-date',
-  'missing-section',
   'missing-team',
   'missing-minutes-link',
   'minutes-link-not-found',

@@ -1,7 +1,7 @@
 // Shared by the rule tests: an in-memory minutes repository, linting a document in it, and applying fixes.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits } from '../../../cli/src/applyEdits';
-import { DEFAULT_CONFIG, lint, MinutesWorkspace, type Finding, type Fix, type MinutesConfig, type MinutesModel } from '../../../server/src/core';
+import { DEFAULT_CONFIG, lint, MinutesWorkspace, type CalendarDate, type Finding, type Fix, type MinutesConfig, type MinutesModel } from '../../../server/src/core';
 import { BASE, joinLines, modelOf } from '../helpers';
 
 export { BASE, joinLines, modelOf };
@@ -24,11 +24,14 @@ export interface Linted {
  * Lints `text` as the file at `path`. With `files`, the document lies in an in-memory repository
  * holding those files and itself (as a saved file does); without, there is no workspace at all.
  */
-export function lintDoc(text: string, path: string, files?: Files, config: MinutesConfig = DEFAULT_CONFIG): Linted {
+export function lintDoc(text: string, path: string, files?: Files, config: MinutesConfig = DEFAULT_CONFIG, today: CalendarDate = TODAY): Linted {
   const model = modelOf(text, path, config);
   const workspace = files ? workspaceOf({ ...files, [path]: text }, config) : undefined;
-  return { text, model, workspace, findings: lint(model, config, { workspace }) };
+  return { text, model, workspace, findings: lint(model, config, { workspace, today }) };
 }
+
+/** The tests' today: a week and a half after the roll-up of 2022-09-29 that most of them check. */
+export const TODAY: CalendarDate = { year: 2022, month: 10, day: 10 };
 
 export function ofCode(findings: Finding[], code: string): Finding[] {
   return findings.filter((f) => f.code === code);
@@ -57,6 +60,13 @@ export function fixed(text: string, finding: Finding): string {
   const fix = preferredFix(finding);
   if (fix.renameTo) throw new Error(`${finding.code}'s preferred fix is a rename`);
   return applyEdits(text, fix.edits);
+}
+
+/** The document's text after the finding's only text fix, preferred or not (a fix offered, never applied unasked). */
+export function offered(text: string, finding: Finding): string {
+  const fixes = (finding.fixes ?? []).filter((f) => !f.renameTo);
+  if (fixes.length !== 1) throw new Error(`${finding.code} offers ${fixes.length} text fixes`);
+  return applyEdits(text, fixes[0].edits);
 }
 
 export function apply(text: string, edits: TextEdit[]): string {

@@ -1,74 +1,94 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, type MinutesConfig } from '../../../server/src/core';
-import { ALL_TEAMS, BASE, fixed, GOOD, joinLines, lintDoc, MEETING_PATH, modelOf, ofCode, range, rangeOf, REPO, rollup, shown, single, TEAM } from './ruleHelpers';
+import { ALL_TEAMS, BASE, fixed, GOOD, joinLines, lintDoc, MEETING_PATH, modelOf, offered, ofCode, range, rangeOf, REPO, rollup, shown, single, TEAM } from './ruleHelpers';
 
-const TITLE = range(0, 0, 0, 28);
+const SINCE = '; the previous roll-up, community-call/20220922.md, has one';
 
 describe('rule missing-section', () => {
-  it('reports a roll-up without AOB on the title and inserts "## AOB" before Project Updates', () => {
+  it('reports a roll-up without AOB where it belongs, and offers "## AOB" before Project Updates, never unasked', () => {
     const text = GOOD.replace('## AOB\n\n', '');
     const { findings } = lintDoc(text, MEETING_PATH, REPO);
-    assert.deepEqual(findings.map(shown), [{ code: 'missing-section', severity: 'warning', message: 'The roll-up has no "AOB" section.', range: TITLE }]);
+    assert.deepEqual(findings.map(shown), [{ code: 'missing-section', severity: 'warning', message: `The roll-up has no "AOB" section${SINCE}.`, range: rangeOf(text, '## Project Updates') }]);
     assert.equal(findings[0].fixes![0].title, 'Add a "## AOB" section');
-    assert.equal(fixed(text, findings[0]), GOOD);
+    assert.notEqual(findings[0].fixes![0].preferred, true, 'an empty heading is a place to write, not a repair');
+    assert.equal(offered(text, findings[0]), GOOD);
+  });
+
+  it('does not ask for a section the previous roll-up had already dropped (the layout as it stood)', () => {
+    const withoutAob = (t: string) => t.replace(/## AOB\n\n?/u, '');
+    const files = { ...REPO, 'community-call/20220922.md': withoutAob(REPO['community-call/20220922.md']) };
+    assert.deepEqual(ofCode(lintDoc(withoutAob(GOOD), MEETING_PATH, files).findings, 'missing-section'), []);
+    // ... and a later roll-up that drops it changes nothing on the earlier one.
+    const later = { ...REPO, 'community-call/20221006.md': withoutAob(GOOD).replace(/2022-09-29/gu, '2022-10-06') };
+    assert.deepEqual(ofCode(lintDoc(GOOD, MEETING_PATH, later).findings, 'missing-section'), []);
+    assert.equal(ofCode(lintDoc(withoutAob(GOOD), MEETING_PATH, later).findings, 'missing-section').length, 1);
   });
 
   it('appends "## AOB" at the end when nothing follows the team updates', () => {
     const text = GOOD.replace('## AOB\n\n## Project Updates\n', '');
     assert.ok(text.endsWith(`(${BASE}sig-monitoring/20220927.md)\n\n`));
     const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section');
-    assert.equal(fixed(text, f), `${text}## AOB\n`);
+    assert.deepEqual(f.range, rangeOf(text, `[Minutes](${BASE}sig-monitoring/20220927.md)`), 'on the last line, where it goes');
+    assert.equal(offered(text, f), `${text}## AOB\n`);
     // ... after one blank line, whatever the file ends with.
     const oneBreak = text.trimEnd() + '\n';
-    assert.equal(fixed(oneBreak, single(lintDoc(oneBreak, MEETING_PATH, REPO).findings, 'missing-section')), `${oneBreak}\n## AOB\n`);
+    assert.equal(offered(oneBreak, single(lintDoc(oneBreak, MEETING_PATH, REPO).findings, 'missing-section')), `${oneBreak}\n## AOB\n`);
     const bare = text.trimEnd();
-    assert.equal(fixed(bare, single(lintDoc(bare, MEETING_PATH, REPO).findings, 'missing-section')), `${bare}\n\n## AOB\n`);
+    assert.equal(offered(bare, single(lintDoc(bare, MEETING_PATH, REPO).findings, 'missing-section')), `${bare}\n\n## AOB\n`);
   });
 
   it('inserts a missing "## Meta" before Team Updates', () => {
     const text = GOOD.replace('## Meta\n\n- Minutes: Jonas\n\n', '');
     const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section');
-    assert.equal(f.message, 'The roll-up has no "Meta" section.');
-    assert.equal(fixed(text, f), GOOD.replace('## Meta\n\n- Minutes: Jonas\n\n', '## Meta\n\n'));
+    assert.equal(f.message, `The roll-up has no "Meta" section${SINCE}.`);
+    assert.equal(offered(text, f), GOOD.replace('## Meta\n\n- Minutes: Jonas\n\n', '## Meta\n\n'));
   });
 
   it('inserts a missing "## Team Updates" before the first team when the teams sit under Meta', () => {
     const text = GOOD.replace('## Team Updates\n\n', '');
     // The teams are still read as teams (pad style), so only the group heading is reported.
     const { findings } = lintDoc(text, MEETING_PATH, REPO);
-    assert.deepEqual(findings.map((f) => [f.code, f.message]), [['missing-section', 'The roll-up has no "Team Updates" section.']]);
-    const after = fixed(text, findings[0]);
+    assert.deepEqual(findings.map((f) => [f.code, f.message]), [['missing-section', `The roll-up has no "Team Updates" section${SINCE}.`]]);
+    const after = offered(text, findings[0]);
     assert.equal(after, GOOD);
     const model = modelOf(after);
     assert.equal(model.updates?.section?.title, 'Team Updates');
     assert.equal(model.updates?.entries.length, 6);
   });
 
-  it('reports every missing section, each with its own fix, all anchored on the title', () => {
+  it('reports every missing section of a first roll-up, each with its own fix, each where it goes', () => {
     const text = joinLines('# SCS Tech Weekly 2022-09-29', '', '## Project Updates', '');
     const found = ofCode(lintDoc(text, MEETING_PATH).findings, 'missing-section');
+    const where = rangeOf(text, '## Project Updates');
     assert.deepEqual(
-      found.map((f) => [f.message, f.range, fixed(text, f)]),
+      found.map((f) => [f.message, f.range, offered(text, f)]),
       [
-        ['The roll-up has no "Meta" section.', TITLE, text.replace('## Project', '## Meta\n\n## Project')],
-        ['The roll-up has no "Team Updates" section.', TITLE, text.replace('## Project', '## Team Updates\n\n## Project')],
-        ['The roll-up has no "AOB" section.', TITLE, text.replace('## Project', '## AOB\n\n## Project')],
+        ['The roll-up has no "Meta" section.', where, text.replace('## Project', '## Meta\n\n## Project')],
+        ['The roll-up has no "Team Updates" section.', where, text.replace('## Project', '## Team Updates\n\n## Project')],
+        ['The roll-up has no "AOB" section.', where, text.replace('## Project', '## AOB\n\n## Project')],
       ],
     );
+  });
+
+  it('offers no "## Team Updates" above teams written as "##": they would each need another level', () => {
+    const text = joinLines('# SCS Tech Weekly 2022-09-29', '', '## Meta', '', '- Minutes: Jonas', '', '## Team IaaS', '', `Minutes: ${BASE}iaas/20220928.md`, '', '## AOB', '');
+    const f = single(lintDoc(text, MEETING_PATH).findings, 'missing-section');
+    assert.equal(f.message, 'The roll-up has no "Team Updates" section.');
+    assert.equal(f.fixes, undefined);
   });
 
   it('uses the document\'s CRLF line breaks', () => {
     const text = GOOD.replace('## AOB\n\n', '').replace(/\n/gu, '\r\n');
     const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section');
-    assert.equal(fixed(text, f), GOOD.replace(/\n/gu, '\r\n'));
+    assert.equal(offered(text, f), GOOD.replace(/\n/gu, '\r\n'));
   });
 
   it('checks the sections the configuration requires', () => {
     const config: MinutesConfig = { ...DEFAULT_CONFIG, requiredSections: ['meta', 'updates', 'aob', 'projectUpdates'] };
     const text = GOOD.replace('\n## Project Updates\n', '');
-    const f = single(lintDoc(text, MEETING_PATH, REPO, config).findings, 'missing-section');
+    const f = single(lintDoc(text, MEETING_PATH, undefined, config).findings, 'missing-section');
     assert.equal(f.message, 'The roll-up has no "Project Updates" section.');
-    assert.equal(fixed(text, f), `${text}\n## Project Updates\n`);
+    assert.equal(offered(text, f), `${text}\n## Project Updates\n`);
     assert.deepEqual(ofCode(lintDoc(GOOD.replace('## AOB\n\n', ''), MEETING_PATH, REPO, { ...DEFAULT_CONFIG, requiredSections: ['meta'] }).findings, 'missing-section'), []);
   });
 
@@ -85,7 +105,7 @@ describe('rule missing-section', () => {
   it('inserts a missing "## Meta" before the teams of a pad-style roll-up', () => {
     const text = joinLines('# SCS Tech Weekly 2022-09-29', '', ...TEAM.iaas, '', ...TEAM.iamSig, '', '## AOB', '');
     const meta = ofCode(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section').find((f) => f.message.includes('"Meta"'))!;
-    assert.equal(fixed(text, meta), text.replace('### Team IaaS', '## Meta\n\n### Team IaaS'));
+    assert.equal(offered(text, meta), text.replace('### Team IaaS', '## Meta\n\n### Team IaaS'));
   });
 });
 

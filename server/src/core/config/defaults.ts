@@ -19,4 +19,7 @@ export const DEFAULT_CONFIG: MinutesConfig = {
     template: '{date} is a public holiday in {country} ({holiday}); the team meeting will be cancelled on that day',
     days: 14,
   },
+  rules: {},
+  ignores: [],
+  reminderDays: 14,
 };

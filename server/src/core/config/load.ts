@@ -25,6 +25,7 @@ export function resolveConfig(settings: unknown): LoadedConfig {
       sections: { ...DEFAULT_CONFIG.sections, ...given.sections },
       holidays: { ...DEFAULT_CONFIG.holidays, ...given.holidays },
       holidayNotice: { ...DEFAULT_CONFIG.holidayNotice, ...given.holidayNotice },
+      rules: { ...DEFAULT_CONFIG.rules, ...given.rules },
     },
     errors: [],
     problems: [],
@@ -59,6 +60,6 @@ export function locateProblem(text: string, problem: ConfigProblem): { offset: n
   const tree = parseTree(text);
   let node = tree && findNodeAtLocation(tree, problem.path);
   // An unknown key points at the key itself rather than its value.
-  if (node?.parent?.type === 'property' && problem.message.startsWith('unknown setting')) node = node.parent.children?.[0];
+  if (node?.parent?.type === 'property' && problem.unknownKey) node = node.parent.children?.[0];
   return node ? { offset: node.offset, length: node.length } : { offset: 0, length: Math.min(text.length, 1) };
 }

@@ -3,6 +3,8 @@
  * `jsonValidation` schema the build writes for VS Code, and the README.
  */
 import { HOLIDAY_COUNTRIES } from '../calendar/countries';
+import { RULES } from '../rules/catalog';
+import { RULE_SETTINGS } from '../rules/severity';
 
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -46,6 +48,22 @@ export const CONFIG_SCHEMA = {
           everyWeeks: { type: 'integer', minimum: 1, description: 'How often it meets, in weeks.' },
         },
       },
+    },
+    rules: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Severity of each check, or `off`. Unlisted checks keep their default (see the README).',
+      properties: Object.fromEntries(RULES.map((r) => [r.code, { type: 'string', enum: RULE_SETTINGS, default: r.defaultSeverity, description: r.description }])),
+    },
+    ignores: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Files that are never checked: globs relative to the repository root, e.g. "archive/**" or "**/template*.md".',
+    },
+    reminderDays: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Reminders about the state of today (pending minutes that now exist) are given on the newest roll-up and on roll-ups dated within this many days of today.',
     },
     holidays: {
       type: 'object',

@@ -1,3 +1,5 @@
+import type { RuleSetting } from '../rules/severity';
+
 /** One team or SIG of the roster. */
 export interface TeamConfig {
   /** Display name, as the heading should say it: `Team IaaS`, `SIG Documentation`. */
@@ -36,4 +38,13 @@ export interface MinutesConfig {
   holidays: { country: string; state?: string; language: string };
   /** The "meeting cancelled" notice: `{date}`, `{country}`, `{holiday}` are filled in. */
   holidayNotice: { template: string; days: number };
+  /** Severity of each rule by its code, or `off`; unlisted rules keep their default. */
+  rules: Record<string, RuleSetting>;
+  /** Globs (relative to the repository root) of files that are never checked. */
+  ignores: string[];
+  /**
+   * Reminders about the state of today (pending minutes that now exist) are given on the newest
+   * roll-up and on roll-ups dated within this many days of today; older roll-ups are history.
+   */
+  reminderDays: number;
 }

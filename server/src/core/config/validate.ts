@@ -17,6 +17,8 @@ export interface ConfigProblem {
   message: string;
   /** Where in the JSON document the problem is, for pointing at it. */
   path: JsonPath;
+  /** A key the schema does not know: pointed at by its name rather than its value. */
+  unknownKey?: boolean;
 }
 
 export function validate(value: unknown, schema: SchemaNode, path: JsonPath = []): ConfigProblem[] {
@@ -39,7 +41,7 @@ export function validate(value: unknown, schema: SchemaNode, path: JsonPath = []
     for (const [key, child] of Object.entries(record)) {
       const sub = schema.properties?.[key];
       if (sub) problems.push(...validate(child, sub, [...path, key]));
-      else if (schema.additionalProperties === false) report(`unknown setting "${pathText([...path, key])}"`, [...path, key]);
+      else if (schema.additionalProperties === false) problems.push({ message: `unknown setting "${pathText([...path, key])}"`, path: [...path, key], unknownKey: true });
     }
   }
   return problems;

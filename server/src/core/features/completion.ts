@@ -31,7 +31,7 @@ export function completions(model: MinutesModel, position: Position, env: Comple
   if (model.kind === 'other') return [];
   const prefix = model.lines.lineText(position.line).slice(0, position.character);
   const typed = (length: number): Range => ({ start: { line: position.line, character: position.character - length }, end: position });
-  const date = meetingDate(model, env.config) ?? env.today;
+  const date = meetingDate(model, env.config, env.workspace, env.today) ?? env.today;
 
   const entry = model.kind === 'weekly' ? entryAt(model, position.line) : undefined;
   const linkTarget = MARKDOWN_LINK_TARGET.exec(prefix);
@@ -52,7 +52,7 @@ export function completions(model: MinutesModel, position: Position, env: Comple
 
 function minutesLinks(model: MinutesModel, entry: TeamEntry, date: CalendarDate, env: CompletionEnvironment, range: Range, withPending: boolean): CompletionItem[] {
   const items: CompletionItem[] = [];
-  const folder = env.workspace?.folderOf(entry);
+  const folder = env.workspace?.folderOf(entry, date);
   if (env.workspace && folder) {
     const files = env.workspace.index.filesIn(folder);
     // Newest on or before the meeting first, then the later ones.
@@ -89,7 +89,7 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
   const present = (model.updates?.entries ?? []).filter((e) => e.section.headingRange.start.line !== line);
   const nl = eol(model);
   return expectedTeams(env.workspace.relativePath(model.uri), date, env.workspace, env.config)
-    .filter((team) => !present.some((e) => isSameTeam(e, team, env.workspace!)))
+    .filter((team) => !present.some((e) => isSameTeam(e, team, env.workspace!, date)))
     .map((team, rank): CompletionItem => {
       const latest = team.folder ? env.workspace!.index.latestOnOrBefore(team.folder, date) : undefined;
       const line = latest ? linkedLine(model, fileUrl(env.config, latest.path)) : pendingLine(env.config, team.folder);

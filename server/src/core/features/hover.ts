@@ -33,7 +33,7 @@ export function hover(model: MinutesModel, position: Position, env: HoverEnviron
   const range = { start: { line: position.line, character: date.offset }, end: { line: position.line, character: date.offset + date.text.length } };
   if (!date.date) return { contents: { kind: MarkupKind.Markdown, value: `\`${date.text}\` is not a date that exists.` }, range };
   const lines = [`**${WEEKDAY_NAMES[weekday(date.date)]}**, ${formatDate(date.date)}: ${relativeDays(date.date, env.today)}`];
-  const meeting = meetingDate(model, env.config);
+  const meeting = meetingDate(model, env.config, env.workspace, env.today);
   if (meeting && dayNumber(meeting) !== dayNumber(date.date)) {
     const days = dayNumber(date.date) - dayNumber(meeting);
     lines.push(`${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'} ${days > 0 ? 'after' : 'before'} the meeting (${formatDate(meeting)})`);

@@ -32,7 +32,7 @@ export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesCon
   const path = `${config.weeklyFolder}/${formatCompactDate(date)}.md`;
   const lines = [`# ${config.weeklyTitle.replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
   const previous = workspace.previousWeekly(date, path);
-  const since = previous?.file.date;
+  const since = previous?.date;
   for (const team of newRollUpTeams(path, date, workspace, config)) {
     const recent = team.folder ? workspace.index.between(team.folder, since, date).pop() : undefined;
     const line = recent ? `Minutes: ${fileUrl(config, recent.path)}` : pendingLine(config, team.folder);

@@ -1,7 +1,7 @@
 import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
 import { LineIndex } from '../text/lineIndex';
-import { dateFromFileName, findDates } from './dates';
+import { dateFromFileName, findDates, sameDate, type CalendarDate } from './dates';
 import { documentKind } from './documentKind';
 import type { Root } from 'mdast';
 import { splitAtHeadings } from './chunks';
@@ -39,10 +39,13 @@ export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig):
   const h1 = (i: number) => /^#[ \t]/u.test(chunks[i].text);
   // The first heading: the first piece's own when it opens with one, else the next piece's.
   const wanted = new Set(/^#{1,6}(?:[ \t]|\r?\n|$)/u.test(chunks[0].text) ? [0] : [0, 1]);
+  // Level-1 headings up to the one with the file's date (the title, see readTitle).
+  const fileDate = dateFromFileName(path.fileName)?.date;
+  const ownDate = (text: string) => fileDate !== undefined && findDates(text).some((d) => d.date && sameDate(d.date, fileDate));
   for (let i = 1; i < chunks.length; i++) {
     if (!h1(i)) continue;
     wanted.add(i);
-    if (findDates(firstLine(chunks[i].text)).length) break;
+    if (ownDate(firstLine(chunks[i].text))) break;
   }
   const root = parseChunks(chunks.filter((_, i) => wanted.has(i)));
   const model = buildModel(doc, config, root);
@@ -59,8 +62,8 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
   const { roots, drafts } = buildSections(root.children, text, lines, config.sections);
   const path = documentPath(doc.uri);
   const fileDate = dateFromFileName(path.fileName);
-  const title = readTitle(roots, text, lines);
-  const kind = documentKind(path, title, fileDate, config, isSlideDeck(root));
+  const title = readTitle(roots, text, lines, fileDate?.date);
+  const kind = documentKind(path, title, fileDate, config, isSlideDeck(text));
   return {
     uri: doc.uri,
     version: doc.version,
@@ -92,13 +95,17 @@ export function documentPath(uri: string): DocumentPath {
 /**
  * The title is the first dated heading when it opens the document at level 1 or 2 (pads often
  * start with `## 2024-02-19`), else the first dated `#` heading (a pad's leftover `# Backlog` may
- * precede it), else the first `#` heading, which then lacks its date.
+ * precede it), else the first `#` heading, which then lacks its date. Where one of those dated
+ * headings carries the file's date, it is the title: the others are an agenda for the next meeting
+ * left on top, or a pad's leftovers.
  */
-function readTitle(sections: Section[], text: string, lines: LineIndex): Title | undefined {
+function readTitle(sections: Section[], text: string, lines: LineIndex, fileDate: CalendarDate | undefined): Title | undefined {
   const all = flatten(sections);
   const dated = (s: Section) => findDates(s.title).length > 0;
   const opening = all[0] && all[0].depth <= 2 && dated(all[0]) ? all[0] : undefined;
-  const heading = opening ?? all.find((s) => s.depth === 1 && dated(s)) ?? all.find((s) => s.depth === 1);
+  const candidates = [...(opening ? [opening] : []), ...all.filter((s) => s.depth === 1 && dated(s))];
+  const ownDate = fileDate && candidates.find((s) => findDates(s.title).some((d) => d.date && sameDate(d.date, fileDate)));
+  const heading = ownDate ?? opening ?? all.find((s) => s.depth === 1 && dated(s)) ?? all.find((s) => s.depth === 1);
   if (!heading) return undefined;
   const start = lines.offsetAt(heading.headingRange.start);
   const source = text.slice(start, lines.offsetAt(heading.headingRange.end));

@@ -1,4 +1,5 @@
 import { meetingOnHoliday, meetingWeekday } from './calendarRules';
+import { duplicateMinutes } from './copies';
 import { linkFuture, linkNotFound, linkOutdated, linkWrongTeam, nowAvailable } from './links';
 import { headingLevel, missingMinuteTaker, missingSection } from './structure';
 import { duplicateTeam, missingMinutesLink, missingTeam } from './teams';
@@ -10,6 +11,7 @@ export const RULES: readonly Rule[] = [
   titleDateMismatch,
   invalidDate,
   missingTitleDate,
+  duplicateMinutes,
   meetingWeekday,
   meetingOnHoliday,
   missingSection,

@@ -1,6 +1,6 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { MinutesConfig } from '../config/types';
-import type { MinutesModel } from '../model/types';
+import type { MinutesLine, MinutesModel } from '../model/types';
 
 /** The start of a document, where findings about the document as a whole go when it has no title. */
 export const DOCUMENT_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -33,6 +33,22 @@ export function linkedLine(model: MinutesModel, url: string): string {
 
 export function pendingLine(config: MinutesConfig, folder: string | undefined): string {
   return folder ? `Minutes not available yet: ${folderUrl(config, folder)}` : 'Minutes: none yet';
+}
+
+/**
+ * What of a minutes line a new minutes line replaces, keeping the words after it: `Minutes: URL`
+ * (and `<URL>`) from its label through the URL, `[Minutes](URL)` as a whole, a note as its line.
+ * Undefined where the line is not written as expected: no fix then, rather than a wrong one.
+ */
+export function minutesLinkSpan(model: MinutesModel, line: MinutesLine): Range | undefined {
+  if (line.style === 'note' || !line.urlRange) return line.style === 'markdown-link' ? undefined : line.range;
+  const { text, lines } = model;
+  const urlStart = lines.offsetAt(line.urlRange.start);
+  const urlEnd = lines.offsetAt(line.urlRange.end);
+  if (line.style === 'label') return { start: line.range.start, end: lines.positionAt(urlEnd + (text[urlEnd] === '>' ? 1 : 0)) };
+  const open = text.lastIndexOf('[', urlStart);
+  if (open < 0 || !text.startsWith('](', urlStart - 2) || text[urlEnd] !== ')' || text.slice(open, urlStart).includes('\n\n')) return undefined;
+  return lines.range(open, urlEnd + 1);
 }
 
 /** Replaces `range` by `newText`, touching only the characters that really change. */

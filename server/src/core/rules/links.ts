@@ -2,7 +2,7 @@ import { dayNumber, formatDate } from '../model/dates';
 import type { LinkTarget, MinutesLine, TeamEntry } from '../model/types';
 import type { IndexedFile } from '../workspace/minutesIndex';
 import { sameTeam } from '../workspace/names';
-import { DOCUMENT_START, fileUrl, linkedLine, minimalReplace } from './edits';
+import { DOCUMENT_START, fileUrl, linkedLine, minimalReplace, minutesLinkSpan, pendingLine } from './edits';
 import { previousDate } from './teams';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
@@ -43,6 +43,19 @@ export const linkNotFound: Rule = {
       }
       const reference = target.date?.date ?? meetingDate;
       const candidate = reference && meetingDate ? index.latestOnOrBefore(target.folder, dayNumber(reference) <= dayNumber(meetingDate) ? meetingDate : reference) : undefined;
+      const since = meetingDate && previousDate(workspace!, context.model, meetingDate);
+      if (candidate && since && dayNumber(candidate.date!) <= dayNumber(since)) {
+        // The team met without minutes: last week's file, which the last roll-up linked, would be wrong.
+        const span = minutesLinkSpan(context.model, entry.minutesLine);
+        const pending = pendingLine(context.config, target.folder);
+        return [
+          {
+            message: `${target.path} does not exist, and no ${entry.name} minutes are dated since the last roll-up (${formatDate(since)}).`,
+            range: entry.minutesLine.urlRange!,
+            fixes: span ? [{ title: 'Say the minutes are not available yet', edits: [minimalReplace(context.model, span, pending)], preferred: true }] : undefined,
+          },
+        ];
+      }
       const suggestion = candidate ? `; ${candidate.path} is the ${entry.name} minutes of that week` : '';
       return [
         {
@@ -116,10 +129,11 @@ export const linkWrongTeam: Rule = {
     const { workspace, meetingDate } = context;
     return linkedEntries(context).flatMap((entry): RuleFinding[] => {
       const { target } = entry.minutesLine;
-      const expected = workspace!.folderOf(entry);
+      // Judged on what the roll-ups before this one said: later ones may link the folders otherwise.
+      const expected = workspace!.folderOf(entry, meetingDate);
       if (!expected || expected === target.folder) return [];
       // Only a link into a folder that is known to be some other team's is a mistake we can name.
-      const owner = workspace!.learnedFolders().find((l) => l.folder === target.folder && !sameTeam(l, entry));
+      const owner = workspace!.learnedFolders(meetingDate).find((l) => l.folder === target.folder && !sameTeam(l, entry));
       if (!owner) return [];
       const latest = meetingDate ? workspace!.index.latestOnOrBefore(expected, meetingDate) : undefined;
       return [
@@ -139,31 +153,27 @@ export const nowAvailable: Rule = {
   description: 'A pending minutes line ("none yet", "not available yet", a pull request) while the minutes file now exists.',
   example: '`Minutes not available yet: .../tree/main/ops-iam` when `ops-iam/20220929.md` exists',
   check(context) {
-    const { model, workspace, meetingDate } = context;
+    const { model, workspace, meetingDate, today, config } = context;
     if (model.kind !== 'weekly' || !workspace || !meetingDate) return [];
+    // A pending line was true when written: on an old roll-up that the minutes came later is history.
+    const recent = today !== undefined && dayNumber(today) - dayNumber(meetingDate) <= config.reminderDays;
+    if (!recent && workspace.hasLaterWeekly(meetingDate, workspace.relativePath(model.uri))) return [];
     const since = previousDate(workspace, model, meetingDate);
     return (model.updates?.entries ?? []).flatMap((entry): RuleFinding[] => {
       const line = entry.minutesLine;
       if (!line || !['pending', 'folder', 'pull-request'].includes(line.state)) return [];
-      const folder = line.target?.folder && workspace.index.hasFolder(line.target.folder) ? line.target.folder : workspace.folderOf(entry);
+      const folder = line.target?.folder && workspace.index.hasFolder(line.target.folder) ? line.target.folder : workspace.folderOf(entry, meetingDate);
       const file = folder ? workspace.index.between(folder, since, meetingDate).pop() : undefined;
+      const span = minutesLinkSpan(model, line);
       if (!file) return [];
       return [
         {
           message: `The ${entry.name} minutes are available now: ${file.path}.`,
           range: line.range,
-          fixes: [{ title: `Link ${file.path}`, edits: [minimalReplace(model, pendingPart(model, line), linkedLine(model, fileUrl(context.config, file.path)))], preferred: true }],
+          fixes: span ? [{ title: `Link ${file.path}`, edits: [minimalReplace(model, span, linkedLine(model, fileUrl(config, file.path)))], preferred: true }] : undefined,
           related: related(context, file, `${entry.name} minutes`),
         },
       ];
     });
   },
 };
-
-/** What of a pending line the link replaces: through its folder link, keeping words after it. */
-function pendingPart(model: RuleContext['model'], line: MinutesLine): MinutesLine['range'] {
-  if (line.style !== 'label' || !line.urlRange) return line.range;
-  const end = model.lines.offsetAt(line.urlRange.end);
-  const closing = model.text[end] === '>' ? 1 : 0; // `<URL>`
-  return { start: line.range.start, end: model.lines.positionAt(end + closing) };
-}

@@ -1,16 +1,21 @@
 import { HolidayCalendar, type HolidayRegion } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
+import type { CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { RULES } from './catalog';
 import { meetingDate } from './meetingDate';
-import type { Finding, Severity } from './types';
+import type { SeverityOverrides } from './severity';
+import type { Finding } from './types';
 
-export type SeverityOverrides = Record<string, Severity | 'off'>;
+export type { SeverityOverrides };
 
 export interface LintOptions {
   workspace?: MinutesWorkspace;
+  /** The editor's `minutes.rules`: win over `rules` of the config. */
   severities?: SeverityOverrides;
+  /** The user's today (see RuleContext). */
+  today?: CalendarDate;
 }
 
 const calendars = new Map<string, HolidayCalendar>();
@@ -26,10 +31,12 @@ export function calendarFor(region: HolidayRegion): HolidayCalendar {
 /** Runs every enabled rule on a model, findings in document order. */
 export function lint(model: MinutesModel, config: MinutesConfig, options: LintOptions = {}): Finding[] {
   if (model.kind === 'other') return [];
-  const context = { model, config, workspace: options.workspace, meetingDate: meetingDate(model, config), calendar: calendarFor(config.holidays) };
+  const { workspace, today } = options;
+  const copyOf = workspace?.copyOf(model);
+  const context = { model, config, workspace, meetingDate: meetingDate(model, config, workspace, today), calendar: calendarFor(config.holidays), today, copyOf };
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const configured = options.severities?.[rule.code];
+    const configured = options.severities?.[rule.code] ?? config.rules[rule.code];
     if (configured === 'off') continue;
     for (const { severity, ...found } of rule.check(context)) findings.push({ ...found, code: rule.code, severity: configured ?? severity ?? rule.defaultSeverity });
   }

@@ -1,24 +1,54 @@
 import type { MinutesConfig } from '../config/types';
-import { sameDate, weekday, type CalendarDate } from '../model/dates';
+import { dayNumber, sameDate, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
+import type { MinutesWorkspace } from '../workspace/workspace';
 
 /**
- * The date the minutes are about. Title and file name usually agree; when they do not, a wrong
- * title (copied from last week) is the common mistake, so the file name wins, unless only the
- * title falls on the roll-up's meeting weekday (a misnamed file).
+ * The date the minutes are about. Title and file name usually agree; when they do not, the file
+ * name wins unless it is the one found wrong (see wrongDate).
  */
-export function meetingDate(model: MinutesModel, config: MinutesConfig): CalendarDate | undefined {
+export function meetingDate(model: MinutesModel, config: MinutesConfig, workspace?: MinutesWorkspace, today?: CalendarDate): CalendarDate | undefined {
   const titleDate = model.title?.date?.problem === 'impossible' ? undefined : model.title?.date?.date;
   const fileDate = model.fileDate?.date;
   if (!titleDate || !fileDate) return fileDate ?? titleDate;
-  if (sameDate(titleDate, fileDate)) return fileDate;
-  return fileNameLooksWrong(model, config) ? titleDate : fileDate;
+  return wrongDate(model, config, workspace, today)?.wrong === 'file' ? titleDate : fileDate;
 }
 
-/** A roll-up whose title is on the meeting weekday while its file name is not. */
-export function fileNameLooksWrong(model: MinutesModel, config: MinutesConfig): boolean {
+export interface DateVerdict {
+  wrong: 'title' | 'file';
+  /**
+   * - copied: the title names an earlier meeting of the same series (copied from it): the file's date is right;
+   * - weekday: only one of the dates is on the series' meeting weekday: that one is right;
+   * - future: the title is after today (minutes are of meetings that happened), but what it should say is unknown.
+   */
+  why: 'copied' | 'weekday' | 'future';
+}
+
+/**
+ * Which of the two dates is the mistake when the title and the file name disagree, and why; or
+ * undefined when that cannot be told (then neither fix is the one to apply without asking).
+ */
+export function wrongDate(model: MinutesModel, config: MinutesConfig, workspace?: MinutesWorkspace, today?: CalendarDate): DateVerdict | undefined {
   const titleDate = model.title?.date?.date;
   const fileDate = model.fileDate?.date;
-  if (model.kind !== 'weekly' || !titleDate || !fileDate || model.title?.date?.problem) return false;
-  return weekday(titleDate) === config.meetingWeekday && weekday(fileDate) !== config.meetingWeekday;
+  if (model.kind === 'other' || !titleDate || !fileDate || model.title?.date?.problem || sameDate(titleDate, fileDate)) return undefined;
+  if (today && dayNumber(titleDate) > dayNumber(today) && dayNumber(fileDate) <= dayNumber(today)) return { wrong: 'title', why: 'future' };
+  const path = workspace?.relativePath(model.uri);
+  const folder = path?.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const series = workspace && path !== undefined ? workspace.index.filesIn(folder).filter((f) => f.path !== path && dayNumber(f.date!) < dayNumber(fileDate)) : [];
+  if (series.some((f) => sameDate(f.date!, titleDate))) return { wrong: 'title', why: 'copied' };
+  const usual = model.kind === 'weekly' ? config.meetingWeekday : usualWeekday(series.map((f) => f.date!));
+  if (usual === undefined) return undefined;
+  const titleOn = weekday(titleDate) === usual;
+  const fileOn = weekday(fileDate) === usual;
+  return titleOn === fileOn ? undefined : { wrong: titleOn ? 'file' : 'title', why: 'weekday' };
+}
+
+/** The weekday most of a series' recent meetings fell on, if most did (at least 3 of them). */
+export function usualWeekday(dates: CalendarDate[]): number | undefined {
+  const recent = dates.slice(-12);
+  const counts = new Array<number>(7).fill(0);
+  for (const date of recent) counts[weekday(date)]++;
+  const top = Math.max(...counts);
+  return top >= 3 && top >= 0.6 * recent.length ? counts.indexOf(top) : undefined;
 }

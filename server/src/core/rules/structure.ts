@@ -1,7 +1,8 @@
 import type { SectionNames } from '../config/types';
 import { flatten } from '../model/parse';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { MinutesModel, Section, TeamEntry } from '../model/types';
-import { appendLines, DOCUMENT_START, eol, insertAt, insertLinesBefore } from './edits';
+import { appendLines, eol, insertAt, insertLinesBefore } from './edits';
 import type { Rule, RuleFinding } from './types';
 
 const SECTION_ORDER: Array<keyof SectionNames> = ['meta', 'updates', 'aob', 'projectUpdates'];
@@ -9,29 +10,51 @@ const SECTION_ORDER: Array<keyof SectionNames> = ['meta', 'updates', 'aob', 'pro
 export const missingSection: Rule = {
   code: 'missing-section',
   defaultSeverity: 'warning',
-  description: 'A section the roll-up must have (by default Meta, Team Updates and AOB) is absent.',
-  example: 'a roll-up without `## AOB`',
-  check({ model, config }) {
+  description: 'A section the roll-up must have (by default Meta, Team Updates and AOB) is absent, though the previous roll-up has it.',
+  example: 'a roll-up without `## AOB` after one with it',
+  check({ model, config, workspace, meetingDate }) {
     if (model.kind !== 'weekly') return [];
     const sections = flatten(model.sections);
     const present = new Set(sections.map((s) => s.role));
-    const range = model.title?.range ?? DOCUMENT_START;
+    // The layout as it stood: a section the series had already dropped is not missing.
+    const previous = workspace && meetingDate ? workspace.previousWeekly(meetingDate, workspace.relativePath(model.uri)) : undefined;
+    const previousRoles = previous && new Set(flatten(previous.model.sections).map((s) => s.role));
     return config.requiredSections
-      .filter((role) => !present.has(role))
+      .filter((role) => !present.has(role) && (!previousRoles || previousRoles.has(role)))
       .map((role): RuleFinding => {
         const name = config.sections[role][0];
-        return { message: `The roll-up has no "${name}" section.`, range, fixes: [{ title: `Add a "## ${name}" section`, edits: [insertSection(model, role, name, sections)], preferred: true }] };
+        const edit = insertSection(model, role, name, sections);
+        const since = previous ? `; the previous roll-up, ${previous.file.path}, has one` : '';
+        // Offered, never applied unasked: an empty heading is a place to write, not a repair, and
+        // adding it changes what the next roll-up's layout is judged against.
+        return {
+          message: `The roll-up has no "${name}" section${since}.`,
+          range: placeOf(model, edit ? edit.range.start.line : model.lines.lineCount - 1),
+          fixes: edit ? [{ title: `Add a "## ${name}" section`, edits: [edit] }] : undefined,
+        };
       });
   },
 };
 
+/** Where a finding about something missing points: the line it would go before, else the last written line. */
+function placeOf(model: MinutesModel, line: number): Range {
+  let at = Math.min(line, model.lines.lineCount - 1);
+  while (at > 0 && model.lines.lineText(at).trim() === '') at--;
+  const text = model.lines.lineText(at);
+  const indent = text.length - text.trimStart().length;
+  return { start: { line: at, character: indent }, end: { line: at, character: text.trimEnd().length } };
+}
+
 /** Where a missing section goes: before the next well-known section, or before the teams it should hold. */
-function insertSection(model: MinutesModel, role: keyof SectionNames, name: string, sections: Section[]) {
+function insertSection(model: MinutesModel, role: keyof SectionNames, name: string, sections: Section[]): TextEdit | undefined {
   const nl = eol(model);
   const heading = `## ${name}${nl}${nl}`;
   // Teams standing without a group heading: the group goes before them, and so does Meta.
   const beforeTeams = role === 'updates' || (role === 'meta' && !model.updates?.section);
-  if (beforeTeams && model.updates?.entries.length) return insertLinesBefore(model, model.updates.entries[0].section.startOffset, heading);
+  const firstTeam = model.updates?.entries[0]?.section;
+  // Teams written as `##` would need a level each under a `## Team Updates`: more than adding a heading.
+  if (role === 'updates' && firstTeam && firstTeam.depth <= 2) return undefined;
+  if (beforeTeams && firstTeam) return insertLinesBefore(model, firstTeam.startOffset, heading);
   const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(role) + 1);
   const next = sections.find((s) => s.depth === 2 && later.includes(s.role as keyof SectionNames));
   if (next) return insertLinesBefore(model, next.startOffset, heading);

@@ -1,6 +1,8 @@
 import { dayNumber, fromDayNumber, type CalendarDate } from '../model/dates';
 import type { MinutesModel, TeamEntry } from '../model/types';
-import { nameTokens, sameTeam } from '../workspace/names';
+import { flatten } from '../model/parse';
+import { teamKindOf } from '../model/teams';
+import { isSession, nameTokens, sameTeam } from '../workspace/names';
 import { expectedTeams, isSameTeam, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { appendLines, DOCUMENT_START, eol, fileUrl, insertAt, insertLinesBefore, linkedLine, pendingLine } from './edits';
@@ -19,8 +21,12 @@ export const missingTeam: Rule = {
     const expected = expectedTeams(selfPath, meetingDate, workspace, config);
     const order = rollUpOrder(selfPath, meetingDate, workspace, config, expected);
     const range = model.updates.section?.headingRange ?? model.title?.range ?? DOCUMENT_START;
+    // A team may also stand deeper, inside another's section (`#### Team IAM` under `### Team Ops`).
+    const nested = [...(model.updates.section?.children ?? []), ...entries.map((e) => e.section)]
+      .flatMap((s) => flatten(s.children))
+      .map((s) => ({ name: s.title, kind: teamKindOf(s.title, config.teams) }));
     return expected
-      .filter((team) => !entries.some((e) => isSameTeam(e, team, workspace)))
+      .filter((team) => !entries.some((e) => isSameTeam(e, team, workspace, meetingDate)) && !nested.some((s) => sameTeam(s, team)))
       .map((team): RuleFinding => {
         const edit = insertTeam(context, team, order);
         return {
@@ -44,7 +50,7 @@ function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team
 
   const at = order.findIndex((o) => sameTeam(o, team) || (team.folder !== undefined && o.folder === team.folder));
   const before = order.slice(0, Math.max(0, at)).reverse();
-  const previous = before.map((t) => entries.find((e) => isSameTeam(e, t, workspace!))).find((e) => e);
+  const previous = before.map((t) => entries.find((e) => isSameTeam(e, t, workspace!, meetingDate!))).find((e) => e);
   if (previous) {
     const end = previous.section.endOffset;
     return end >= model.text.length ? appendLines(model, section.trimEnd() + nl) : insertAt(model, end, section);
@@ -57,7 +63,7 @@ function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team
 
 
 export function previousDate(workspace: MinutesWorkspace, model: MinutesModel, date: CalendarDate): CalendarDate {
-  return workspace.previousWeekly(date, workspace.relativePath(model.uri))?.file.date ?? fromDayNumber(dayNumber(date) - 7);
+  return workspace.previousWeekly(date, workspace.relativePath(model.uri))?.date ?? fromDayNumber(dayNumber(date) - 7);
 }
 
 export const duplicateTeam: Rule = {
@@ -72,7 +78,7 @@ export const duplicateTeam: Rule = {
     const fuzzy = entries.length <= 200;
     const seen = new Map<string, TeamEntry>();
     entries.forEach((entry, i) => {
-      const key = `${entry.kind} ${nameTokens(entry.name).join(' ')}`;
+      const key = `${entry.kind} ${isSession(entry.name)} ${nameTokens(entry.name).join(' ')}`;
       const first = seen.get(key) ?? (fuzzy ? entries.slice(0, i).find((e) => sameTeam(e, entry)) : undefined);
       if (!seen.has(key)) seen.set(key, entry);
       if (!first) return;
@@ -96,18 +102,26 @@ export const missingMinutesLink: Rule = {
     const nl = eol(model);
     return (model.updates?.entries ?? [])
       .filter((e) => e.kind !== 'other' && !e.minutesLine)
-      .map((entry): RuleFinding => {
-        const folder = workspace?.folderOf(entry);
-        const since = workspace && meetingDate ? previousDate(workspace, model, meetingDate) : undefined;
-        const recent = folder && meetingDate ? workspace!.index.between(folder, since, meetingDate).pop() : undefined;
+      .flatMap((entry): RuleFinding[] => {
+        const folder = workspace?.folderOf(entry, meetingDate);
+        // A group without minutes by then (a SIG announced, not yet met) has no minutes to link.
+        if (!workspace || !meetingDate || !folder || !workspace.index.latestOnOrBefore(folder, meetingDate)) return [];
+        const since = previousDate(workspace, model, meetingDate);
+        const recent = workspace.index.between(folder, since, meetingDate).pop();
         const line = recent ? linkedLine(model, fileUrl(config, recent.path)) : pendingLine(config, folder);
         const at = model.lines.offsetAt(entry.section.headingRange.end);
-        return {
-          message: recent ? `${entry.name} has no minutes line; ${recent.path} is its minutes of this week.` : `${entry.name} has no minutes line.`,
-          severity: recent ? 'warning' : undefined,
-          range: entry.section.headingRange,
-          fixes: [{ title: recent ? `Link ${recent.path}` : 'Add a pending minutes line', edits: [insertAt(model, at, `${nl}${nl}${line}`)], preferred: true }],
-        };
+        // A blank line after it too, or the line would run into the text under the heading.
+        const next = entry.section.headingRange.end.line + 1;
+        const after = next < model.lines.lineCount && model.lines.lineText(next).trim() !== '' ? nl : '';
+        return [
+          {
+            message: recent ? `${entry.name} has no minutes line; ${recent.path} is its minutes of this week.` : `${entry.name} has no minutes line.`,
+            severity: recent ? 'warning' : undefined,
+            range: entry.section.headingRange,
+            // Linking this week's minutes is the repair; "not available yet" is a guess (it may not have met).
+            fixes: [{ title: recent ? `Link ${recent.path}` : 'Add a pending minutes line', edits: [insertAt(model, at, `${nl}${nl}${line}${after}`)], preferred: !!recent }],
+          },
+        ];
       });
   },
 };

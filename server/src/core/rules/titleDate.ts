@@ -1,5 +1,5 @@
-import { formatCompactDate, formatDate, sameDate, WEEKDAY_NAMES, weekday } from '../model/dates';
-import { fileNameLooksWrong } from './meetingDate';
+import { dayNumber, formatCompactDate, formatDate, sameDate, WEEKDAY_NAMES, weekday } from '../model/dates';
+import { wrongDate } from './meetingDate';
 import type { Fix, Rule } from './types';
 
 export const titleDateMismatch: Rule = {
@@ -7,29 +7,36 @@ export const titleDateMismatch: Rule = {
   defaultSeverity: 'warning',
   description: "The title's date differs from the date in the file name.",
   example: '`# SCS Tech Weekly 2022-09-29` in `20221103.md`',
-  check({ model, config, workspace }) {
+  check({ model, config, workspace, today, copyOf }) {
     const titleDate = model.title?.date?.date;
     const fileDate = model.fileDate?.date;
     if (model.kind === 'other' || !titleDate || !fileDate || sameDate(titleDate, fileDate) || model.title?.date?.problem === 'impossible') return [];
     const expected = formatDate(fileDate);
     const range = model.title!.date!.range;
+    const said = `Title says ${model.title!.date!.text} but the file is ${model.path.fileName}`;
+    // A copy of another meeting's file: making its title agree would make the copy look genuine.
+    if (copyOf) return [{ message: `${said}; the file is a copy of ${copyOf.path}.`, range }];
     const retitle: Fix = { title: `Change the title date to ${expected}`, edits: [{ range, newText: expected }] };
-    if (!fileNameLooksWrong(model, config)) {
-      return [{ message: `Title says ${model.title!.date!.text} but the file is ${model.path.fileName}; expected ${expected}.`, range, fixes: [{ ...retitle, preferred: true }] }];
-    }
-    // The title is on the meeting weekday and the file name is not: the file name is the mistake.
     const newName = model.path.fileName.replace(/^\d{8}/u, formatCompactDate(titleDate));
     const folderPath = workspace?.relativePath(model.uri)?.replace(/[^/]*$/u, '');
-    const free = folderPath !== undefined && !workspace!.index.has(folderPath + newName);
-    const fileDay = WEEKDAY_NAMES[weekday(fileDate)];
-    const meetingDay = WEEKDAY_NAMES[config.meetingWeekday];
-    return [
-      {
-        message: `Title says ${model.title!.date!.text} but the file is ${model.path.fileName}, a ${fileDay}; the meeting is on ${meetingDay}s, so the file name looks wrong (expected ${newName}).`,
-        range,
-        fixes: free ? [{ title: `Rename the file to ${newName}`, edits: [], renameTo: newName, preferred: true }, retitle] : [retitle],
-      },
-    ];
+    // A rename is offered only to a free name, and not for a year typo centuries away.
+    const renamable = folderPath !== undefined && !workspace!.index.has(folderPath + newName) && Math.abs(dayNumber(titleDate) - dayNumber(fileDate)) <= 400;
+    const rename: Fix = { title: `Rename the file to ${newName}`, edits: [], renameTo: newName };
+    const verdict = wrongDate(model, config, workspace, today);
+    if (verdict?.why === 'future') return [{ message: `${said}; ${model.title!.date!.text} is still to come.`, range, fixes: [retitle] }];
+    if (verdict?.wrong === 'title') return [{ message: `${said}; expected ${expected}.`, range, fixes: [{ ...retitle, preferred: true }] }];
+    if (verdict?.wrong === 'file') {
+      const usual = model.kind === 'weekly' ? 'the meeting is' : 'this series meets';
+      const meetingDay = WEEKDAY_NAMES[weekday(titleDate)];
+      return [
+        {
+          message: `${said}, a ${WEEKDAY_NAMES[weekday(fileDate)]}; ${usual} on ${meetingDay}s, so the file name looks wrong (expected ${newName}).`,
+          range,
+          fixes: renamable ? [{ ...rename, preferred: true }, retitle] : [retitle],
+        },
+      ];
+    }
+    return [{ message: `${said}: one of the two dates is wrong.`, range, fixes: renamable ? [retitle, rename] : [retitle] }];
   },
 };
 

@@ -3,9 +3,11 @@ import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import type { CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
+import type { IndexedFile } from '../workspace/minutesIndex';
 import type { MinutesWorkspace } from '../workspace/workspace';
+import type { Severity } from './severity';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type { Severity };
 
 export interface Fix {
   title: string;
@@ -39,6 +41,10 @@ export interface RuleContext {
   /** The date the minutes are about, from the title and the file name (see meetingDate.ts). */
   meetingDate?: CalendarDate;
   calendar: HolidayCalendar;
+  /** The user's today, for reminders about the state of today; without it there are none. */
+  today?: CalendarDate;
+  /** The earlier minutes of the same series this file is a copy of, if it is one. */
+  copyOf?: IndexedFile;
 }
 
 /** What a rule reports; `severity` only where one finding is more serious than the rule's default. */

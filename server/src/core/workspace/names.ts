@@ -37,9 +37,23 @@ export function tokenSimilarity(a: string[], b: string[]): number {
   return matched / long.length;
 }
 
+// Words that make a heading a meeting of its own beside the group's regular one.
+const SESSION_WORDS = /\b(?:hacking|hackathon|sessions?|workshops?|overflow|special|deep[- ]?dives?|kick-?off|offsite|retreat|bootcamp)\b/iu;
+
+/** `Team IAM Hacking Session`, `IaaS Workshop`, `Team Container (special)`: not the group's regular meeting. */
+export function isSession(name: string): boolean {
+  return SESSION_WORDS.test(name);
+}
+
+/** How alike two group names are, 0..1 (0: not the same group); a session is never its group's regular meeting. */
+export function teamSimilarity(a: { name: string; kind?: TeamKind }, b: { name: string; kind?: TeamKind }): number {
+  if (a.kind && b.kind && a.kind !== 'other' && b.kind !== 'other' && a.kind !== b.kind) return 0;
+  if (isSession(a.name) !== isSession(b.name)) return 0;
+  return tokenSimilarity(nameTokens(a.name), nameTokens(b.name));
+}
+
 export function sameTeam(a: { name: string; kind?: TeamKind }, b: { name: string; kind?: TeamKind }): boolean {
-  if (a.kind && b.kind && a.kind !== 'other' && b.kind !== 'other' && a.kind !== b.kind) return false;
-  return tokenSimilarity(nameTokens(a.name), nameTokens(b.name)) > 0;
+  return teamSimilarity(a, b) > 0;
 }
 
 function wordsMatch(a: string, b: string): boolean {

@@ -2,7 +2,7 @@ import type { MinutesConfig } from '../config/types';
 import { dayNumber, fromDayNumber, type CalendarDate } from '../model/dates';
 import { teamKindOf } from '../model/teams';
 import type { TeamEntry, TeamKind } from '../model/types';
-import { sameTeam } from './names';
+import { isSession, sameTeam } from './names';
 import type { MinutesWorkspace } from './workspace';
 
 export interface ExpectedTeam {
@@ -21,7 +21,7 @@ export interface ExpectedTeam {
  */
 export function expectedTeams(selfPath: string | undefined, date: CalendarDate, workspace: MinutesWorkspace, config: MinutesConfig): ExpectedTeam[] {
   const previous = workspace.previousWeekly(date, selfPath);
-  const since = previous?.file.date ?? fromDayNumber(dayNumber(date) - 7);
+  const since = previous?.date ?? fromDayNumber(dayNumber(date) - 7);
   const metSince = (folder: string | undefined) => (folder ? workspace.index.between(folder, since, date).pop() : undefined);
 
   if (config.teams.length) {
@@ -34,17 +34,19 @@ export function expectedTeams(selfPath: string | undefined, date: CalendarDate, 
     });
   }
 
+  // What the repository knew on the meeting day: nothing a later roll-up says changes this one.
   const expected: ExpectedTeam[] = [];
-  for (const entry of previous?.model.updates?.entries ?? []) {
-    const folder = workspace.folderOf(entry);
+  // A session (`Team IAM Hacking Session`) was a meeting of its own that week, not a recurring one.
+  for (const entry of (previous?.model.updates?.entries ?? []).filter((e) => !isSession(e.name))) {
+    const folder = workspace.folderOf(entry, date);
     const recent = metSince(folder);
     if (recent) expected.push({ name: entry.name, kind: entry.kind, folder, reason: `${recent.path} is dated since the last roll-up` });
     else if (!folder && entry.kind === 'team') expected.push({ name: entry.name, kind: entry.kind, reason: `it was in the last roll-up, ${previous!.file.path}` });
   }
-  for (const learned of workspace.learnedFolders()) {
-    if (expected.some((e) => e.folder === learned.folder || sameTeam(e, learned))) continue;
+  for (const learned of workspace.learnedFolders(date)) {
+    if (isSession(learned.name) || expected.some((e) => e.folder === learned.folder || sameTeam(e, learned))) continue;
     const recent = metSince(learned.folder);
-    if (recent && workspace.folderOf(learned) === learned.folder) {
+    if (recent && workspace.folderOf(learned, date) === learned.folder) {
       expected.push({ name: learned.name, kind: learned.kind, folder: learned.folder, reason: `${recent.path} is dated since the last roll-up` });
     }
   }
@@ -58,14 +60,17 @@ export function expectedTeams(selfPath: string | undefined, date: CalendarDate, 
 export function rollUpOrder(selfPath: string | undefined, date: CalendarDate, workspace: MinutesWorkspace, config: MinutesConfig, expected: ExpectedTeam[]): Array<{ name: string; kind: TeamKind; folder?: string }> {
   if (config.teams.length) return config.teams.map((t) => ({ name: t.name, kind: t.kind === 'group' || !t.kind ? teamKindOf(t.name, []) : t.kind, folder: t.folder }));
   const previous = workspace.previousWeekly(date, selfPath)?.model.updates?.entries ?? [];
-  const order: Array<{ name: string; kind: TeamKind; folder?: string }> = previous.map((e) => ({ name: e.name, kind: e.kind, folder: workspace.folderOf(e) }));
+  const order: Array<{ name: string; kind: TeamKind; folder?: string }> = previous.map((e) => ({ name: e.name, kind: e.kind, folder: workspace.folderOf(e, date) }));
   for (const team of expected) if (!order.some((o) => sameTeam(o, team) || (team.folder && o.folder === team.folder))) order.push(team);
   return order;
 }
 
-/** Whether a section of the roll-up is the expected team: by name, or by the folder its link points into. */
-export function isSameTeam(entry: TeamEntry, expected: { name: string; kind: TeamKind; folder?: string }, workspace: MinutesWorkspace): boolean {
+/** Whether a section of the roll-up of `date` is the expected team: by name, or by the folder its link points into. */
+export function isSameTeam(entry: TeamEntry, expected: { name: string; kind: TeamKind; folder?: string }, workspace: MinutesWorkspace, date: CalendarDate): boolean {
   if (sameTeam(entry, expected)) return true;
   if (!expected.folder) return false;
-  return entry.minutesLine?.target?.folder === expected.folder || workspace.folderOf(entry) === expected.folder;
+  // A renamed team is known by the folder it links, unless its name says it is another team
+  // (`Team IaaS` linking `container/` by mistake is not Team Container's section).
+  const own = workspace.folderOf(entry, date);
+  return own ? own === expected.folder : entry.minutesLine?.target?.folder === expected.folder;
 }

@@ -4,8 +4,9 @@ import { dayNumber, type CalendarDate } from '../model/dates';
 import { parseMinutes } from '../model/parse';
 import type { MinutesModel, TeamKind } from '../model/types';
 import { findRosterTeam } from '../model/teams';
+import { meetingDate } from '../rules/meetingDate';
 import { MinutesIndex, type IndexedFile } from './minutesIndex';
-import { nameTokens, sameTeam, tokenSimilarity } from './names';
+import { nameTokens, sameTeam, teamSimilarity, tokenSimilarity } from './names';
 
 /** How the core reads files of the repository; the server and the CLI each provide one. */
 export interface WorkspaceFiles {
@@ -21,12 +22,29 @@ function comparable(path: string): string {
   return path.replace(/^\/([A-Za-z]):/u, (_, drive: string) => `/${drive.toLowerCase()}:`);
 }
 
-interface LearnedFolder {
+export interface LearnedFolder {
   name: string;
   kind: TeamKind;
   folder: string;
   /** How many roll-ups link this team to this folder: one mistaken link does not outvote history. */
   votes: number;
+  /** The day (dayNumber) of the latest roll-up that made this link. */
+  lastDay: number;
+}
+
+/** A roll-up with the date of its meeting. */
+export interface RollUp {
+  file: IndexedFile;
+  model: MinutesModel;
+  date: CalendarDate;
+}
+
+/** One link of a team section to a folder, as one roll-up made it. */
+interface TeamLink {
+  name: string;
+  kind: TeamKind;
+  folder: string;
+  day: number;
 }
 
 /**
@@ -36,7 +54,7 @@ interface LearnedFolder {
 export class MinutesWorkspace {
   readonly index: MinutesIndex;
   private readonly models = new Map<string, MinutesModel | null>();
-  private learned: { generation: number; folders: LearnedFolder[] } | undefined;
+  private links: { generation: number; links: TeamLink[]; learned: Map<number, LearnedFolder[]> } | undefined;
   private folders: { generation: number; byTeam: Map<string, string | undefined> } | undefined;
   private contentGeneration = 0;
 
@@ -136,65 +154,171 @@ export class MinutesWorkspace {
     return this.index.filesIn(this.config.weeklyFolder);
   }
 
-  /** The latest roll-up dated before `date`, other than `exceptPath`. */
-  previousWeekly(date: CalendarDate, exceptPath?: string): { file: IndexedFile; model: MinutesModel } | undefined {
-    const before = this.weeklyFiles().filter((f) => f.path !== exceptPath && dayNumber(f.date!) < dayNumber(date));
-    for (let i = before.length - 1; i >= 0; i--) {
-      const model = this.model(before[i].path);
-      if (model?.kind === 'weekly') return { file: before[i], model };
+  /**
+   * The roll-ups of the repository (slide decks and other files of the folder left out), in the
+   * order of their meetings: a misnamed file (`20221127.md` holding the call of 2022-10-27) stands
+   * where its meeting was, so that the history around it reads as it happened.
+   */
+  rollUps(): RollUp[] {
+    if (this.rollUpList?.generation !== this.generation) {
+      const list: RollUp[] = [];
+      for (const file of this.weeklyFiles()) {
+        const model = this.model(file.path);
+        const date = model?.kind === 'weekly' ? meetingDate(model, this.config) : undefined;
+        if (model && date) list.push({ file, model, date });
+      }
+      list.sort((a, b) => dayNumber(a.date) - dayNumber(b.date) || (a.file.path < b.file.path ? -1 : 1));
+      this.rollUpList = { generation: this.generation, list };
+    }
+    return this.rollUpList.list;
+  }
+
+  private rollUpList: { generation: number; list: RollUp[] } | undefined;
+
+  /** The latest roll-up of a meeting before `date`, other than `exceptPath`. */
+  previousWeekly(date: CalendarDate, exceptPath?: string): RollUp | undefined {
+    const before = this.rollUps().filter((r) => r.file.path !== exceptPath && dayNumber(r.date) < dayNumber(date));
+    return before[before.length - 1];
+  }
+
+  /**
+   * The earlier file of the same folder that a document is a copy of, but for white space (the
+   * minutes of last meeting saved again under this meeting's name), if any.
+   */
+  copyOf(model: MinutesModel): IndexedFile | undefined {
+    const path = this.relativePath(model.uri);
+    const date = model.fileDate?.date;
+    if (path === undefined || !date) return undefined;
+    const content = comparableText(model.text);
+    // An empty template or a bare title is the same in every file; it copies nothing.
+    if (content.length < MIN_COPY_LENGTH) return undefined;
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    if (this.contents?.generation !== this.generation) this.contents = { generation: this.generation, byPath: new Map() };
+    const contents = this.contents.byPath;
+    for (const file of this.index.filesIn(folder)) {
+      if (dayNumber(file.date!) >= dayNumber(date)) break;
+      if (!contents.has(file.path)) {
+        const text = this.models.get(file.path)?.text ?? this.files.readFile(file.path);
+        contents.set(file.path, text === undefined ? '' : comparableText(text));
+      }
+      if (contents.get(file.path) === content) return file;
     }
     return undefined;
   }
 
-  /** The folder of a team's minutes: from the roster, from earlier roll-ups' links, or from folder names. */
-  folderOf(team: { name: string; kind?: TeamKind }): string | undefined {
+  private contents: { generation: number; byPath: Map<string, string> } | undefined;
+
+  /** Whether a roll-up of a later meeting than `date` exists: then the one of `date` is history. */
+  hasLaterWeekly(date: CalendarDate, exceptPath?: string): boolean {
+    return this.rollUps().some((r) => r.file.path !== exceptPath && dayNumber(r.date) > dayNumber(date));
+  }
+
+  /**
+   * The folder of a team's minutes as the repository stood on `asOf` (default: today): from the
+   * roster, else from how the roll-ups before that day linked the team, else from the names of the
+   * folders that had minutes by then. Closer names win over more links (after the Ops/IAM split,
+   * `Team IAM` is `iam/`, not the `ops-iam/` of `Team Operations and IAM`); among equally close
+   * names, more links win, then the more recent; a tie is no answer.
+   */
+  folderOf(team: { name: string; kind?: TeamKind }, asOf?: CalendarDate): string | undefined {
     // Asked for every team on every keystroke: remembered until the repository changes.
     if (this.folders?.generation !== this.generation) this.folders = { generation: this.generation, byTeam: new Map() };
-    const key = `${team.kind ?? ''}\u0000${team.name}`;
-    if (!this.folders.byTeam.has(key)) this.folders.byTeam.set(key, this.findFolder(team));
+    const key = `${team.kind ?? ''}\u0000${team.name}\u0000${asOf ? dayNumber(asOf) : ''}`;
+    if (!this.folders.byTeam.has(key)) this.folders.byTeam.set(key, this.findFolder(team, asOf));
     return this.folders.byTeam.get(key);
   }
 
-  private findFolder(team: { name: string; kind?: TeamKind }): string | undefined {
+  private findFolder(team: { name: string; kind?: TeamKind }, asOf: CalendarDate | undefined): string | undefined {
     const rostered = findRosterTeam(team.name, this.config.teams);
     if (rostered?.folder) return rostered.folder;
-    const votes = new Map<string, number>();
-    for (const l of this.learnedFolders()) if (sameTeam(l, team) && this.index.hasFolder(l.folder)) votes.set(l.folder, (votes.get(l.folder) ?? 0) + l.votes);
-    const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
-    if (ranked.length && (ranked.length === 1 || ranked[0][1] > ranked[1][1])) return ranked[0][0];
-    return this.folderByName(team.name);
+    const existing = new Set(this.teamFolders(asOf));
+    type Candidate = { folder: string; similarity: number; votes: number; lastDay: number };
+    const candidates = new Map<string, Candidate>();
+    const consider = (folder: string, similarity: number, votes: number, lastDay: number) => {
+      if (similarity <= 0 || !existing.has(folder)) return;
+      const known = candidates.get(folder);
+      if (!known || similarity > known.similarity) candidates.set(folder, { folder, similarity, votes, lastDay });
+      else if (similarity === known.similarity) candidates.set(folder, { ...known, votes: known.votes + votes, lastDay: Math.max(known.lastDay, lastDay) });
+    };
+    for (const l of this.learnedFolders(asOf)) consider(l.folder, teamSimilarity(l, team), l.votes, l.lastDay);
+    // A folder's name is weaker evidence: each of its words must be in the team's name (`sig-iam`
+    // is `IAM SIG`'s, `ops-iam` is not), and it must not be kind-marked for another kind.
+    const tokens = nameTokens(team.name);
+    for (const folder of existing) {
+      if (candidates.has(folder) || !kindsAgree(folderKind(folder), team.kind)) continue;
+      const words = folderTokens(folder);
+      if (words.every((w) => tokens.some((t) => tokenSimilarity([w], [t]) > 0))) consider(folder, tokenSimilarity(tokens, words), 0, -Infinity);
+    }
+    const ranked = [...candidates.values()].sort((a, b) => b.similarity - a.similarity || b.votes - a.votes || b.lastDay - a.lastDay);
+    const [best, next] = ranked;
+    if (!best) return undefined;
+    if (next && next.similarity === best.similarity && next.votes === best.votes && next.lastDay === best.lastDay) return undefined;
+    return best.folder;
   }
 
-  /** Team folders as the roll-ups link them, newest name first, with how often each link was made. */
-  learnedFolders(): LearnedFolder[] {
-    if (this.learned?.generation !== this.generation) {
-      const folders: LearnedFolder[] = [];
-      for (const file of [...this.weeklyFiles()].reverse()) {
-        for (const entry of this.model(file.path)?.updates?.entries ?? []) {
-          const folder = entry.minutesLine?.target?.folder;
-          if (!folder || entry.minutesLine?.state === 'external') continue;
-          const known = folders.find((f) => f.folder === folder && sameTeam(f, entry));
-          if (known) known.votes++;
-          else folders.push({ name: entry.name, kind: entry.kind, folder, votes: 1 });
-        }
+  /** Folders of team minutes (not the roll-ups') that held minutes dated on or before `asOf`. */
+  teamFolders(asOf?: CalendarDate): string[] {
+    const folders = this.index.datedFolders().filter((f) => f !== this.config.weeklyFolder);
+    if (!asOf) return folders;
+    const limit = dayNumber(asOf);
+    return folders.filter((f) => dayNumber(this.index.filesIn(f)[0].date!) <= limit);
+  }
+
+  /**
+   * Team folders as the roll-ups dated before `before` link them (all roll-ups without it), newest
+   * name first, with how often each link was made: what the repository knew on that day.
+   */
+  learnedFolders(before?: CalendarDate): LearnedFolder[] {
+    if (this.links?.generation !== this.generation) this.links = { generation: this.generation, links: this.readLinks(), learned: new Map() };
+    const limit = before ? dayNumber(before) : Infinity;
+    let learned = this.links.learned.get(limit);
+    if (!learned) {
+      learned = [];
+      for (const link of this.links.links) {
+        if (link.day >= limit) continue;
+        const known = learned.find((f) => f.folder === link.folder && sameTeam(f, link));
+        if (known) known.votes++;
+        else learned.push({ name: link.name, kind: link.kind, folder: link.folder, votes: 1, lastDay: link.day });
       }
-      this.learned = { generation: this.generation, folders };
+      this.links.learned.set(limit, learned);
     }
-    return this.learned.folders;
+    return learned;
   }
 
-  /** The dated folder whose name best matches a team's name (`ops-iam` for `Team Ops, IAM`); none if it is a tie. */
-  private folderByName(name: string): string | undefined {
-    const tokens = nameTokens(name);
-    let best: string | undefined;
-    let bestScore = 0;
-    let tie = false;
-    for (const folder of this.index.datedFolders()) {
-      if (folder === this.config.weeklyFolder) continue;
-      const score = tokenSimilarity(tokens, nameTokens(folder.split('/').pop()!.replace(/-/gu, ' ')));
-      if (score > bestScore) [best, bestScore, tie] = [folder, score, false];
-      else if (score === bestScore && score > 0) tie = true;
+  /** Every team-to-folder link of every roll-up, newest roll-up first. */
+  private readLinks(): TeamLink[] {
+    const links: TeamLink[] = [];
+    for (const { model, date } of [...this.rollUps()].reverse()) {
+      for (const entry of model.updates?.entries ?? []) {
+        const folder = entry.minutesLine?.target?.folder;
+        if (!folder || entry.minutesLine?.state === 'external') continue;
+        links.push({ name: entry.name, kind: entry.kind, folder, day: dayNumber(date) });
+      }
     }
-    return tie ? undefined : best;
+    return links;
   }
+}
+
+const MIN_COPY_LENGTH = 80;
+
+/** A text with its white space folded: copies that differ only in blank lines or spaces compare equal. */
+function comparableText(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** What a folder's name says it holds: `sig-monitoring` a SIG's minutes, `team-iaas` a team's. */
+function folderKind(folder: string): TeamKind | undefined {
+  const name = folder.split('/').pop()!;
+  if (/(?:^|[-_])sigs?(?:[-_]|$)/iu.test(name)) return 'sig';
+  if (/(?:^|[-_])team(?:[-_]|$)/iu.test(name)) return 'team';
+  return undefined;
+}
+
+function kindsAgree(a: TeamKind | undefined, b: TeamKind | undefined): boolean {
+  return !a || !b || a === 'other' || b === 'other' || a === b;
+}
+
+/** The words of a folder's name, as a team's name would have them: `sig-monitoring` -> `monitoring`. */
+function folderTokens(folder: string): string[] {
+  return nameTokens(folder.split('/').pop()!.replace(/[-_]/gu, ' '));
 }
