@@ -1,7 +1,7 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type Finding, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
+import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
 import { fileWorkspace, isUtf8Text, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { today } from '../../server/src/node/today';
 import { applyEdits } from './applyEdits';
@@ -17,10 +17,10 @@ interface Checked extends FileFindings {
  * Lints files of the repository at `root`: one result per path, null for a skipped or ignored file.
  * With `fix`, every file is checked first, against the repository as it is, and only then are the
  * preferred fixes of those findings applied (the very `fix` that `--format json` reports); the
- * result is then what a fresh check of the fixed repository finds.
+ * result is then what a fresh check of the fixed repository finds. `day` is the user's today.
  */
-export function lintFiles(paths: string[], root: string, config: MinutesConfig, fix: boolean): Array<FileFindings | null> {
-  const checked = checkAll(paths, root, config);
+export function lintFiles(paths: string[], root: string, config: MinutesConfig, fix: boolean, day: CalendarDate = today()): Array<FileFindings | null> {
+  const checked = checkAll(paths, root, config, day);
   if (!fix) return checked;
   const renamed = new Map<string, string>();
   for (const result of checked) {
@@ -31,16 +31,16 @@ export function lintFiles(paths: string[], root: string, config: MinutesConfig, 
     paths.map((p) => renamed.get(p) ?? p),
     root,
     config,
+    day,
   );
 }
 
-function checkAll(paths: string[], root: string, config: MinutesConfig): Array<Checked | null> {
+function checkAll(paths: string[], root: string, config: MinutesConfig, day: CalendarDate): Array<Checked | null> {
   const workspace = fileWorkspace(root, config);
-  const day = today();
   return paths.map((path) => check(path, root, config, workspace, day));
 }
 
-function check(path: string, root: string, config: MinutesConfig, workspace: MinutesWorkspace, day: ReturnType<typeof today>): Checked | null {
+function check(path: string, root: string, config: MinutesConfig, workspace: MinutesWorkspace, day: CalendarDate): Checked | null {
   const file = relative(root, path).split(sep).join('/');
   if (isIgnored(config, file)) return null;
   const text = readMinutesText(path, (p, reason) => process.stderr.write(`${p}: ${reason}\n`));
