@@ -73,6 +73,29 @@ describe('minutes-lint', () => {
     assert.match(badConfig.stderr, /meetingWeekday must be at most 6/u);
   });
 
+  it('takes rule severities from "rules" in .minutes.json: off, or stricter', () => {
+    writeFileSync(join(root, '.minutes.json'), JSON.stringify({ rules: { 'title-date-mismatch': 'off', 'minutes-now-available': 'error' } }));
+    const { code, stdout } = run(['--format', 'json'], root);
+    const findings = JSON.parse(stdout) as Array<{ code: string; severity: string }>;
+    assert.equal(code, 1);
+    assert.ok(!findings.some((f) => f.code === 'title-date-mismatch'), 'switched off');
+    assert.deepEqual(findings.filter((f) => f.code === 'minutes-now-available').map((f) => f.severity), ['error']);
+    writeFileSync(join(root, '.minutes.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    const unknown = run([], root);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown setting "rules\.no-such-rule"/u);
+  });
+
+  it('skips the files that "ignores" in .minutes.json names, by glob', () => {
+    writeFileSync(join(root, '.minutes.json'), JSON.stringify({ ignores: ['community-call/**', 'sig-*/2024011?.md'] }));
+    const { code, stdout } = run([], root);
+    assert.equal(code, 0);
+    assert.equal(stdout, '', 'the roll-up with the mistakes and the SIG file are not checked');
+    // Ignored files still count as the repository: the others are judged against them.
+    writeFileSync(join(root, '.minutes.json'), JSON.stringify({ ignores: ['iaas/**'] }));
+    assert.match(run([], root).stdout, /iaas\/20240116\.md does not exist; iaas\/20240117\.md is the Team IaaS minutes/u);
+  });
+
   it('skips binary files quietly instead of crashing', () => {
     writeFileSync(join(root, 'iaas/20240124.md'), Buffer.from([0x23, 0x20, 0x00, 0xff, 0xfe]));
     const { code, stderr } = run(['iaas'], root);

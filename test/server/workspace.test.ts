@@ -75,12 +75,30 @@ describe('language server in a minutes repository', () => {
     await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => d.some((x) => x.code === 'minutes-link-not-found'));
   });
 
-  it('takes rule severities from the editor settings', async () => {
-    session.settings = { rules: { 'minutes-link-not-found': 'error', 'missing-team': 'off' } };
+  it('takes rule severities from .minutes.json and the editor settings, the settings winning', async () => {
+    // Last week's roll-up had Team Container, and container/ met since: this one misses it.
+    const previous = WEEKLY.replace(/2022-09-29/gu, '2022-09-22').replace('iaas/20220927.md', 'iaas/20220921.md').replace('## AOB', `### Team Container\n\nMinutes: ${BASE}container/20220919.md\n\n## AOB`);
+    mkdirSync(join(root, 'container'), { recursive: true });
+    for (const [path, text] of Object.entries({ 'community-call/20220922.md': previous, 'container/20220919.md': '# 2022-09-19\n', 'container/20220926.md': '# 2022-09-26\n' })) writeFileSync(join(root, path), text);
+    session.settings = { rules: { 'minutes-link-not-found': 'error' } };
     await session.initialize(pathToFileURL(root).toString(), capabilities);
     await session.open(uriOf('community-call/20220929.md'), WEEKLY);
-    const diagnostics = await session.diagnosticsFor(uriOf('community-call/20220929.md'), (d) => d.length > 0);
-    assert.equal(diagnostics.find((d) => d.code === 'minutes-link-not-found')?.severity, 1);
+    const uri = uriOf('community-call/20220929.md');
+    const first = await session.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'missing-team'));
+    assert.equal(first.find((d) => d.code === 'minutes-link-not-found')?.severity, 1, 'error, from the settings');
+    writeFileSync(join(root, '.minutes.json'), JSON.stringify({ rules: { 'missing-team': 'off', 'minutes-link-not-found': 'hint' } }));
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('.minutes.json'), type: 1 }] });
+    const after = await session.diagnosticsFor(uri, (d) => !d.some((x) => x.code === 'missing-team'));
+    assert.equal(after.find((d) => d.code === 'minutes-link-not-found')?.severity, 1, 'the settings still win over the file');
+  });
+
+  it('checks nothing in a file that "ignores" names', async () => {
+    writeFileSync(join(root, '.minutes.json'), JSON.stringify({ ignores: ['community-call/2022*.md'] }));
+    await session.initialize(pathToFileURL(root).toString(), capabilities);
+    await session.open(uriOf('iaas/20220928.md'), '# 2022-09-27\n');
+    await session.diagnosticsFor(uriOf('iaas/20220928.md'), (d) => d.some((x) => x.code === 'title-date-mismatch'));
+    await session.open(uriOf('community-call/20220929.md'), WEEKLY);
+    assert.deepEqual(await session.diagnosticsFor(uriOf('community-call/20220929.md'), () => true), []);
   });
 
   it('offers renaming a misnamed roll-up when the editor can rename files', async () => {
