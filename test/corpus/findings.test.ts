@@ -99,7 +99,8 @@ describe('findings on the real SCS minutes', function () {
   it('finds the files that are copies of an earlier meeting, naming the original', () => {
     const copies = rows.filter((r) => r.code === 'duplicate-minutes').map((r) => [r.file, /copy of (\S+),/u.exec(r.message)?.[1]]);
     assert.deepEqual(copies, [
-      ['iam/20230823.md', 'iam/20230816.md'],
+      // Both hold the minutes titled 2023-08-23: 20230816.md is the copy, of the one named after that day.
+      ['iam/20230816.md', 'iam/20230823.md'],
       ['project-board/20250825.md', 'project-board/20250818.md'],
       ['project-board/20250915.md', 'project-board/20250901.md'],
       ['project-board/20250922.md', 'project-board/20250901.md'],

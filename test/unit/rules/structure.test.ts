@@ -117,7 +117,7 @@ describe('rule heading-level', () => {
       {
         code: 'heading-level',
         severity: 'warning',
-        message: '"Team Container" is a level-2 heading; the other teams and SIGs are level 3 (###).',
+        message: '"Team Container" is level 2 (##); team sections under "Team Updates" (##) are level 3 (###).',
         range: range(14, 0, 14, 17),
       },
     ]);
@@ -129,7 +129,7 @@ describe('rule heading-level', () => {
   it('reports a "####" SIG and removes exactly one "#"', () => {
     const text = GOOD.replace('### IAM SIG', '#### IAM SIG');
     const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'heading-level');
-    assert.equal(f.message, '"IAM SIG" is a level-4 heading; the other teams and SIGs are level 3 (###).');
+    assert.equal(f.message, '"IAM SIG" is level 4 (####); team sections under "Team Updates" (##) are level 3 (###).');
     assert.deepEqual(f.range, rangeOf(text, '#### IAM SIG'));
     assert.equal(fixed(text, f), GOOD);
   });
@@ -143,8 +143,22 @@ describe('rule heading-level', () => {
   it('without a group heading, expects the level most teams use', () => {
     const text = joinLines('# SCS Tech Weekly 2022-09-29', '', '## Meta', '', '- Minutes: Jonas', '', '### Team IaaS', '', '### Team Container', '', '#### IAM SIG', '', '## AOB', '');
     const f = single(lintDoc(text, MEETING_PATH).findings, 'heading-level');
-    assert.equal(f.message, '"IAM SIG" is a level-4 heading; the other teams and SIGs are level 3 (###).');
+    assert.equal(f.message, '"IAM SIG" is level 4 (####); most teams and SIGs here are level 3 (###).');
     assert.equal(fixed(text, f), text.replace('#### IAM SIG', '### IAM SIG'));
+  });
+
+  it('reports a run of misplaced headings once, truthfully, and fixes them all', () => {
+    const text = GOOD.replace('### Team Operations and IAM', '## Team Operations and IAM').replace('### IAM SIG', '## IAM SIG').replace('### SIG Monitoring', '## SIG Monitoring');
+    const found = ofCode(lintDoc(text, MEETING_PATH, REPO).findings, 'heading-level');
+    assert.deepEqual(
+      found.map((f) => [f.message, f.range.start.line, f.related?.length]),
+      [
+        ['"Team Operations and IAM" and the team section after it are level 2 (##); team sections under "Team Updates" (##) are level 3 (###).', rangeOf(text, '## Team Operations').start.line, 1],
+        ['"SIG Monitoring" is level 2 (##); team sections under "Team Updates" (##) are level 3 (###).', rangeOf(text, '## SIG Monitoring').start.line, 0],
+      ],
+    );
+    assert.equal(found[0].fixes![0].title, 'Make them level-3 headings');
+    assert.equal(fixed(fixed(text, found[0]), single(lintDoc(fixed(text, found[0]), MEETING_PATH, REPO).findings, 'heading-level')), GOOD);
   });
 
   it('stays quiet on a consistent roll-up, and where no level is the most common', () => {

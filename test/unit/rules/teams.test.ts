@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, type MinutesConfig } from '../../../server/src/core';
-import { ALL_TEAMS, BASE, fixed, offered, GOOD, joinLines, lintDoc, MEETING_PATH, ofCode, range, rangeOf, REPO, rollup, shown, single, TEAM, TREE } from './ruleHelpers';
+import { ALL_TEAMS, BASE, fixed, GOOD, joinLines, lintDoc, MEETING_PATH, ofCode, range, rangeOf, REPO, rollup, shown, single, TEAM, TREE } from './ruleHelpers';
 
 const without = (...drop: string[][]) => ALL_TEAMS.filter((t) => !drop.includes(t));
 const UPDATES_HEADING = range(6, 0, 6, 15);
@@ -204,13 +204,18 @@ describe('rule missing-minutes-link', () => {
     assert.equal(fixed(text, findings[0]), GOOD);
   });
 
-  it('is information, offering (not applying) a pending line linking the folder, when there are only older minutes', () => {
+  it('asks nothing of a group whose latest minutes are older than the last roll-up: it did not meet', () => {
     const text = rollup(ALL_TEAMS.map((t) => (t === TEAM.iamSig ? ['### IAM SIG', '', '- Talked about Keycloak'] : t)));
+    assert.deepEqual(ofCode(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-minutes-link'), []);
+  });
+
+  it('fills in a blank "Minutes:" with this week\'s minutes, keeping the label', () => {
+    const text = rollup(ALL_TEAMS.map((t) => (t === TEAM.iaas ? ['### Team IaaS', '', 'Minutes:', '', '- Image manager'] : t)));
     const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-minutes-link');
-    assert.deepEqual(shown(f), { code: 'missing-minutes-link', severity: 'information', message: 'IAM SIG has no minutes line.', range: rangeOf(text, '### IAM SIG') });
-    assert.equal(f.fixes![0].title, 'Add a pending minutes line');
-    assert.notEqual(f.fixes![0].preferred, true, 'it may simply not have met: a guess is not applied unasked');
-    assert.equal(offered(text, f), text.replace('### IAM SIG\n', `### IAM SIG\n\nMinutes not available yet: ${TREE}sig-iam\n`));
+    assert.deepEqual(shown(f), { code: 'missing-minutes-link', severity: 'warning', message: 'Team IaaS has a blank minutes line; iaas/20220928.md is its minutes of this week.', range: rangeOf(text, 'Minutes:', 1) });
+    assert.equal(fixed(text, f), GOOD);
+    // ... and on the newest roll-up it is not also a "now available" reminder.
+    assert.deepEqual(ofCode(lintDoc(text, MEETING_PATH, REPO).findings, 'minutes-now-available'), []);
   });
 
   it('asks no minutes of a group that has none yet (a SIG announced), nor without a workspace', () => {

@@ -72,7 +72,7 @@ describe('rule title-date-mismatch', () => {
 
   it('applies no fix to a title still to come: it is wrong, but what it should say is unknown', () => {
     const f = single(lintDoc('# Team IaaS 2202-09-28\n', 'iaas/20221005.md', REPO).findings, 'title-date-mismatch');
-    assert.equal(f.message, 'Title says 2202-09-28 but the file is 20221005.md; 2202-09-28 is still to come.');
+    assert.equal(f.message, "Title says 2202-09-28 but the file is 20221005.md; the title's date is still to come, so it cannot be the meeting's (a typo?).");
     assert.deepEqual(f.fixes!.map((x) => [x.title, x.preferred === true]), [['Change the title date to 2022-10-05', false]]);
   });
 
@@ -115,7 +115,7 @@ describe('rule title-date-mismatch', () => {
     });
 
     it('offers no rename when a file of that name already exists, only retitling (not preferred)', () => {
-      const files = { ...REPO, 'community-call/20220929.md': GOOD };
+      const files = { ...REPO, 'community-call/20220929.md': `${GOOD}\n- A line this file has and the other does not\n` };
       const f = single(lintDoc(GOOD, misnamed, files).findings, 'title-date-mismatch');
       assert.match(f.message, /so the file name looks wrong \(expected 20220929\.md\)\.$/u);
       assert.deepEqual(

@@ -31,8 +31,7 @@ export function weeklyDateChoices(config: MinutesConfig, today: CalendarDate): C
 export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesConfig, calendar: HolidayCalendar, date: CalendarDate): NewFile {
   const path = `${config.weeklyFolder}/${formatCompactDate(date)}.md`;
   const lines = [`# ${config.weeklyTitle.replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
-  const previous = workspace.previousWeekly(date, path);
-  const since = previous?.date;
+  const since = workspace.lastMeetingBefore(date, path);
   for (const team of newRollUpTeams(path, date, workspace, config)) {
     const recent = team.folder ? workspace.index.between(team.folder, since, date).pop() : undefined;
     const line = recent ? `Minutes: ${fileUrl(config, recent.path)}` : pendingLine(config, team.folder);

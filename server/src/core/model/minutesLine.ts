@@ -47,7 +47,8 @@ export function readMinutesLine(paragraph: Paragraph, text: string, lines: LineI
       return more.length ? { ...line, moreTargets: more } : line;
     }
     if (!pending) return undefined; // `Minutes: we discussed ...` is prose, not a minutes line
-    return { range, style: 'label', label, state: 'pending' };
+    // A bare `Minutes:` is a blank left to fill in, not a word that the minutes are pending.
+    return afterLabel === '' && !PENDING_WORDS.test(label) ? { range, style: 'label', label, state: 'pending', blank: true } : { range, style: 'label', label, state: 'pending' };
   }
 
   if (!allowNotes) return undefined;

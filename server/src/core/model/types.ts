@@ -65,6 +65,8 @@ export interface MinutesLine {
   target?: LinkTarget;
   /** Further minutes linked on the same line (`URL + URL` when a roll-up covers two meetings). */
   moreTargets?: LinkTarget[];
+  /** `Minutes:` and nothing after it: a blank left to fill in (state `pending`). */
+  blank?: boolean;
 }
 
 export interface TeamEntry {

@@ -3,8 +3,11 @@ import type { LinkTarget, MinutesLine, TeamEntry } from '../model/types';
 import type { IndexedFile } from '../workspace/minutesIndex';
 import { sameTeam } from '../workspace/names';
 import { DOCUMENT_START, fileUrl, linkedLine, minimalReplace, minutesLinkSpan, pendingLine } from './edits';
-import { previousDate } from './teams';
+import { lastMeeting } from './teams';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+
+/** How far a linked file's date may be from an existing file's for the link to have meant that one. */
+const NEAR_DAYS = 3;
 
 /** The entries with a link into the repository, when there is a repository of team folders to check against. */
 function linkedEntries({ model, workspace }: RuleContext): Array<TeamEntry & { minutesLine: MinutesLine & { target: LinkTarget } }> {
@@ -43,8 +46,10 @@ export const linkNotFound: Rule = {
       }
       const reference = target.date?.date ?? meetingDate;
       const candidate = reference && meetingDate ? index.latestOnOrBefore(target.folder, dayNumber(reference) <= dayNumber(meetingDate) ? meetingDate : reference) : undefined;
-      const since = meetingDate && previousDate(workspace!, context.model, meetingDate);
-      if (candidate && since && dayNumber(candidate.date!) <= dayNumber(since)) {
+      const since = meetingDate && lastMeeting(workspace!, context.model, meetingDate);
+      // A link a day or two off names the meeting it meant (`iaas/20221004.md` for `iaas/20221005.md`).
+      const meant = candidate && target.date?.date && Math.abs(dayNumber(candidate.date!) - dayNumber(target.date.date)) <= NEAR_DAYS;
+      if (candidate && since && !meant && dayNumber(candidate.date!) <= dayNumber(since)) {
         // The team met without minutes: last week's file, which the last roll-up linked, would be wrong.
         const span = minutesLinkSpan(context.model, entry.minutesLine);
         const pending = pendingLine(context.config, target.folder);
@@ -158,10 +163,11 @@ export const nowAvailable: Rule = {
     // A pending line was true when written: on an old roll-up that the minutes came later is history.
     const recent = today !== undefined && dayNumber(today) - dayNumber(meetingDate) <= config.reminderDays;
     if (!recent && workspace.hasLaterWeekly(meetingDate, workspace.relativePath(model.uri))) return [];
-    const since = previousDate(workspace, model, meetingDate);
+    const since = lastMeeting(workspace, model, meetingDate);
     return (model.updates?.entries ?? []).flatMap((entry): RuleFinding[] => {
       const line = entry.minutesLine;
-      if (!line || !['pending', 'folder', 'pull-request'].includes(line.state)) return [];
+      // A blank `Minutes:` is missing-minutes-link's: it was never a statement about the minutes.
+      if (!line || line.blank || !['pending', 'folder', 'pull-request'].includes(line.state)) return [];
       const folder = line.target?.folder && workspace.index.hasFolder(line.target.folder) ? line.target.folder : workspace.folderOf(entry, meetingDate);
       const file = folder ? workspace.index.between(folder, since, meetingDate).pop() : undefined;
       const span = minutesLinkSpan(model, line);

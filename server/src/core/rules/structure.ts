@@ -29,7 +29,7 @@ export const missingSection: Rule = {
         // adding it changes what the next roll-up's layout is judged against.
         return {
           message: `The roll-up has no "${name}" section${since}.`,
-          range: placeOf(model, edit ? edit.range.start.line : model.lines.lineCount - 1),
+          range: placeOf(model, edit?.range.start.line ?? model.updates?.entries[0]?.section.headingRange.start.line ?? model.lines.lineCount - 1),
           fixes: edit ? [{ title: `Add a "## ${name}" section`, edits: [edit] }] : undefined,
         };
       });
@@ -64,31 +64,47 @@ function insertSection(model: MinutesModel, role: keyof SectionNames, name: stri
 export const headingLevel: Rule = {
   code: 'heading-level',
   defaultSeverity: 'warning',
-  description: "A team or SIG heading's level differs from its siblings'.",
+  description: "Team or SIG headings at another level than the team group expects (one finding per run of them).",
   example: '`## Team Container` among `### Team IaaS` and `### IAM SIG`',
   check({ model }) {
     const entries = model.updates?.entries ?? [];
     const expected = expectedDepth(model, entries);
     if (!expected) return [];
-    return entries
-      .filter((e) => e.section.depth !== expected)
-      .map((e) => {
-        const start = model.lines.offsetAt(e.section.headingRange.start);
-        const hashes = model.text.indexOf('#', start);
-        const edit =
-          e.section.depth < expected
-            ? insertAt(model, hashes, '#'.repeat(expected - e.section.depth))
-            : { range: model.lines.range(hashes, hashes + e.section.depth - expected), newText: '' };
-        // An underlined (setext) heading has no `#`s to add or remove: no fix is the safe answer.
-        const atx = /^\s{0,3}#/u.test(model.lines.lineText(e.section.headingRange.start.line));
-        return {
-          message: `"${e.name}" is a level-${e.section.depth} heading; the other teams and SIGs are level ${expected} (${'#'.repeat(expected)}).`,
-          range: e.section.headingRange,
-          fixes: atx ? [{ title: `Make it a level-${expected} heading`, edits: [edit], preferred: true }] : undefined,
-        };
-      });
+    const group = model.updates?.section;
+    const why = group ? `team sections under "${group.title}" (${'#'.repeat(group.depth)}) are level ${expected} (${'#'.repeat(expected)})` : `most teams and SIGs here are level ${expected} (${'#'.repeat(expected)})`;
+    // Consecutive misplaced headings are one mistake (a `##` typed once and carried on), reported once.
+    const runs: TeamEntry[][] = [];
+    entries.forEach((e, i) => {
+      if (e.section.depth === expected) return;
+      const last = runs[runs.length - 1];
+      if (last && entries[i - 1] === last[last.length - 1] && last[0].section.depth === e.section.depth) last.push(e);
+      else runs.push([e]);
+    });
+    return runs.map((run) => {
+      const [first] = run;
+      const depth = first.section.depth;
+      const others = run.length - 1;
+      const after = others === 1 ? 'the team section' : `the ${others} team sections`;
+      const what = others ? `"${first.name}" and ${after} after it are` : `"${first.name}" is`;
+      // An underlined (setext) heading has no `#`s to add or remove: no fix is the safe answer.
+      const atx = run.every((e) => /^\s{0,3}#/u.test(model.lines.lineText(e.section.headingRange.start.line)));
+      return {
+        message: `${what} level ${depth} (${'#'.repeat(depth)}); ${why}.`,
+        range: first.section.headingRange,
+        related: run.slice(1).map((e) => ({ uri: model.uri, range: e.section.headingRange, message: `"${e.name}", level ${depth}` })),
+        fixes: atx ? [{ title: others ? `Make them level-${expected} headings` : `Make it a level-${expected} heading`, edits: run.map((e) => relevel(model, e, expected)), preferred: true }] : undefined,
+      };
+    });
   },
 };
+
+/** The edit that gives a team's ATX heading `expected` `#`s. */
+function relevel(model: MinutesModel, entry: TeamEntry, expected: number): TextEdit {
+  const start = model.lines.offsetAt(entry.section.headingRange.start);
+  const hashes = model.text.indexOf('#', start);
+  const depth = entry.section.depth;
+  return depth < expected ? insertAt(model, hashes, '#'.repeat(expected - depth)) : { range: model.lines.range(hashes, hashes + depth - expected), newText: '' };
+}
 
 /** One level below the group heading; without one, the level most teams use. */
 function expectedDepth(model: MinutesModel, entries: TeamEntry[]): number | undefined {

@@ -1,4 +1,4 @@
-import { dayNumber, fromDayNumber, type CalendarDate } from '../model/dates';
+import type { CalendarDate } from '../model/dates';
 import type { MinutesModel, TeamEntry } from '../model/types';
 import { flatten } from '../model/parse';
 import { teamKindOf } from '../model/teams';
@@ -44,7 +44,7 @@ function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team
   const nl = eol(model);
   const depth = model.updates!.section ? model.updates!.section.depth + 1 : (entries[0]?.section.depth ?? 3);
   const latest = team.folder ? workspace!.index.latestOnOrBefore(team.folder, meetingDate!) : undefined;
-  const recent = latest && team.folder && workspace!.index.between(team.folder, previousDate(workspace!, model, meetingDate!), meetingDate!).length;
+  const recent = latest && team.folder && workspace!.index.between(team.folder, lastMeeting(workspace!, model, meetingDate!), meetingDate!).length;
   const line = recent ? linkedLine(model, fileUrl(config, latest.path)) : pendingLine(config, team.folder);
   const section = `${'#'.repeat(depth)} ${team.name}${nl}${nl}${line}${nl}${nl}`;
 
@@ -62,8 +62,9 @@ function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team
 }
 
 
-export function previousDate(workspace: MinutesWorkspace, model: MinutesModel, date: CalendarDate): CalendarDate {
-  return workspace.previousWeekly(date, workspace.relativePath(model.uri))?.date ?? fromDayNumber(dayNumber(date) - 7);
+/** Since when a team's minutes are this week's for the roll-up `model` of `date`. */
+export function lastMeeting(workspace: MinutesWorkspace, model: MinutesModel, date: CalendarDate): CalendarDate {
+  return workspace.lastMeetingBefore(date, workspace.relativePath(model.uri));
 }
 
 export const duplicateTeam: Rule = {
@@ -94,32 +95,44 @@ export const duplicateTeam: Rule = {
 
 export const missingMinutesLink: Rule = {
   code: 'missing-minutes-link',
-  defaultSeverity: 'information',
-  description: 'A team or SIG section has no minutes line at all (a warning when its minutes exist).',
-  example: '`### Team IaaS` followed directly by notes',
+  defaultSeverity: 'warning',
+  description: 'A team or SIG section has no minutes line, or a blank `Minutes:`, though its minutes of that week exist.',
+  example: '`### Team IaaS` followed directly by notes, when `iaas/20220928.md` is dated since the last roll-up',
   check({ model, workspace, meetingDate, config }) {
-    if (model.kind !== 'weekly') return [];
+    if (model.kind !== 'weekly' || !workspace || !meetingDate) return [];
     const nl = eol(model);
     return (model.updates?.entries ?? [])
-      .filter((e) => e.kind !== 'other' && !e.minutesLine)
+      .filter((e) => e.kind !== 'other' && (!e.minutesLine || e.minutesLine.blank))
       .flatMap((entry): RuleFinding[] => {
-        const folder = workspace?.folderOf(entry, meetingDate);
-        // A group without minutes by then (a SIG announced, not yet met) has no minutes to link.
-        if (!workspace || !meetingDate || !folder || !workspace.index.latestOnOrBefore(folder, meetingDate)) return [];
-        const since = previousDate(workspace, model, meetingDate);
-        const recent = workspace.index.between(folder, since, meetingDate).pop();
-        const line = recent ? linkedLine(model, fileUrl(config, recent.path)) : pendingLine(config, folder);
+        // Only where there is something to link: a group that did not meet (or has no minutes
+        // folder yet, a SIG announced) has nothing missing.
+        const folder = workspace.folderOf(entry, meetingDate);
+        const recent = folder ? workspace.index.between(folder, lastMeeting(workspace, model, meetingDate), meetingDate).pop() : undefined;
+        if (!recent) return [];
+        const url = fileUrl(config, recent.path);
+        const blank = entry.minutesLine;
+        if (blank) {
+          // Fill in the blank after its label, keeping the label as written.
+          const { lines, text } = model;
+          const start = lines.offsetAt(blank.range.start);
+          const end = start + text.slice(start, lines.offsetAt(blank.range.end)).trimEnd().length;
+          return [
+            {
+              message: `${entry.name} has a blank minutes line; ${recent.path} is its minutes of this week.`,
+              range: lines.range(start, end),
+              fixes: [{ title: `Link ${recent.path}`, edits: [insertAt(model, end, ` ${url}`)], preferred: true }],
+            },
+          ];
+        }
         const at = model.lines.offsetAt(entry.section.headingRange.end);
         // A blank line after it too, or the line would run into the text under the heading.
         const next = entry.section.headingRange.end.line + 1;
         const after = next < model.lines.lineCount && model.lines.lineText(next).trim() !== '' ? nl : '';
         return [
           {
-            message: recent ? `${entry.name} has no minutes line; ${recent.path} is its minutes of this week.` : `${entry.name} has no minutes line.`,
-            severity: recent ? 'warning' : undefined,
+            message: `${entry.name} has no minutes line; ${recent.path} is its minutes of this week.`,
             range: entry.section.headingRange,
-            // Linking this week's minutes is the repair; "not available yet" is a guess (it may not have met).
-            fixes: [{ title: recent ? `Link ${recent.path}` : 'Add a pending minutes line', edits: [insertAt(model, at, `${nl}${nl}${line}${after}`)], preferred: !!recent }],
+            fixes: [{ title: `Link ${recent.path}`, edits: [insertAt(model, at, `${nl}${nl}${linkedLine(model, url)}${after}`)], preferred: true }],
           },
         ];
       });

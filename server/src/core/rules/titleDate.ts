@@ -23,7 +23,7 @@ export const titleDateMismatch: Rule = {
     const renamable = folderPath !== undefined && !workspace!.index.has(folderPath + newName) && Math.abs(dayNumber(titleDate) - dayNumber(fileDate)) <= 400;
     const rename: Fix = { title: `Rename the file to ${newName}`, edits: [], renameTo: newName };
     const verdict = wrongDate(model, config, workspace, today);
-    if (verdict?.why === 'future') return [{ message: `${said}; ${model.title!.date!.text} is still to come.`, range, fixes: [retitle] }];
+    if (verdict?.why === 'future') return [{ message: `${said}; the title's date is still to come, so it cannot be the meeting's (a typo?).`, range, fixes: [retitle] }];
     if (verdict?.wrong === 'title') return [{ message: `${said}; expected ${expected}.`, range, fixes: [{ ...retitle, preferred: true }] }];
     if (verdict?.wrong === 'file') {
       const usual = model.kind === 'weekly' ? 'the meeting is' : 'this series meets';

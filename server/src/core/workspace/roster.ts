@@ -1,5 +1,5 @@
 import type { MinutesConfig } from '../config/types';
-import { dayNumber, fromDayNumber, type CalendarDate } from '../model/dates';
+import type { CalendarDate } from '../model/dates';
 import { teamKindOf } from '../model/teams';
 import type { TeamEntry, TeamKind } from '../model/types';
 import { isSession, sameTeam } from './names';
@@ -21,7 +21,7 @@ export interface ExpectedTeam {
  */
 export function expectedTeams(selfPath: string | undefined, date: CalendarDate, workspace: MinutesWorkspace, config: MinutesConfig): ExpectedTeam[] {
   const previous = workspace.previousWeekly(date, selfPath);
-  const since = previous?.date ?? fromDayNumber(dayNumber(date) - 7);
+  const since = workspace.lastMeetingBefore(date, selfPath);
   const metSince = (folder: string | undefined) => (folder ? workspace.index.between(folder, since, date).pop() : undefined);
 
   if (config.teams.length) {

@@ -1,6 +1,6 @@
 import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
-import { dayNumber, type CalendarDate } from '../model/dates';
+import { dayNumber, fromDayNumber, sameDate, type CalendarDate } from '../model/dates';
 import { parseMinutes } from '../model/parse';
 import type { MinutesModel, TeamKind } from '../model/types';
 import { findRosterTeam } from '../model/teams';
@@ -175,6 +175,17 @@ export class MinutesWorkspace {
 
   private rollUpList: { generation: number; list: RollUp[] } | undefined;
 
+  /**
+   * The day after which a team's minutes are news for the roll-up of `date`: the previous roll-up's
+   * meeting, but no more than two weeks back (a group meeting every other week reports at the next
+   * call; a roll-up that was not written, or not kept, does not make three weeks' old minutes news).
+   */
+  lastMeetingBefore(date: CalendarDate, exceptPath?: string): CalendarDate {
+    const previous = this.previousWeekly(date, exceptPath)?.date;
+    const windowStart = dayNumber(date) - NEWS_WINDOW_DAYS;
+    return previous && dayNumber(previous) > windowStart ? previous : fromDayNumber(windowStart);
+  }
+
   /** The latest roll-up of a meeting before `date`, other than `exceptPath`. */
   previousWeekly(date: CalendarDate, exceptPath?: string): RollUp | undefined {
     const before = this.rollUps().filter((r) => r.file.path !== exceptPath && dayNumber(r.date) < dayNumber(date));
@@ -182,8 +193,9 @@ export class MinutesWorkspace {
   }
 
   /**
-   * The earlier file of the same folder that a document is a copy of, but for white space (the
-   * minutes of last meeting saved again under this meeting's name), if any.
+   * The file of the same folder that a document is a copy of, but for white space, if any. Copies
+   * share their title, so the original is the one named after the title's date (`20230816.md`
+   * holding the minutes titled 2023-08-23 copies `20230823.md`); failing that, the earliest.
    */
   copyOf(model: MinutesModel): IndexedFile | undefined {
     const path = this.relativePath(model.uri);
@@ -192,18 +204,21 @@ export class MinutesWorkspace {
     const content = comparableText(model.text);
     // An empty template or a bare title is the same in every file; it copies nothing.
     if (content.length < MIN_COPY_LENGTH) return undefined;
+    const titleDate = model.title?.date?.date;
+    if (titleDate && sameDate(titleDate, date)) return undefined;
     const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
     if (this.contents?.generation !== this.generation) this.contents = { generation: this.generation, byPath: new Map() };
     const contents = this.contents.byPath;
-    for (const file of this.index.filesIn(folder)) {
-      if (dayNumber(file.date!) >= dayNumber(date)) break;
+    const same = this.index.filesIn(folder).filter((file) => {
+      if (file.path === path) return false;
       if (!contents.has(file.path)) {
         const text = this.models.get(file.path)?.text ?? this.files.readFile(file.path);
         contents.set(file.path, text === undefined ? '' : comparableText(text));
       }
-      if (contents.get(file.path) === content) return file;
-    }
-    return undefined;
+      return contents.get(file.path) === content;
+    });
+    const named = titleDate && same.find((f) => sameDate(f.date!, titleDate));
+    return named || same.find((f) => dayNumber(f.date!) < dayNumber(date));
   }
 
   private contents: { generation: number; byPath: Map<string, string> } | undefined;
@@ -300,6 +315,8 @@ export class MinutesWorkspace {
 }
 
 const MIN_COPY_LENGTH = 80;
+/** How far back a team's minutes can be news for a roll-up (see lastMeetingBefore). */
+const NEWS_WINDOW_DAYS = 14;
 
 /** A text with its white space folded: copies that differ only in blank lines or spaces compare equal. */
 function comparableText(text: string): string {
