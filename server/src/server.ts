@@ -102,9 +102,9 @@ connection.onDidChangeConfiguration(({ settings }) => {
 connection.onDidChangeWatchedFiles(({ changes }) => {
   const reload = new Set<string>();
   for (const change of changes) {
-    const state = workspaces.of(change.uri);
-    const path = state?.workspace.relativePath(change.uri);
-    if (!state || path === undefined) continue;
+    const located = workspaces.locate(change.uri);
+    if (!located) continue;
+    const { state, path } = located;
     if (workspaces.isConfigFile(change.uri) && !path.includes('/')) reload.add(state.rootUri);
     else if (change.type === FileChangeType.Created) state.workspace.fileCreated(path);
     else if (change.type === FileChangeType.Deleted) state.workspace.fileDeleted(path);
@@ -189,31 +189,28 @@ function relintAll(except?: string): void {
 
 documents.onDidChangeContent(({ document }) => {
   // The repository sees the new text first (as the editor's model: parsed once), then it is checked.
-  const state = workspaces.of(document.uri);
-  const path = state?.workspace.relativePath(document.uri);
-  const inRepository = state !== undefined && path !== undefined && state.workspace.index.has(path);
-  if (inRepository) state.workspace.fileChanged(path, analysis.model(document));
+  const located = workspaces.locate(document.uri);
+  const inRepository = located !== undefined && located.state.workspace.index.has(located.path);
+  if (inRepository) located.state.workspace.fileChanged(located.path, analysis.model(document));
   publish(document);
   if (inRepository) relintAll(document.uri);
 });
 
 // Editors that send no file events (Neovim) still tell us about files they save: index those.
 documents.onDidSave(({ document }) => {
-  const state = workspaces.of(document.uri);
-  const path = state?.workspace.relativePath(document.uri);
-  if (state && path !== undefined && !state.workspace.index.has(path)) {
-    state.workspace.fileCreated(path);
+  const located = workspaces.locate(document.uri);
+  if (located && !located.state.workspace.index.has(located.path)) {
+    located.state.workspace.fileCreated(located.path);
     relintAll();
   }
 });
 
 documents.onDidClose(({ document }) => {
   analysis.forget(document.uri);
-  const state = workspaces.of(document.uri);
-  const path = state?.workspace.relativePath(document.uri);
-  if (state && path !== undefined) {
+  const located = workspaces.locate(document.uri);
+  if (located) {
     // Its unsaved text is gone: others now read the file on disk.
-    state.workspace.fileChanged(path);
+    located.state.workspace.fileChanged(located.path);
     relintAll(document.uri);
   }
   connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

@@ -58,6 +58,13 @@ export class Workspaces {
     return best;
   }
 
+  /** The repository a document belongs to, and the document's path in it (`/`-separated, relative to its root). */
+  locate(uri: string): { state: WorkspaceState; path: string } | undefined {
+    const state = this.of(uri);
+    const path = state?.workspace.relativePath(uri);
+    return state && path !== undefined ? { state, path } : undefined;
+  }
+
   /** The repository of a workspace folder, by the folder's URI in any encoding. */
   forRoot(rootUri: string): WorkspaceState | undefined {
     return this.all().find((s) => s.workspace.relativePath(rootUri) === '' || s.workspace.relativePath(`${rootUri.replace(/\/$/u, '')}/`) === '');
