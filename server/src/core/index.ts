@@ -17,7 +17,7 @@ export { LineIndex } from './text/lineIndex';
 export { teamOverview } from './features/teamOverview';
 export { calendarFor, type LintOptions } from './rules/lint';
 export { meetingDate } from './rules/meetingDate';
-export { RULE_CODES } from './rules/catalog';
+export { CONFIG_CODE, RULE_CODES } from './rules/catalog';
 export { MinutesIndex, type IndexedFile } from './workspace/minutesIndex';
 export { MinutesWorkspace, type WorkspaceFiles } from './workspace/workspace';
 export { expectedTeams } from './workspace/roster';

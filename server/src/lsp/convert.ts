@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { locateProblem, toDiagnostic, LineIndex, type Finding } from '../core';
+import { CONFIG_CODE, DIAGNOSTIC_SOURCE, locateProblem, toDiagnostic, LineIndex, type Finding } from '../core';
 import type { ConfigFile } from '../node/configFile';
 
 /** A finding as an LSP diagnostic, with its related places where the client shows them. */
@@ -21,8 +21,8 @@ export function configDiagnostics(file: ConfigFile): Diagnostic[] {
   return located.map((p) => ({
     range: lines.range(p.offset, p.offset + p.length),
     severity: DiagnosticSeverity.Error,
-    source: 'minutes',
-    code: 'invalid-config',
+    source: DIAGNOSTIC_SOURCE,
+    code: CONFIG_CODE,
     message: `${p.message}; the defaults are used until this is fixed.`,
   }));
 }

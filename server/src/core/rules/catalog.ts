@@ -28,3 +28,6 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULE_CODES = RULES.map((r) => r.code);
+
+/** The code of a problem in `.minutes.json`: not a rule (it cannot be turned off), but a code beside theirs. */
+export const CONFIG_CODE = 'invalid-config';
