@@ -1,28 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { CodeAction, DocumentSymbol } from 'vscode-languageserver-types';
-import { LspSession } from './lspClient';
+import { linkTo, rollup, team } from '../support/fixtures';
+import { LspSession } from '../support/lspClient';
 
-const BASE = 'https://github.com/SovereignCloudStack/minutes/blob/main/';
 const URI = 'file:///repo/community-call/20221103.md';
-const TEXT = [
-  '# SCS Tech Weekly 2022-11-02', // a Wednesday: the title is the mistake
-  '',
-  '## Meta',
-  '',
-  '- Minutes: Jonas',
-  '',
-  '## Team Updates',
-  '',
-  '### Team IaaS',
-  '',
-  `Minutes: ${BASE}iaas/20221102.md`,
-  '',
-  '### IAM SIG',
-  '',
-  'Minutes: none yet',
-  '',
-  '## AOB',
-].join('\n');
+// A Wednesday: the title is the mistake.
+const TEXT = rollup([team('Team IaaS', linkTo('iaas/20221102.md')), team('IAM SIG', 'Minutes: none yet')], '# SCS Tech Weekly 2022-11-02');
 
 describe('language server over stdio', function () {
   let session: LspSession;
