@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dateFromFileName, findDates } from '../../server/src/core/model/dates';
+import { findDates } from '../../server/src/core/model/dates';
 
 describe('dates', () => {
   it('finds ISO dates in prose with their offsets', () => {
@@ -15,12 +15,5 @@ describe('dates', () => {
     assert.equal(findDates('2023-03\u201306')[0].problem, 'malformed');
     assert.equal(findDates('2023-09-4')[0].problem, 'malformed');
     assert.equal(findDates('2024-02-29')[0].problem, undefined);
-  });
-
-  it('reads the date of a minutes file name', () => {
-    assert.deepEqual(dateFromFileName('20220929.md')?.date, { year: 2022, month: 9, day: 29 });
-    assert.deepEqual(dateFromFileName('20220704-workshop.md')?.date, { year: 2022, month: 7, day: 4 });
-    assert.equal(dateFromFileName('20230230.md')?.problem, 'impossible');
-    assert.equal(dateFromFileName('README.md'), undefined);
   });
 });

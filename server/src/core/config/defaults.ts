@@ -3,6 +3,8 @@ import type { MinutesConfig } from './types';
 /** The Sovereign Cloud Stack's conventions: the default, not the only possible setup. */
 export const DEFAULT_CONFIG: MinutesConfig = {
   weeklyFolder: 'community-call',
+  weeklyPaths: ['community-call/{YYYY}{MM}{DD}{suffix}.md'],
+  minutesPaths: ['{series}/{YYYY}{MM}{DD}{suffix}.md'],
   weeklyTitle: 'SCS Tech Weekly {date}',
   meetingWeekday: 4,
   linkBase: 'https://github.com/SovereignCloudStack/minutes/blob/main/',

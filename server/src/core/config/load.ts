@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { DEFAULT_CONFIG } from './defaults';
+import { compilePathPattern } from './paths';
 import { CONFIG_SCHEMA } from './schema';
 import type { MinutesConfig } from './types';
 import { validate, type ConfigProblem } from './validate';
@@ -18,10 +19,15 @@ export function resolveConfig(settings: unknown): LoadedConfig {
   const problems = validate(settings, CONFIG_SCHEMA);
   if (problems.length) return { config: DEFAULT_CONFIG, errors: problems.map((p) => p.message), problems };
   const given = settings as Partial<MinutesConfig>;
+  // The roll-ups' folder and their path patterns say the same thing: either may be given.
+  const weeklyFolder = given.weeklyFolder ?? (given.weeklyPaths && compilePathPattern(given.weeklyPaths[0]).literalSeries) ?? DEFAULT_CONFIG.weeklyFolder;
+  const weeklyPaths = given.weeklyPaths ?? (given.weeklyFolder ? [`${given.weeklyFolder}/{YYYY}{MM}{DD}{suffix}.md`] : DEFAULT_CONFIG.weeklyPaths);
   return {
     config: {
       ...DEFAULT_CONFIG,
       ...given,
+      weeklyFolder,
+      weeklyPaths,
       sections: { ...DEFAULT_CONFIG.sections, ...given.sections },
       holidays: { ...DEFAULT_CONFIG.holidays, ...given.holidays },
       holidayNotice: { ...DEFAULT_CONFIG.holidayNotice, ...given.holidayNotice },

@@ -14,6 +14,19 @@ export const CONFIG_SCHEMA = {
   properties: {
     $schema: { type: 'string' },
     weeklyFolder: { type: 'string', description: 'Folder of the weekly roll-up minutes, relative to the repository root.' },
+    weeklyPaths: {
+      type: 'array',
+      items: { type: 'string', pathPattern: true },
+      minItems: 1,
+      description:
+        'Path patterns of the weekly roll-ups, relative to the repository root, first the one new files get: {YYYY} {YY} {MM} {DD} {M} {D} for the date, {*} for any text in a name, {suffix} for an optional "-anything". Default: "<weeklyFolder>/{YYYY}{MM}{DD}{suffix}.md".',
+    },
+    minutesPaths: {
+      type: 'array',
+      items: { type: 'string', pathPattern: true },
+      minItems: 1,
+      description: 'Path patterns of all other minutes (teams, meeting series), where {series} is the series\' folder(s), e.g. "{series}/{YYYY}/{YYYY}-{MM}-{DD}.md". Default: "{series}/{YYYY}{MM}{DD}{suffix}.md".',
+    },
     weeklyTitle: { type: 'string', description: 'Title of a weekly roll-up; {date} stands for the meeting date.' },
     meetingWeekday: { type: 'integer', minimum: 0, maximum: 6, description: 'Weekday of the weekly meeting, 0 = Sunday ... 6 = Saturday.' },
     linkBase: { type: 'string', description: 'URL prefix of minutes links, e.g. https://github.com/ORG/minutes/blob/main/' },

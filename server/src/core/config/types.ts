@@ -21,8 +21,12 @@ export interface SectionNames {
 }
 
 export interface MinutesConfig {
-  /** Folder of the weekly roll-ups, relative to the repository root. */
+  /** Folder of the weekly roll-ups, relative to the repository root: the roll-ups' series. */
   weeklyFolder: string;
+  /** Path patterns of the roll-ups (see paths.ts), first the one new files get. */
+  weeklyPaths: string[];
+  /** Path patterns of every other series of minutes (`{series}/{YYYY}{MM}{DD}{suffix}.md`). */
+  minutesPaths: string[];
   /** Title of a weekly roll-up; `{date}` stands for the meeting date. */
   weeklyTitle: string;
   /** Weekday of the weekly meeting, 0 = Sunday ... 6 = Saturday. */

@@ -1,3 +1,5 @@
+import { isValidPathPattern } from './paths';
+
 /** A JSON-schema subset validator: the schema of `.minutes.json` uses only these keywords. */
 export interface SchemaNode {
   type?: string;
@@ -9,6 +11,8 @@ export interface SchemaNode {
   minimum?: number;
   maximum?: number;
   minItems?: number;
+  /** A string that must be a path pattern of paths.ts. */
+  pathPattern?: boolean;
 }
 
 export type JsonPath = Array<string | number>;
@@ -28,6 +32,8 @@ export function validate(value: unknown, schema: SchemaNode, path: JsonPath = []
   const problems: ConfigProblem[] = [];
   const report = (message: string, at: JsonPath = path) => problems.push({ message, path: at });
   if (schema.enum && !schema.enum.includes(value as string)) report(`${where} must be one of ${schema.enum.join(', ')}`);
+  const badPattern = schema.pathPattern && typeof value === 'string' ? isValidPathPattern(value) : undefined;
+  if (badPattern) report(`${where} (${value}) ${badPattern}`);
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) report(`${where} must be at least ${schema.minimum}`);
     if (schema.maximum !== undefined && value > schema.maximum) report(`${where} must be at most ${schema.maximum}`);

@@ -1,6 +1,6 @@
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
-import { dayNumber, formatCompactDate, formatDate, weekday, type CalendarDate } from '../model/dates';
+import { dayNumber, formatDate, weekday, type CalendarDate } from '../model/dates';
 import { fileUrl, pendingLine } from '../rules/edits';
 import { expectedTeams, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
@@ -29,7 +29,7 @@ export function weeklyDateChoices(config: MinutesConfig, today: CalendarDate): C
  * its latest minutes linked (or a pending line), AOB and project updates.
  */
 export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesConfig, calendar: HolidayCalendar, date: CalendarDate): NewFile {
-  const path = `${config.weeklyFolder}/${formatCompactDate(date)}.md`;
+  const path = workspace.pathFor(config.weeklyFolder, date);
   const lines = [`# ${config.weeklyTitle.replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
   const since = workspace.lastMeetingBefore(date, path);
   for (const team of newRollUpTeams(path, date, workspace, config)) {
@@ -62,7 +62,7 @@ function newRollUpTeams(path: string, date: CalendarDate, workspace: MinutesWork
 
 /** A new team meeting file: dated title, last meeting's participants, recurring items and agenda. */
 export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, calendar: HolidayCalendar, date: CalendarDate): NewFile {
-  const path = `${folder ? `${folder}/` : ''}${formatCompactDate(date)}.md`;
+  const path = workspace.pathFor(folder, date);
   const last = workspace.index.filesIn(folder).filter((f) => dayNumber(f.date!) < dayNumber(date)).pop();
   const handles = handlesIn(last ? (workspace.model(last.path)?.text ?? '') : '').map((h) => `- @${h}`);
   const lines = [`# ${formatDate(date)}`, '', '## Participants', '', ...(handles.length ? handles : ['- @']), '', '## Recurring items', '', '- ', '', '## Agenda', '', '- ', ''];

@@ -1,4 +1,4 @@
-/** A calendar date as written in minutes (ISO `YYYY-MM-DD` or a `YYYYMMDD` file name). */
+/** A calendar date as written in minutes. */
 export interface CalendarDate {
   year: number;
   month: number;
@@ -45,19 +45,8 @@ export function findDates(text: string): Array<ParsedDate & { offset: number }> 
   return found;
 }
 
-/** The date at the start of a file name: `20220929.md`, `20220704-workshop.md`. */
-export function dateFromFileName(fileName: string): ParsedDate | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})(?:[-_.][^/]*)?\.md$/i.exec(fileName);
-  if (!m) return undefined;
-  return parseDateParts(`${m[1]}${m[2]}${m[3]}`, +m[1], +m[2], +m[3], true);
-}
-
 export function formatDate(date: CalendarDate): string {
   return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
-}
-
-export function formatCompactDate(date: CalendarDate): string {
-  return `${date.year}${pad(date.month)}${pad(date.day)}`;
 }
 
 export function sameDate(a: CalendarDate, b: CalendarDate): boolean {

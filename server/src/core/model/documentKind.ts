@@ -1,7 +1,7 @@
 import type { MinutesConfig } from '../config/types';
-import type { ParsedDate } from './dates';
+
 import { normalizeHeading } from './sections';
-import type { DocumentKind, DocumentPath, Title } from './types';
+import type { DatedFile, DocumentKind, DocumentPath, Title } from './types';
 
 /** Whether a title is the weekly roll-up's, e.g. `SCS Tech Weekly 2022-09-29` for `SCS Tech Weekly {date}`. */
 export function isWeeklyTitle(title: string, weeklyTitle: string): boolean {
@@ -14,10 +14,10 @@ export function isWeeklyTitle(title: string, weeklyTitle: string): boolean {
  * name and a title. Everything else (READMEs, templates, slide decks) is not minutes and gets no
  * minutes checks.
  */
-export function documentKind(path: DocumentPath, title: Title | undefined, fileDate: ParsedDate | undefined, config: MinutesConfig, isSlideDeck: boolean): DocumentKind {
+export function documentKind(path: DocumentPath, title: Title | undefined, dated: DatedFile | undefined, config: MinutesConfig, isSlideDeck: boolean): DocumentKind {
   if (isSlideDeck || /template/iu.test(path.fileName)) return 'other';
   if (title && isWeeklyTitle(title.text, config.weeklyTitle)) return 'weekly';
-  if (!fileDate) return 'other';
-  if (path.folder === config.weeklyFolder) return 'weekly';
+  if (!dated) return 'other';
+  if (dated.weekly) return 'weekly';
   return title ? 'meeting' : 'other';
 }

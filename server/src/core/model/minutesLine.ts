@@ -1,7 +1,11 @@
 import type { Link, Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../text/lineIndex';
-import { dateFromFileName } from './dates';
+import { datedPathOf } from '../config/paths';
+import type { MinutesConfig } from '../config/types';
+
+/** What reading minutes links needs of the config: where links point, and how dated files are named. */
+export type LinkConfig = Pick<MinutesConfig, 'linkBase' | 'weeklyPaths' | 'minutesPaths'>;
 import type { LinkTarget, MinutesLine, MinutesLineState } from './types';
 
 // Wording people use for "the minutes are not there yet".
@@ -18,7 +22,7 @@ const NO_MINUTES_NOTE = /^\s*\(?\s*none\s+yet\s*\)?\s*\.?\s*$|\bno\s+minutes\b/i
  * Reads a paragraph as a minutes line, or says it is none. Status notes without a `Minutes` label
  * ("Cancelled.", "No minutes (yet?)") count only where `allowNotes` says the paragraph opens its section.
  */
-export function readMinutesLine(paragraph: Paragraph, text: string, lines: LineIndex, linkBase: string, allowNotes: boolean): MinutesLine | undefined {
+export function readMinutesLine(paragraph: Paragraph, text: string, lines: LineIndex, config: LinkConfig, allowNotes: boolean): MinutesLine | undefined {
   const start = paragraph.position!.start.offset!;
   const firstLine = lines.positionAt(start).line;
   const range = { start: lines.positionAt(start), end: lines.positionAt(Math.min(paragraph.position!.end.offset!, lines.lineEnd(firstLine))) };
@@ -29,7 +33,7 @@ export function readMinutesLine(paragraph: Paragraph, text: string, lines: LineI
   );
   if (labelledLink) {
     const label = toString(labelledLink).trim();
-    return withUrl({ range, style: 'markdown-link', label }, labelledLink, text, lines, linkBase, PENDING_WORDS.test(label));
+    return withUrl({ range, style: 'markdown-link', label }, labelledLink, text, lines, config, PENDING_WORDS.test(label));
   }
 
   const labelled = LABEL.exec(plain);
@@ -42,8 +46,8 @@ export function readMinutesLine(paragraph: Paragraph, text: string, lines: LineI
     const beforeLink = link ? afterLabel.slice(0, Math.max(0, afterLabel.indexOf(link.url))) : afterLabel;
     const pending = PENDING_WORDS.test(label) || PENDING_WORDS.test(beforeLink) || (!link && afterLabel === '');
     if (link) {
-      const line = withUrl({ range, style: 'label', label }, link, text, lines, linkBase, pending);
-      const more = links.slice(1).flatMap((l) => resolveLinkTarget(l.url, linkBase) ?? []);
+      const line = withUrl({ range, style: 'label', label }, link, text, lines, config, pending);
+      const more = links.slice(1).flatMap((l) => resolveLinkTarget(l.url, config) ?? []);
       return more.length ? { ...line, moreTargets: more } : line;
     }
     if (!pending) return undefined; // `Minutes: we discussed ...` is prose, not a minutes line
@@ -74,7 +78,7 @@ function withUrl(
   link: Link,
   text: string,
   lines: LineIndex,
-  linkBase: string,
+  config: LinkConfig,
   pending: boolean,
 ): MinutesLine {
   const url = link.url;
@@ -82,7 +86,7 @@ function withUrl(
   const end = link.position!.end.offset!;
   const at = text.slice(start, end).lastIndexOf(url);
   const urlRange = at >= 0 ? lines.range(start + at, start + at + url.length) : lines.range(start, end);
-  const target = resolveLinkTarget(url, linkBase);
+  const target = resolveLinkTarget(url, config);
   return { ...line, url, urlRange, target, state: stateOf(url, target, pending) };
 }
 
@@ -107,8 +111,8 @@ function firstLineLinks(children: PhrasingContent[]): Link[] {
  * `.../OWNER/REPO/blob/BRANCH/` also accepts the `tree`, `raw` and `edit` views of any branch,
  * because people paste whatever their browser showed.
  */
-export function resolveLinkTarget(url: string, linkBase: string): LinkTarget | undefined {
-  const rest = stripBase(url.replace(/[?#].*$/u, ''), linkBase);
+export function resolveLinkTarget(url: string, config: LinkConfig): LinkTarget | undefined {
+  const rest = stripBase(url.replace(/[?#].*$/u, ''), config.linkBase);
   if (rest === undefined) return undefined;
   let segments: string[];
   try {
@@ -119,13 +123,17 @@ export function resolveLinkTarget(url: string, linkBase: string): LinkTarget | u
   // A link must never resolve outside the repository.
   // (A decoded segment with a slash or NUL was an encoded separator, smuggled past the split.)
   if (segments.length === 0 || segments.some((s) => s === '.' || s === '..' || /[\\/\u0000]/u.test(s))) return undefined;
+  const path = segments.join('/');
   const last = segments[segments.length - 1];
   const folder = segments.slice(0, -1).join('/');
-  if (/\.md$/iu.test(last)) return { path: segments.join('/'), folder, fileName: last, date: dateFromFileName(last) };
-  if (folder && /^\d{8}(?:[-_][^.]*)?$/u.test(last)) {
-    return { path: segments.join('/'), folder, fileName: last, date: dateFromFileName(`${last}.md`), missingExtension: true };
+  if (/\.md$/iu.test(last)) {
+    const dated = datedPathOf(path, config);
+    return { path, folder: dated?.date.date ? dated.series : folder, fileName: last, date: dated?.date };
   }
-  return { path: segments.join('/'), folder: segments.join('/') };
+  // A dated file linked without its `.md` (`.../iaas/20220928`).
+  const withExtension = folder ? datedPathOf(`${path}.md`, config) : undefined;
+  if (withExtension) return { path, folder: withExtension.series, fileName: last, date: withExtension.date, missingExtension: true };
+  return { path, folder: path };
 }
 
 function stripBase(url: string, linkBase: string): string | undefined {

@@ -1,7 +1,8 @@
 import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
 import { LineIndex } from '../text/lineIndex';
-import { dateFromFileName, findDates, sameDate, type CalendarDate } from './dates';
+import { datedPathOf } from '../config/paths';
+import { findDates, sameDate, type CalendarDate } from './dates';
 import { documentKind } from './documentKind';
 import type { Root } from 'mdast';
 import { splitAtHeadings } from './chunks';
@@ -32,15 +33,15 @@ export function parseMinutes(doc: SourceDocument, config: MinutesConfig, chunks?
  * incomplete (`partial`): fine for `lint`, not for the outline.
  */
 export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig): MinutesModel {
-  const path = documentPath(doc.uri);
+  const dated = datedPathOf(uriPath(doc.uri), config);
   const chunks = splitAtHeadings(doc.text);
-  if (path.folder === config.weeklyFolder || chunks.length < 3 || SETEXT_H1.test(doc.text)) return parseMinutes(doc, config);
+  if (dated?.weekly || chunks.length < 3 || SETEXT_H1.test(doc.text)) return parseMinutes(doc, config);
   const firstLine = (text: string) => text.slice(0, text.indexOf('\n') >>> 0);
   const h1 = (i: number) => /^#[ \t]/u.test(chunks[i].text);
   // The first heading: the first piece's own when it opens with one, else the next piece's.
   const wanted = new Set(/^#{1,6}(?:[ \t]|\r?\n|$)/u.test(chunks[0].text) ? [0] : [0, 1]);
   // Level-1 headings up to the one with the file's date (the title, see readTitle).
-  const fileDate = dateFromFileName(path.fileName)?.date;
+  const fileDate = dated?.date.date;
   const ownDate = (text: string) => fileDate !== undefined && findDates(text).some((d) => d.date && sameDate(d.date, fileDate));
   for (let i = 1; i < chunks.length; i++) {
     if (!h1(i)) continue;
@@ -61,9 +62,10 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
   const lines = new LineIndex(text);
   const { roots, drafts } = buildSections(root.children, text, lines, config.sections);
   const path = documentPath(doc.uri);
-  const fileDate = dateFromFileName(path.fileName);
+  const dated = datedPathOf(uriPath(doc.uri), config);
+  const fileDate = dated?.date;
   const title = readTitle(roots, text, lines, fileDate?.date);
-  const kind = documentKind(path, title, fileDate, config, isSlideDeck(text));
+  const kind = documentKind(path, title, dated, config, isSlideDeck(text));
   return {
     uri: doc.uri,
     version: doc.version,
@@ -71,6 +73,7 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
     lines,
     path,
     kind,
+    dated,
     fileDate,
     title,
     sections: roots,
@@ -78,6 +81,15 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
     // Team sections are what a roll-up is made of; in team minutes they would only be topics.
     updates: kind === 'weekly' ? readUpdatesGroup(drafts, text, lines, config) : undefined,
   };
+}
+
+/** The path of a URI (or the text itself, for a name that is no URI). */
+function uriPath(uri: string): string {
+  try {
+    return URI.parse(uri).path;
+  } catch {
+    return uri;
+  }
 }
 
 export function documentPath(uri: string): DocumentPath {

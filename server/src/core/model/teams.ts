@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { LineIndex } from '../text/lineIndex';
 import type { MinutesConfig, TeamConfig } from '../config/types';
-import { readMinutesLine } from './minutesLine';
+import { readMinutesLine, type LinkConfig } from './minutesLine';
 import { normalizeHeading, type SectionDraft } from './sections';
 import type { MinutesLine, TeamEntry, TeamKind, UpdatesGroup } from './types';
 
@@ -43,7 +43,7 @@ export function readUpdatesGroup(
     name: draft.section.title,
     kind: teamKindOf(draft.section.title, config.teams),
     section: draft.section,
-    minutesLine: findMinutesLine(draft.blocks, text, lines, config.linkBase),
+    minutesLine: findMinutesLine(draft.blocks, text, lines, config),
   });
   const groupIndex = drafts.findIndex((d) => d.section.role === 'updates');
   if (groupIndex < 0) {
@@ -64,11 +64,11 @@ export function readUpdatesGroup(
 }
 
 /** The first minutes line among a section's own blocks, looking into list items too. */
-export function findMinutesLine(blocks: RootContent[], text: string, lines: LineIndex, linkBase: string): MinutesLine | undefined {
+export function findMinutesLine(blocks: RootContent[], text: string, lines: LineIndex, config: LinkConfig): MinutesLine | undefined {
   let opening = true;
   for (const block of blocks) {
     for (const paragraph of leadingParagraphs(block)) {
-      const line = readMinutesLine(paragraph, text, lines, linkBase, opening);
+      const line = readMinutesLine(paragraph, text, lines, config, opening);
       if (line) return line;
       opening = false;
     }

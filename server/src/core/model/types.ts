@@ -1,6 +1,9 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lineIndex';
+import type { DatedPath } from '../config/paths';
 import type { ParsedDate } from './dates';
+
+export type DatedFile = DatedPath & { weekly: boolean };
 
 export type DocumentKind = 'weekly' | 'meeting' | 'other';
 
@@ -106,6 +109,8 @@ export interface MinutesModel {
   lines: LineIndex;
   path: DocumentPath;
   kind: DocumentKind;
+  /** The date and series the file's path gives (see config/paths.ts), if it is a dated minutes file. */
+  dated?: DatedFile;
   fileDate?: ParsedDate;
   title?: Title;
   sections: Section[];

@@ -1,4 +1,5 @@
-import { dayNumber, formatCompactDate, formatDate, sameDate, WEEKDAY_NAMES, weekday } from '../model/dates';
+import { datedPathOf, formatDatedPath } from '../config/paths';
+import { dayNumber, formatDate, sameDate, WEEKDAY_NAMES, weekday } from '../model/dates';
 import { wrongDate } from './meetingDate';
 import type { Fix, Rule } from './types';
 
@@ -17,10 +18,14 @@ export const titleDateMismatch: Rule = {
     // A copy of another meeting's file: making its title agree would make the copy look genuine.
     if (copyOf) return [{ message: `${said}; the file is a copy of ${copyOf.path}.`, range }];
     const retitle: Fix = { title: `Change the title date to ${expected}`, edits: [{ range, newText: expected }] };
-    const newName = model.path.fileName.replace(/^\d{8}/u, formatCompactDate(titleDate));
-    const folderPath = workspace?.relativePath(model.uri)?.replace(/[^/]*$/u, '');
-    // A rename is offered only to a free name, and not for a year typo centuries away.
-    const renamable = folderPath !== undefined && !workspace!.index.has(folderPath + newName) && Math.abs(dayNumber(titleDate) - dayNumber(fileDate)) <= 400;
+    // The file's name written with the title's date, the way this file's name is written.
+    const path = workspace?.relativePath(model.uri);
+    const dated = path !== undefined ? datedPathOf(path, config) : undefined;
+    const newPath = dated && formatDatedPath(titleDate, dated.series, dated.pattern, dated.wildcards);
+    const folderPath = path?.replace(/[^/]*$/u, '');
+    const newName = newPath?.slice(newPath.lastIndexOf('/') + 1) ?? model.path.fileName;
+    // A rename is offered only to a free name in the same folder, and not for a year typo centuries away.
+    const renamable = newPath !== undefined && newPath === folderPath + newName && !workspace!.index.has(newPath) && Math.abs(dayNumber(titleDate) - dayNumber(fileDate)) <= 400;
     const rename: Fix = { title: `Rename the file to ${newName}`, edits: [], renameTo: newName };
     const verdict = wrongDate(model, config, workspace, today);
     if (verdict?.why === 'future') return [{ message: `${said}; the title's date is still to come, so it cannot be the meeting's (a typo?).`, range, fixes: [retitle] }];
@@ -75,7 +80,7 @@ export const missingTitleDate: Rule = {
   example: '`# SCS Tech Weekly` in `20221103.md`',
   check({ model }) {
     // `20220704-workshop.md` and the like are notes of a special session, titled by topic.
-    const suffixed = /^\d{8}[-_]/u.test(model.path.fileName);
+    const suffixed = model.dated?.suffixed ?? false;
     if (model.kind === 'other' || !model.title || model.title.date || suffixed) return [];
     const fileDate = model.fileDate?.date;
     const range = model.title.range;

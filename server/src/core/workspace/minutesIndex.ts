@@ -1,9 +1,12 @@
-import { dateFromFileName, dayNumber, type CalendarDate } from '../model/dates';
+import { dayNumber, type CalendarDate } from '../model/dates';
+
+/** Where a path's date and series come from: the config's path patterns (see config/paths.ts). */
+export type DatePath = (path: string) => { date: { date?: CalendarDate }; series: string } | undefined;
 
 export interface IndexedFile {
   /** Relative to the repository root, with `/`: `iaas/20220928.md`. */
   path: string;
-  /** `iaas`; `` for files at the root. */
+  /** The series: `iaas`, `meetings` for `meetings/2024/2024-01-05.md`; for undated files their folder, `` at the root. */
   folder: string;
   fileName: string;
   date?: CalendarDate;
@@ -19,7 +22,10 @@ export class MinutesIndex {
   /** Bumped on every change, so that what was derived from the index can tell it is stale. */
   generation = 0;
 
-  constructor(paths: Iterable<string> = []) {
+  constructor(
+    paths: Iterable<string> = [],
+    private readonly datePath: DatePath = () => undefined,
+  ) {
     // Sorting once per folder: adding the files one by one would re-sort a folder per file.
     for (const path of paths) this.insert(path, false);
     for (const list of this.byFolder.values()) list.sort(byDateThenName);
@@ -33,9 +39,9 @@ export class MinutesIndex {
   private insert(path: string, keepSorted: boolean): void {
     if (this.byPath.has(path) || !/\.md$/iu.test(path)) return;
     const slash = path.lastIndexOf('/');
-    const file: IndexedFile = { path, folder: slash < 0 ? '' : path.slice(0, slash), fileName: path.slice(slash + 1) };
-    const date = dateFromFileName(file.fileName)?.date;
-    if (date) file.date = date;
+    const dated = this.datePath(path);
+    const file: IndexedFile = { path, folder: dated?.date.date ? dated.series : slash < 0 ? '' : path.slice(0, slash), fileName: path.slice(slash + 1) };
+    if (dated?.date.date) file.date = dated.date.date;
     this.byPath.set(path, file);
     const list = this.byFolder.get(file.folder) ?? [];
     if (keepSorted) {

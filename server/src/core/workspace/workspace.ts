@@ -5,6 +5,7 @@ import { parseMinutes } from '../model/parse';
 import type { MinutesModel, TeamKind } from '../model/types';
 import { findRosterTeam } from '../model/teams';
 import { meetingDate } from '../rules/meetingDate';
+import { compilePathPattern, datedPathOf, formatDatedPath } from '../config/paths';
 import { MinutesIndex, type IndexedFile } from './minutesIndex';
 import { nameTokens, sameTeam, teamSimilarity, tokenSimilarity } from './names';
 
@@ -64,7 +65,7 @@ export class MinutesWorkspace {
     readonly config: MinutesConfig,
     paths: Iterable<string> = [],
   ) {
-    this.index = new MinutesIndex(paths);
+    this.index = new MinutesIndex(paths, (path) => datedPathOf(path, config));
   }
 
   /**
@@ -222,6 +223,18 @@ export class MinutesWorkspace {
   }
 
   private contents: { generation: number; byPath: Map<string, string> } | undefined;
+
+  /**
+   * Where the minutes of `date` of a series go: named like the series' latest file (same pattern,
+   * same prefix), else by the first pattern of the config.
+   */
+  pathFor(series: string, date: CalendarDate): string {
+    const latest = this.index.filesIn(series).at(-1);
+    const like = latest && datedPathOf(latest.path, this.config);
+    const weekly = series === this.config.weeklyFolder;
+    const pattern = like?.pattern ?? compilePathPattern(weekly ? this.config.weeklyPaths[0] : this.config.minutesPaths[0]);
+    return formatDatedPath(date, series, pattern, like?.wildcards.map((w, i) => (i === like.wildcards.length - 1 && like.suffixed ? '' : w)) ?? [])!;
+  }
 
   /** Whether a roll-up of a later meeting than `date` exists: then the one of `date` is history. */
   hasLaterWeekly(date: CalendarDate, exceptPath?: string): boolean {
