@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { DEFAULT_CONFIG, resolveConfig, type LoadedConfig, type MinutesConfig, type MinutesWorkspace, type SeverityOverrides } from '../core';
+import { DEFAULT_CONFIG, readConfigText, resolveConfig, type LoadedConfig, type MinutesConfig, type MinutesWorkspace, type SeverityOverrides } from '../core';
 import { CONFIG_FILE_NAME, loadConfigFile, type ConfigFile } from './configFile';
 import { fileWorkspace, type SkipReporter } from './fileWorkspace';
 
@@ -80,15 +80,18 @@ export class Workspaces {
   }
 }
 
-function mergeSettings(file: LoadedConfig & { text?: string }, settings: SettingsOverrides): LoadedConfig {
+function mergeSettings(file: ConfigFile, settings: SettingsOverrides): LoadedConfig {
   const set = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== null && v !== undefined && !(typeof v === 'object' && !Array.isArray(v) && !Object.keys(v as object).length)));
   if (!Object.keys(set).length) return file;
-  const base = file.errors.length ? {} : (file.config as unknown as Record<string, unknown>);
-  const merged = resolveConfig({ ...stripDefaults(base), ...set });
+  const given = file.errors.length ? {} : givenIn(file);
+  // The roll-ups' folder set in the editor says where the roll-ups are: the file's path patterns for them no longer do.
+  if ('weeklyFolder' in set) delete given.weeklyPaths;
+  const merged = resolveConfig({ ...given, ...set });
   return merged.errors.length ? { ...file, errors: [...file.errors, ...merged.errors.map((e) => `settings: ${e}`)] } : { ...merged, errors: file.errors, problems: file.problems };
 }
 
-/** The resolved config carries every default; pass only what validates as given. */
-function stripDefaults(config: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(config).filter(([k]) => k in DEFAULT_CONFIG));
+/** What `.minutes.json` itself says (not the defaults and derived values its resolved config carries). */
+function givenIn(file: ConfigFile): Record<string, unknown> {
+  const json = file.text === undefined ? undefined : readConfigText(file.text).json;
+  return json && typeof json === 'object' && !Array.isArray(json) ? { ...(json as Record<string, unknown>) } : {};
 }
