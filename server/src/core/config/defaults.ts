@@ -6,7 +6,9 @@ export const DEFAULT_CONFIG: MinutesConfig = {
   weeklyPaths: ['community-call/{YYYY}{MM}{DD}{suffix}.md'],
   minutesPaths: ['{series}/{YYYY}{MM}{DD}{suffix}.md'],
   weeklyTitle: 'SCS Tech Weekly {date}',
+  weeklyTitles: ['SCS Tech Weekly {date}'],
   meetingWeekday: 4,
+  schedule: [],
   linkBase: 'https://github.com/SovereignCloudStack/minutes/blob/main/',
   sections: {
     meta: ['Meta'],

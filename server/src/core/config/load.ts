@@ -28,6 +28,8 @@ export function resolveConfig(settings: unknown): LoadedConfig {
       ...given,
       weeklyFolder,
       weeklyPaths,
+      weeklyTitle: given.weeklyTitle ?? given.weeklyTitles?.[0] ?? DEFAULT_CONFIG.weeklyTitle,
+      weeklyTitles: [...new Set([given.weeklyTitle ?? given.weeklyTitles?.[0] ?? DEFAULT_CONFIG.weeklyTitle, ...(given.weeklyTitles ?? [])])],
       sections: { ...DEFAULT_CONFIG.sections, ...given.sections },
       holidays: { ...DEFAULT_CONFIG.holidays, ...given.holidays },
       holidayNotice: { ...DEFAULT_CONFIG.holidayNotice, ...given.holidayNotice },

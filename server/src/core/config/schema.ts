@@ -27,8 +27,29 @@ export const CONFIG_SCHEMA = {
       minItems: 1,
       description: 'Path patterns of all other minutes (teams, meeting series), where {series} is the series\' folder(s), e.g. "{series}/{YYYY}/{YYYY}-{MM}-{DD}.md". Default: "{series}/{YYYY}{MM}{DD}{suffix}.md".',
     },
+    weeklyTitles: {
+      type: 'array',
+      items: { type: 'string' },
+      minItems: 1,
+      description: 'Every title form the roll-ups had over the years, e.g. ["Foundation Board Meeting {date}", "Project Steering Committee (PSC) Meeting {date}"]; new roll-ups get the first. {date} is the meeting date, written as ISO or out (October 8th, 8 October 2024, 08.10.2024).',
+    },
     weeklyTitle: { type: 'string', description: 'Title of a weekly roll-up; {date} stands for the meeting date.' },
     meetingWeekday: { type: 'integer', minimum: 0, maximum: 6, description: 'Weekday of the weekly meeting, 0 = Sunday ... 6 = Saturday.' },
+    schedule: {
+      type: 'array',
+      description: 'When the roll-up meeting was held over the years, e.g. [{ "weekdays": [4], "until": "2016-06-30" }, { "weekdays": [3], "everyWeeks": 2, "from": "2016-07-01" }]. Empty: every week on meetingWeekday.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['weekdays'],
+        properties: {
+          weekdays: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 6 }, description: '0 = Sunday ... 6 = Saturday; two weekdays when both are usual.' },
+          everyWeeks: { type: 'integer', minimum: 1, description: 'Every how many weeks (2: every other week).' },
+          from: { type: 'string', isoDate: true, description: 'First day of this period, YYYY-MM-DD.' },
+          until: { type: 'string', isoDate: true, description: 'Last day of this period, YYYY-MM-DD.' },
+        },
+      },
+    },
     linkBase: { type: 'string', description: 'URL prefix of minutes links, e.g. https://github.com/ORG/minutes/blob/main/' },
     sections: {
       type: 'object',

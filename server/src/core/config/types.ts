@@ -13,6 +13,14 @@ export interface TeamConfig {
   everyWeeks?: number;
 }
 
+/** One period of a meeting's schedule: on these weekdays, every N weeks, from/until a date (ISO, inclusive). */
+export interface ScheduleEntry {
+  weekdays: number[];
+  everyWeeks?: number;
+  from?: string;
+  until?: string;
+}
+
 export interface SectionNames {
   meta: string[];
   updates: string[];
@@ -29,8 +37,12 @@ export interface MinutesConfig {
   minutesPaths: string[];
   /** Title of a weekly roll-up; `{date}` stands for the meeting date. */
   weeklyTitle: string;
+  /** Every title form the roll-ups had over the years, `weeklyTitle` first. */
+  weeklyTitles: string[];
   /** Weekday of the weekly meeting, 0 = Sunday ... 6 = Saturday. */
   meetingWeekday: number;
+  /** When the roll-up meeting was held over the years; empty: every week on `meetingWeekday`. */
+  schedule: ScheduleEntry[];
   /** Where minutes links point: `{linkBase}iaas/20220927.md`. */
   linkBase: string;
   /** Heading names of the well-known sections (first is the canonical one). */

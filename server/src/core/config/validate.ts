@@ -1,3 +1,4 @@
+import { isoDate } from './schedule';
 import { isValidPathPattern } from './paths';
 
 /** A JSON-schema subset validator: the schema of `.minutes.json` uses only these keywords. */
@@ -13,6 +14,8 @@ export interface SchemaNode {
   minItems?: number;
   /** A string that must be a path pattern of paths.ts. */
   pathPattern?: boolean;
+  /** A string that must be a real date written YYYY-MM-DD. */
+  isoDate?: boolean;
 }
 
 export type JsonPath = Array<string | number>;
@@ -34,6 +37,7 @@ export function validate(value: unknown, schema: SchemaNode, path: JsonPath = []
   if (schema.enum && !schema.enum.includes(value as string)) report(`${where} must be one of ${schema.enum.join(', ')}`);
   const badPattern = schema.pathPattern && typeof value === 'string' ? isValidPathPattern(value) : undefined;
   if (badPattern) report(`${where} (${value}) ${badPattern}`);
+  if (schema.isoDate && typeof value === 'string' && !isoDate(value)) report(`${where} must be a date written YYYY-MM-DD`);
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) report(`${where} must be at least ${schema.minimum}`);
     if (schema.maximum !== undefined && value > schema.maximum) report(`${where} must be at most ${schema.maximum}`);

@@ -1,3 +1,4 @@
+import { meetingWeekdays } from '../config/schedule';
 import type { HolidayCalendar, PublicHoliday } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, fromDayNumber, weekday, type CalendarDate } from '../model/dates';
@@ -5,7 +6,7 @@ import type { MinutesModel } from '../model/types';
 
 /** The weekday a document's meetings are on: the configured one for roll-ups, its own date's for team minutes. */
 export function meetingWeekdayOf(model: MinutesModel, config: MinutesConfig, date: CalendarDate): number {
-  return model.kind === 'weekly' ? config.meetingWeekday : weekday(date);
+  return model.kind === 'weekly' ? meetingWeekdays(config, date)[0] : weekday(date);
 }
 
 /** The next date after `date` that falls on `day` (0 = Sunday). */

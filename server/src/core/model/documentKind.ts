@@ -3,10 +3,18 @@ import type { MinutesConfig } from '../config/types';
 import { normalizeHeading } from './sections';
 import type { DatedFile, DocumentKind, DocumentPath, Title } from './types';
 
-/** Whether a title is the weekly roll-up's, e.g. `SCS Tech Weekly 2022-09-29` for `SCS Tech Weekly {date}`. */
-export function isWeeklyTitle(title: string, weeklyTitle: string): boolean {
-  const prefix = normalizeHeading(weeklyTitle.split('{date}')[0]);
-  return prefix !== '' && normalizeHeading(title).startsWith(prefix);
+/**
+ * Whether a title is a roll-up's: it starts as one of the title forms does before `{date}` and has
+ * a date (`SCS Tech Weekly 2022-09-29` for `SCS Tech Weekly {date}`; "SCS Tech Weekly notes" is not
+ * one, "SCS Tech Weekly" alone is one without its date).
+ */
+export function isWeeklyTitle(title: Title, weeklyTitles: readonly string[]): boolean {
+  const text = normalizeHeading(title.text);
+  return weeklyTitles.some((form) => {
+    const prefix = normalizeHeading(form.split('{date}')[0]);
+    // The form's words alone are a roll-up still missing its date; more words need the date.
+    return prefix !== '' && text.startsWith(prefix) && (title.date !== undefined || text === prefix);
+  });
 }
 
 /**
@@ -16,7 +24,7 @@ export function isWeeklyTitle(title: string, weeklyTitle: string): boolean {
  */
 export function documentKind(path: DocumentPath, title: Title | undefined, dated: DatedFile | undefined, config: MinutesConfig, isSlideDeck: boolean): DocumentKind {
   if (isSlideDeck || /template/iu.test(path.fileName)) return 'other';
-  if (title && isWeeklyTitle(title.text, config.weeklyTitle)) return 'weekly';
+  if (title && isWeeklyTitle(title, config.weeklyTitles)) return 'weekly';
   if (!dated) return 'other';
   if (dated.weekly) return 'weekly';
   return title ? 'meeting' : 'other';

@@ -2,7 +2,8 @@ import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
 import { LineIndex } from '../text/lineIndex';
 import { datedPathOf } from '../config/paths';
-import { findDates, sameDate, type CalendarDate } from './dates';
+import { findDates, sameDate, type CalendarDate, type ParsedDate } from './dates';
+import { findWrittenDates, type WrittenStyle } from './writtenDates';
 import { documentKind } from './documentKind';
 import type { Root } from 'mdast';
 import { splitAtHeadings } from './chunks';
@@ -42,7 +43,7 @@ export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig):
   const wanted = new Set(/^#{1,6}(?:[ \t]|\r?\n|$)/u.test(chunks[0].text) ? [0] : [0, 1]);
   // Level-1 headings up to the one with the file's date (the title, see readTitle).
   const fileDate = dated?.date.date;
-  const ownDate = (text: string) => fileDate !== undefined && findDates(text).some((d) => d.date && sameDate(d.date, fileDate));
+  const ownDate = (text: string) => fileDate !== undefined && datesIn(text, fileDate).some((d) => d.date && sameDate(d.date, fileDate));
   for (let i = 1; i < chunks.length; i++) {
     if (!h1(i)) continue;
     wanted.add(i);
@@ -113,17 +114,27 @@ export function documentPath(uri: string): DocumentPath {
  */
 function readTitle(sections: Section[], text: string, lines: LineIndex, fileDate: CalendarDate | undefined): Title | undefined {
   const all = flatten(sections);
-  const dated = (s: Section) => findDates(s.title).length > 0;
+  const dated = (s: Section) => datesIn(s.title, fileDate).length > 0;
   const opening = all[0] && all[0].depth <= 2 && dated(all[0]) ? all[0] : undefined;
   const candidates = [...(opening ? [opening] : []), ...all.filter((s) => s.depth === 1 && dated(s))];
-  const ownDate = fileDate && candidates.find((s) => findDates(s.title).some((d) => d.date && sameDate(d.date, fileDate)));
+  const ownDate = fileDate && candidates.find((s) => datesIn(s.title, fileDate).some((d) => d.date && sameDate(d.date, fileDate)));
   const heading = ownDate ?? opening ?? all.find((s) => s.depth === 1 && dated(s)) ?? all.find((s) => s.depth === 1);
   if (!heading) return undefined;
   const start = lines.offsetAt(heading.headingRange.start);
   const source = text.slice(start, lines.offsetAt(heading.headingRange.end));
-  const found = findDates(source)[0];
+  const found = datesIn(source, fileDate)[0];
   const date = found && { ...found, range: lines.range(start + found.offset, start + found.offset + found.text.length) };
   return { text: heading.title, range: heading.headingRange, date };
+}
+
+/**
+ * The dates of a title: ISO dates, and dates written out (`October 8th`, `8 October 2024`), which
+ * without a year take the one nearest the file's date.
+ */
+function datesIn(text: string, fileDate: CalendarDate | undefined): Array<ParsedDate & { offset: number; style?: WrittenStyle }> {
+  const iso = findDates(text);
+  const written = findWrittenDates(text, fileDate).filter((w) => !iso.some((d) => d.offset < w.offset + w.text.length && w.offset < d.offset + d.text.length));
+  return [...iso, ...written].sort((a, b) => a.offset - b.offset);
 }
 
 export function flatten(sections: Section[]): Section[] {

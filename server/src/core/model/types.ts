@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lineIndex';
 import type { DatedPath } from '../config/paths';
 import type { ParsedDate } from './dates';
+import type { WrittenStyle } from './writtenDates';
 
 export type DatedFile = DatedPath & { weekly: boolean };
 
@@ -11,6 +12,8 @@ export type SectionRole = 'title' | 'meta' | 'updates' | 'aob' | 'projectUpdates
 
 export interface DateMention extends ParsedDate {
   range: Range;
+  /** How a date written out was written (`October 8th`); absent for ISO dates. */
+  style?: WrittenStyle;
 }
 
 export interface Section {

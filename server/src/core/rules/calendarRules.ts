@@ -1,3 +1,4 @@
+import { meetingWeekdays } from '../config/schedule';
 import { formatDate, WEEKDAY_NAMES, weekday } from '../model/dates';
 import { dateAnchor } from './edits';
 import type { Rule } from './types';
@@ -8,9 +9,11 @@ export const meetingWeekday: Rule = {
   description: 'The roll-up is dated on another weekday than the configured meeting day.',
   example: '`20221127.md` (a Sunday) when the meeting is on Thursdays',
   check({ model, config, meetingDate }) {
-    if (model.kind !== 'weekly' || !meetingDate || weekday(meetingDate) === config.meetingWeekday) return [];
-    const range = dateAnchor(model);
-    return [{ message: `${formatDate(meetingDate)} is a ${WEEKDAY_NAMES[weekday(meetingDate)]}; the meeting is on ${WEEKDAY_NAMES[config.meetingWeekday]}s.`, range }];
+    if (model.kind !== 'weekly' || !meetingDate) return [];
+    const usual = meetingWeekdays(config, meetingDate);
+    if (usual.includes(weekday(meetingDate))) return [];
+    const days = usual.map((d) => `${WEEKDAY_NAMES[d]}s`).join(' or ');
+    return [{ message: `${formatDate(meetingDate)} is a ${WEEKDAY_NAMES[weekday(meetingDate)]}; the meeting is on ${days}.`, range: dateAnchor(model) }];
   },
 };
 

@@ -1,3 +1,4 @@
+import { meetingWeekdays } from '../config/schedule';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, sameDate, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
@@ -37,10 +38,10 @@ export function wrongDate(model: MinutesModel, config: MinutesConfig, workspace?
   const folder = path?.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
   const series = workspace && path !== undefined ? workspace.index.filesIn(folder).filter((f) => f.path !== path && dayNumber(f.date!) < dayNumber(fileDate)) : [];
   if (series.some((f) => sameDate(f.date!, titleDate))) return { wrong: 'title', why: 'copied' };
-  const usual = model.kind === 'weekly' ? config.meetingWeekday : usualWeekday(series.map((f) => f.date!));
-  if (usual === undefined) return undefined;
-  const titleOn = weekday(titleDate) === usual;
-  const fileOn = weekday(fileDate) === usual;
+  const usual = model.kind === 'weekly' ? meetingWeekdays(config, fileDate) : [usualWeekday(series.map((f) => f.date!))].filter((d) => d !== undefined);
+  if (!usual.length) return undefined;
+  const titleOn = usual.includes(weekday(titleDate));
+  const fileOn = usual.includes(weekday(fileDate));
   return titleOn === fileOn ? undefined : { wrong: titleOn ? 'file' : 'title', why: 'weekday' };
 }
 

@@ -1,5 +1,6 @@
 import { datedPathOf, formatDatedPath } from '../config/paths';
 import { dayNumber, formatDate, sameDate, WEEKDAY_NAMES, weekday } from '../model/dates';
+import { formatWritten } from '../model/writtenDates';
 import { wrongDate } from './meetingDate';
 import type { Fix, Rule } from './types';
 
@@ -12,7 +13,9 @@ export const titleDateMismatch: Rule = {
     const titleDate = model.title?.date?.date;
     const fileDate = model.fileDate?.date;
     if (model.kind === 'other' || !titleDate || !fileDate || sameDate(titleDate, fileDate) || model.title?.date?.problem === 'impossible') return [];
-    const expected = formatDate(fileDate);
+    // The file's date, written as the title writes dates (`October 8th` stays spelled out).
+    const style = model.title!.date!.style;
+    const expected = style ? formatWritten(fileDate, style) : formatDate(fileDate);
     const range = model.title!.date!.range;
     const said = `Title says ${model.title!.date!.text} but the file is ${model.path.fileName}`;
     // A copy of another meeting's file: making its title agree would make the copy look genuine.
