@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hugeMinutes, listHeavy, weeklyRollUp } from './documents.mjs';
 import { startServer } from './lsp.mjs';
+import { largeRepositories, pathological } from './robustness.mjs';
 import { ms, percentile, time } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -152,6 +153,8 @@ const parserOk = await parserRegression();
 await wholeRepository();
 await typing();
 await start();
+results.largeRepositories = await largeRepositories(SERVER, row);
+results.pathological = pathological(ROOT, row);
 sizes();
 
 const widths = ['what', 'value', 'baseline', 'ratio', 'target', 'verdict'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));

@@ -2,21 +2,24 @@
 // repository, the shipped server and CLI open no network connections, and `.minutes.json` is data.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, posix, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import type { CodeAction, DocumentLink, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { calendarFor, DEFAULT_CONFIG, documentLinks, hover, parseMinutes } from '../../server/src/core';
 import { resolveLinkTarget } from '../../server/src/core/model/minutesLine';
 import { fileWorkspace } from '../../server/src/node/fileWorkspace';
-import { ServerProcess } from './lspProcess';
+import { BASE, lineOf, linkTo, rollup as rollupOf, team, teamMinutes } from '../support/fixtures';
+import { LspSession } from '../support/lspClient';
+import { TempRepository } from '../support/repository';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const HOOK = resolve(__dirname, 'noNetwork.cjs');
-const BASE = 'https://github.com/SovereignCloudStack/minutes/blob/main/';
 const SECRET = 'password=hunter2';
+
+/** The default config with another link base. */
+const withBase = (linkBase: string) => ({ ...DEFAULT_CONFIG, linkBase });
 
 /** A path that stays inside the repository: relative, no empty, `.` or `..` segments, no backslash. */
 function contained(path: string): boolean {
@@ -61,7 +64,7 @@ describe('security: minutes links never resolve outside the repository', () => {
       for (const prefix of prefixes) {
         for (const escape of ESCAPES) {
           for (const suffix of ['', '?plain=1', '#L1']) {
-            const target = resolveLinkTarget(`${prefix}${escape}${suffix}`, linkBase);
+            const target = resolveLinkTarget(`${prefix}${escape}${suffix}`, withBase(linkBase));
             assert.ok(!target || contained(target.path), `${prefix}${escape}${suffix} resolves to ${JSON.stringify(target?.path)}`);
           }
         }
@@ -74,7 +77,7 @@ describe('security: minutes links never resolve outside the repository', () => {
     fc.assert(
       fc.property(fc.array(segment, { minLength: 1, maxLength: 8 }), fc.constantFrom(...LINK_BASES), (segments, linkBase) => {
         const url = `${linkBase}${segments.join('/')}`;
-        const target = resolveLinkTarget(url, linkBase);
+        const target = resolveLinkTarget(url, withBase(linkBase));
         assert.ok(!target || contained(target.path), `${url} resolves to ${JSON.stringify(target?.path)}`);
       }),
       { seed: 4242, numRuns: 2000 },
@@ -83,37 +86,30 @@ describe('security: minutes links never resolve outside the repository', () => {
 
   it('resolveLinkTarget rejects or contains paths with percent-encoded slashes', () => {
     for (const escape of ENCODED_SLASH_ESCAPES) {
-      const target = resolveLinkTarget(`${BASE}${escape}`, BASE);
+      const target = resolveLinkTarget(`${BASE}${escape}`, withBase(BASE));
       assert.ok(!target || contained(target.path), `${escape} resolves to ${JSON.stringify(target?.path)}`);
     }
   });
 
   describe('hover and document links on a repository with a secret next to it', () => {
-    let outer: string;
+    let repo: TempRepository;
     let root: string;
+    let outer: string;
 
     before(() => {
-      outer = mkdtempSync(join(tmpdir(), 'minutes-secure-'));
-      root = join(outer, 'repo');
-      mkdirSync(join(root, 'iaas'), { recursive: true });
-      mkdirSync(join(root, 'community-call'));
-      writeFileSync(join(outer, 'secret.md'), `# Secret 2022-09-28\n\n${SECRET}\n`);
-      writeFileSync(join(root, 'iaas', '20220928.md'), '# Team IaaS 2022-09-28\n');
+      // The repository is outer/repo; outer/secret.md lies next to it.
+      repo = new TempRepository({ 'iaas/20220928.md': teamMinutes('Team IaaS 2022-09-28'), 'community-call/.keep': '' }, { prefix: 'minutes-secure-', folder: 'repo' });
+      root = repo.root;
+      outer = repo.scratch;
+      repo.write({ '../secret.md': `# Secret 2022-09-28\n\n${SECRET}\n` });
     });
-    after(() => rmSync(outer, { recursive: true, force: true }));
+    after(() => repo.dispose());
 
     const rollupWith = (escapes: string[]) =>
-      [
-        '# SCS Tech Weekly 2022-09-29',
-        '',
-        '## Team Updates',
-        '',
-        ...escapes.flatMap((e, i) => [`### Team ${i}`, '', i % 2 ? `[Minutes](${BASE}${e})` : `Minutes: ${BASE}${e}`, '']),
-        '### Team IaaS',
-        '',
-        `Minutes: ${BASE}iaas/20220928.md`,
-        '',
-      ].join('\n');
+      rollupOf([
+        ...escapes.map((e, i) => team(`Team ${i}`, i % 2 ? `[Minutes](${BASE}${e})` : linkTo(e))),
+        team('Team IaaS', linkTo('iaas/20220928.md')),
+      ]);
     const ALL = [...ESCAPES, ...ENCODED_SLASH_ESCAPES];
 
     it('the core shows no file outside the repository and links none (every escape, encoded slashes included)', () => {
@@ -138,9 +134,9 @@ describe('security: minutes links never resolve outside the repository', () => {
     });
 
     it('the server shows no file outside the repository and links none', async () => {
-      const server = new ServerProcess();
+      const server = new LspSession();
       try {
-        const rootUri = pathToFileURL(root).toString();
+        const rootUri = repo.rootUri;
         await server.initialize(rootUri);
         const uri = `${rootUri}/community-call/20220929.md`;
         const text = rollupWith(ALL);
@@ -158,15 +154,15 @@ describe('security: minutes links never resolve outside the repository', () => {
     });
 
     it('the server reads no file outside the repository, whatever file events name', async () => {
-      const server = new ServerProcess();
+      const server = new LspSession();
       try {
-        const rootUri = pathToFileURL(root).toString();
+        const rootUri = repo.rootUri;
         await server.initialize(rootUri);
         const uri = `${rootUri}/community-call/20220929.md`;
         const text = rollupWith(['iaas/..%2F..%2Fsecret.md']);
         await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
         await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: `${rootUri}/iaas/..%2F..%2Fsecret.md`, type: 1 }] });
-        const position = { line: 6, character: 30 };
+        const position = { line: lineOf(text, 'secret.md'), character: 30 };
         const shown = (await server.request('textDocument/hover', { textDocument: { uri }, position })).result as Hover | null;
         const value = (shown?.contents as MarkupContent | undefined)?.value ?? '';
         assert.ok(!value.includes(SECRET), `the hover shows a file outside the repository: ${value}`);
@@ -178,9 +174,9 @@ describe('security: minutes links never resolve outside the repository', () => {
     });
 
     it('New Team Minutes never proposes a file outside the repository', async () => {
-      const server = new ServerProcess();
+      const server = new LspSession();
       try {
-        const rootUri = pathToFileURL(root).toString();
+        const rootUri = repo.rootUri;
         await server.initialize(rootUri);
         for (const folder of ['..', '../..', 'iaas/../..', '/tmp', '%2e%2e']) {
           const answer = await server.request('workspace/executeCommand', { command: 'minutes.server.newTeamMinutes', arguments: [{ rootUri, folder, date: '2022-10-12' }] });
@@ -243,33 +239,33 @@ describe('security: the shipped server and CLI open no network connections', fun
   });
 
   describe('run under the hook', () => {
+    let repo: TempRepository;
     let root: string;
     before(() => {
-      root = mkdtempSync(join(tmpdir(), 'minutes-offline-'));
-      const files: Record<string, string> = {
-        'community-call/20220922.md': `# SCS Tech Weekly 2022-09-22\n\n## Meta\n\n- Minutes: Kurt\n\n## Team Updates\n\n### Team IaaS\n\nMinutes: ${BASE}iaas/20220921.md\n\n## AOB\n`,
-        'community-call/20220929.md': `# SCS Tech Weekly 2022-09-29\n\n## Meta\n\n- Minutes: Jonas\n\n## Team Updates\n\n### Team IaaS\n\nMinutes: ${BASE}iaas/20220927.md\n\n## AOB\n`,
-        'iaas/20220921.md': '# Team IaaS 2022-09-21\n\n- @garloff\n',
-        'iaas/20220928.md': '# Team IaaS 2022-09-28\n\n- @garloff\n',
-      };
-      for (const [path, text] of Object.entries(files)) {
-        mkdirSync(dirname(join(root, path)), { recursive: true });
-        writeFileSync(join(root, path), text);
-      }
+      repo = new TempRepository(
+        {
+          'community-call/20220922.md': rollupOf([team('Team IaaS', linkTo('iaas/20220921.md'))], '# SCS Tech Weekly 2022-09-22'),
+          'community-call/20220929.md': rollupOf([team('Team IaaS', linkTo('iaas/20220927.md'))]),
+          'iaas/20220921.md': teamMinutes('Team IaaS 2022-09-21', '- @garloff'),
+          'iaas/20220928.md': teamMinutes('Team IaaS 2022-09-28', '- @garloff'),
+        },
+        { prefix: 'minutes-offline-' },
+      );
+      root = repo.root;
     });
-    after(() => rmSync(root, { recursive: true, force: true }));
+    after(() => repo.dispose());
 
     it('the server, driven through every feature, attempts no connection and starts no process', async () => {
-      const server = new ServerProcess(['--require', HOOK]);
+      const server = new LspSession({ nodeArgs: ['--require', HOOK] });
       try {
-        const rootUri = pathToFileURL(root).toString();
+        const rootUri = repo.rootUri;
         await server.initialize(rootUri, { workspace: { configuration: true, workspaceEdit: { resourceOperations: ['rename'] } } });
         const uri = `${rootUri}/community-call/20220929.md`;
         const text = readFileSync(join(root, 'community-call/20220929.md'), 'utf8');
         await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
         const diagnostics = await server.until(() => (server.diagnostics.get(uri)?.diagnostics.length ? server.diagnostics.get(uri) : undefined), 'diagnostics');
         assert.ok(diagnostics.diagnostics.some((d) => d.code === 'minutes-link-not-found'));
-        const linkLine = 10;
+        const linkLine = lineOf(text, 'iaas/20220927.md');
         await server.request('textDocument/completion', { textDocument: { uri }, position: { line: linkLine, character: 9 } });
         await server.request('textDocument/hover', { textDocument: { uri }, position: { line: linkLine, character: 40 } });
         await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } });
@@ -277,24 +273,24 @@ describe('security: the shipped server and CLI open no network connections', fun
         await server.request('textDocument/documentSymbol', { textDocument: { uri } });
         const actions = (await server.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics.diagnostics[0].range, context: { diagnostics: diagnostics.diagnostics } })).result as CodeAction[];
         assert.ok(actions.length > 0);
-        await server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, context: { diagnostics: [], only: ['refactor.insert.minutes'] } });
+        await server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: linkLine + 1, character: 0 }, end: { line: linkLine + 1, character: 0 } }, context: { diagnostics: [], only: ['refactor.insert.minutes'] } });
         for (const [command, args] of [
           ['minutes.server.weeklyDates', { rootUri }],
           ['minutes.server.newWeeklyMinutes', { rootUri, date: '2022-10-06' }],
           ['minutes.server.teamFolders', { rootUri }],
           ['minutes.server.newTeamMinutes', { rootUri, folder: 'iaas', date: '2022-10-05' }],
-          ['minutes.server.dateInsertions', { uri, position: { line: 11, character: 0 } }],
+          ['minutes.server.dateInsertions', { uri, position: { line: linkLine + 1, character: 0 } }],
         ] as const) {
           const answer = await server.request('workspace/executeCommand', { command, arguments: [args] });
           assert.ok('result' in answer, `${command}: ${JSON.stringify(answer)}`);
         }
-        writeFileSync(join(root, 'iaas/20220927.md'), '# Team IaaS 2022-09-27\n');
+        repo.write({ 'iaas/20220927.md': teamMinutes('Team IaaS 2022-09-27') });
         await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: `${rootUri}/iaas/20220927.md`, type: 1 }] });
         await server.until(() => server.diagnostics.get(uri)?.diagnostics.every((d) => d.code !== 'minutes-link-not-found'), 'the re-check after the file event');
         assert.ok(server.alive);
         assert.doesNotMatch(server.stderr, /MINUTES-BLOCKED/u, server.stderr);
       } finally {
-        rmSync(join(root, 'iaas/20220927.md'), { force: true });
+        repo.remove('iaas/20220927.md');
         await server.dispose();
       }
       assert.doesNotMatch(server.stderr, /MINUTES-BLOCKED/u, server.stderr);
@@ -319,19 +315,21 @@ describe('security: an untrusted workspace runs nothing', function () {
     holidayNotice: { template: '{date}: ${process.exit(5)} $(touch pwned-notice) {{7*7}} {holiday} <script>alert(1)</script>', days: 14 },
     sections: { meta: ['Meta ${process.exit(6)}'], updates: ['Team Updates'], aob: ['AOB'], projectUpdates: ['Project Updates'] },
   };
+  let repo: TempRepository;
   let root: string;
 
   before(() => {
-    root = mkdtempSync(join(tmpdir(), 'minutes-untrusted-'));
-    mkdirSync(join(root, 'community-call'));
-    mkdirSync(join(root, 'iaas'));
-    writeFileSync(join(root, '.minutes.json'), `${JSON.stringify(INJECTIONS, null, 2)}\n`);
-    writeFileSync(join(root, 'iaas', '20220928.md'), '# Team IaaS 2022-09-28\n');
+    repo = new TempRepository(
+      { '.minutes.json': `${JSON.stringify(INJECTIONS, null, 2)}\n`, 'iaas/20220928.md': teamMinutes('Team IaaS 2022-09-28'), 'community-call/.keep': '' },
+      { prefix: 'minutes-untrusted-' },
+    );
+    root = repo.root;
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => repo.dispose());
 
   const title = (date: string) => INJECTIONS.weeklyTitle.replace('{date}', date);
-  const rollup = () => [`# ${title('2022-09-29')}`, '', '## Meta ${process.exit(6)}', '', '- Minutes: Jonas', '', '## Team Updates', '', '### Team IaaS', '', `Minutes: ${BASE}iaas/20220928.md`, '', '## AOB', '', ''].join('\n');
+  // The standard roll-up under the configured title and Meta heading.
+  const rollup = () => rollupOf([team('Team IaaS', linkTo('iaas/20220928.md'))], `# ${title('2022-09-29')}`).replace('## Meta\n', '## Meta ${process.exit(6)}\n');
 
   it('package.json declares untrusted workspaces supported', () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { capabilities?: { untrustedWorkspaces?: { supported?: unknown } } };
@@ -339,9 +337,9 @@ describe('security: an untrusted workspace runs nothing', function () {
   });
 
   it('the server takes a .minutes.json full of code as text', async () => {
-    const server = new ServerProcess(['--require', HOOK]);
+    const server = new LspSession({ nodeArgs: ['--require', HOOK] });
     try {
-      const rootUri = pathToFileURL(root).toString();
+      const rootUri = repo.rootUri;
       await server.initialize(rootUri, { workspace: { configuration: true } });
       const uri = `${rootUri}/community-call/20220929.md`;
       await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: rollup() } });
@@ -357,11 +355,11 @@ describe('security: an untrusted workspace runs nothing', function () {
       const weekly = (await server.request('workspace/executeCommand', { command: 'minutes.server.newWeeklyMinutes', arguments: [{ rootUri, date: '2022-10-06' }] })).result as { text: string };
       assert.ok(weekly.text.startsWith(`# ${title('2022-10-06')}\n`), weekly.text);
       // 2022-10-03 is a holiday before the next meeting: its notice is the template, filled in, as text.
-      const inserts = (await server.request('workspace/executeCommand', { command: 'minutes.server.dateInsertions', arguments: [{ uri, position: { line: 14, character: 0 } }] })).result as Array<{ kind: string; edit: { newText: string } }>;
+      const inserts = (await server.request('workspace/executeCommand', { command: 'minutes.server.dateInsertions', arguments: [{ uri, position: { line: lineOf(rollup(), '## AOB') + 1, character: 0 } }] })).result as Array<{ kind: string; edit: { newText: string } }>;
       const notice = inserts.find((i) => i.kind === 'holiday-notice');
       assert.ok(notice?.edit.newText.includes('2022-10-03: ${process.exit(5)} $(touch pwned-notice) {{7*7}}'), JSON.stringify(inserts));
       assert.ok(server.alive, `the server exited: ${JSON.stringify(server.exit)}`);
-      assert.equal(server.shown.length, 0, `config problems were reported: ${server.shown.join('; ')}`);
+      assert.equal(server.messages.length, 0, `config problems were reported: ${server.messages.join('; ')}`);
     } finally {
       await server.dispose();
     }
@@ -370,7 +368,7 @@ describe('security: an untrusted workspace runs nothing', function () {
   });
 
   it('the CLI takes a .minutes.json full of code as text', () => {
-    writeFileSync(join(root, 'community-call', '20220929.md'), rollup());
+    repo.write({ 'community-call/20220929.md': rollup() });
     const run = spawnSync(process.execPath, ['--require', HOOK, CLI_BUNDLE, '--root', root, '--format', 'json'], { encoding: 'utf8', timeout: 30_000, cwd: root });
     assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
     assert.doesNotMatch(run.stderr, /MINUTES-BLOCKED/u);

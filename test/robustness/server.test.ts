@@ -2,26 +2,14 @@
 // or an error response), nothing brings the process down, and it keeps answering afterwards; and
 // 200 documents opened and edited in a burst are all answered, with memory staying bounded.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CompletionItem, DocumentSymbol, Range } from 'vscode-languageserver-types';
-import { GOOD, REPO } from '../unit/rules/ruleHelpers';
-import { ServerProcess, type Memory } from './lspProcess';
+import { GOOD, lineOf, REPO } from '../support/fixtures';
+import { LspSession, type Memory } from '../support/lspClient';
+import { TempRepository } from '../support/repository';
 
 const INVALID_PARAMS = -32602;
 const METHOD_NOT_FOUND = -32601;
 const INTERNAL_ERROR = -32603;
-
-function repository(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'minutes-robust-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 const zero = { line: 0, character: 0 };
 const FEATURE_REQUESTS = ['textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/documentSymbol', 'textDocument/documentLink'] as const;
@@ -39,8 +27,8 @@ function paramsFor(method: (typeof FEATURE_REQUESTS)[number], uri: string, posit
 
 describe('robustness: the language server answers malformed requests and stays up', function () {
   this.timeout(60_000);
-  let root: string;
-  let server: ServerProcess;
+  let repo: TempRepository;
+  let server: LspSession;
   let uri: string;
 
   /** The server is up and still reads the open roll-up as before. */
@@ -56,21 +44,21 @@ describe('robustness: the language server answers malformed requests and stays u
   }
 
   before(async () => {
-    root = repository(REPO);
-    uri = pathToFileURL(join(root, 'community-call/20220929.md')).toString();
-    server = new ServerProcess();
-    await server.initialize(pathToFileURL(root).toString(), { workspace: { configuration: true } });
+    repo = new TempRepository(REPO, { prefix: 'minutes-robust-' });
+    uri = repo.uriOf('community-call/20220929.md');
+    server = new LspSession();
+    await server.initialize(repo.rootUri, { workspace: { configuration: true } });
     await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: GOOD } });
     await assertStillAnswering();
   });
   after(async () => {
     await server?.dispose();
-    rmSync(root, { recursive: true, force: true });
+    repo.dispose();
   });
   afterEach(assertStillAnswering);
 
   it('answers requests about documents it was never given with an empty answer', async () => {
-    for (const unknown of [pathToFileURL(join(root, 'community-call/20221006.md')).toString(), 'file:///nowhere/at/all.md', 'untitled:Untitled-1', 'not a uri']) {
+    for (const unknown of [repo.uriOf('community-call/20221006.md'), 'file:///nowhere/at/all.md', 'untitled:Untitled-1', 'not a uri']) {
       for (const method of FEATURE_REQUESTS) {
         const answer = await server.request(method, paramsFor(method, unknown));
         assert.deepEqual(answer, { result: null }, `${method} on ${unknown}`);
@@ -97,9 +85,10 @@ describe('robustness: the language server answers malformed requests and stays u
       }
     }
     // Past the end of a line, LSP reads the line's end: the answers are those for the line's end.
-    const line = GOOD.split('\n')[10]; // Minutes: https://.../iaas/20220928.md
-    const atEnd = await server.request('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: line.length } });
-    const pastEnd = await server.request('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: line.length + 50 } });
+    const minutesLine = lineOf(GOOD, 'iaas/20220928.md');
+    const line = GOOD.split('\n')[minutesLine]; // Minutes: https://.../iaas/20220928.md
+    const atEnd = await server.request('textDocument/completion', { textDocument: { uri }, position: { line: minutesLine, character: line.length } });
+    const pastEnd = await server.request('textDocument/completion', { textDocument: { uri }, position: { line: minutesLine, character: line.length + 50 } });
     assert.ok((atEnd.result as CompletionItem[]).length > 0);
     assert.deepEqual(
       (pastEnd.result as CompletionItem[] | null)?.map((i) => i.label),
@@ -153,7 +142,7 @@ describe('robustness: the language server answers malformed requests and stays u
   });
 
   it('rejects workspace/executeCommand with bad arguments with "invalid params"', async () => {
-    const rootUri = pathToFileURL(root).toString();
+    const rootUri = repo.rootUri;
     const bad: Array<[string, unknown[] | undefined]> = [
       ['minutes.nonsense', [{ rootUri }]],
       ['', []],
@@ -185,7 +174,7 @@ describe('robustness: the language server answers malformed requests and stays u
   });
 
   it('rejects a month that does not exist in New Weekly/Team Minutes', async () => {
-    const rootUri = pathToFileURL(root).toString();
+    const rootUri = repo.rootUri;
     for (const date of ['2022-13-01', '2022-00-10', '2022-13-31']) {
       for (const [command, args] of [
         ['minutes.server.newWeeklyMinutes', { rootUri, date }],
@@ -198,7 +187,7 @@ describe('robustness: the language server answers malformed requests and stays u
   });
 
   it('ignores changes to documents it never opened, and survives malformed notifications and bytes', async () => {
-    const never = pathToFileURL(join(root, 'community-call/20221006.md')).toString();
+    const never = repo.uriOf('community-call/20221006.md');
     await server.notify('textDocument/didChange', { textDocument: { uri: never, version: 2 }, contentChanges: [{ text: '# SCS Tech Weekly 2022-10-06\n' }] });
     await server.notify('textDocument/didChange', { textDocument: { uri: never, version: 3 }, contentChanges: [{ range: { start: zero, end: zero }, text: 'x' }] });
     await server.notify('textDocument/didSave', { textDocument: { uri: never } });
@@ -209,7 +198,7 @@ describe('robustness: the language server answers malformed requests and stays u
     await server.notify('textDocument/didChange', {});
     await server.notify('textDocument/didClose', {});
     await server.notify('workspace/didChangeWatchedFiles', {});
-    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: 'file:///nowhere/x.md', type: 1 }, { uri: 'bogus', type: 7 }, { uri: `${pathToFileURL(root)}/iaas/29990101.md`, type: 2 }] });
+    await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: 'file:///nowhere/x.md', type: 1 }, { uri: 'bogus', type: 7 }, { uri: repo.uriOf('iaas/29990101.md'), type: 2 }] });
     await server.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: 'file:///nowhere', name: 'x' }] } });
     // Bytes that are not a JSON-RPC message at all: a body that is not JSON, and a message without a method.
     server.writeRaw('Content-Length: 5\r\n\r\n{oops');
@@ -218,7 +207,7 @@ describe('robustness: the language server answers malformed requests and stays u
     await server.until(() => server.logs.some((l) => /Notification handler 'textDocument\/didOpen' failed/u.test(l)), 'the logged didOpen failure');
 
     // An incremental change with a range outside the document is clamped, as LSP says; the document still reads.
-    const other = pathToFileURL(join(root, 'community-call/20221013.md')).toString();
+    const other = repo.uriOf('community-call/20221013.md');
     await server.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'markdown', version: 1, text: '# SCS Tech Weekly 2022-10-13\n' } });
     await server.notify('textDocument/didChange', {
       textDocument: { uri: other, version: 2 },
@@ -237,26 +226,26 @@ describe('robustness: the language server answers malformed requests and stays u
 
 describe('robustness: the language server under a burst of 200 documents', function () {
   this.timeout(120_000);
-  let root: string;
-  let server: ServerProcess;
+  let repo: TempRepository;
+  let server: LspSession;
   const memory: Record<string, Memory> = {};
 
   before(async () => {
-    root = repository(REPO);
-    server = new ServerProcess();
-    await server.initialize(pathToFileURL(root).toString(), { workspace: { configuration: true } });
+    repo = new TempRepository(REPO, { prefix: 'minutes-robust-' });
+    server = new LspSession();
+    await server.initialize(repo.rootUri, { workspace: { configuration: true } });
     await server.request('workspace/executeCommand', { command: 'minutes.server.teamFolders', arguments: [] });
     memory.initialized = server.memory();
   });
   after(async () => {
     console.log(`      server memory (VmRSS / peak VmHWM, MB): ${Object.entries(memory).map(([k, m]) => `${k} ${m.rssMb}/${m.peakMb}`).join(', ')}`);
     await server?.dispose();
-    rmSync(root, { recursive: true, force: true });
+    repo.dispose();
   });
 
   /** Opens 200 roll-ups, edits each five times without waiting, and asks for each one's outline. */
   async function burst(round: number): Promise<void> {
-    const uris = Array.from({ length: 200 }, (_, i) => pathToFileURL(join(root, `community-call/2${String(round).padStart(3, '0')}${String(i).padStart(4, '0')}.md`)).toString());
+    const uris = Array.from({ length: 200 }, (_, i) => repo.uriOf(`community-call/2${String(round).padStart(3, '0')}${String(i).padStart(4, '0')}.md`));
     const titleOf = (i: number, version: number) => `# SCS Tech Weekly round ${round} document ${i} version ${version}`;
     const sent: Array<Promise<void>> = [];
     uris.forEach((u, i) => {

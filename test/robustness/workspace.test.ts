@@ -1,18 +1,20 @@
 // The real server on a big repository: 200 team folders with 100 minutes each (20,000 files).
-// It must answer a completion request sent right after it starts within a bounded time, keep its
-// memory bounded, and skip binary and huge `.md` files with a logged reason instead of failing.
+// It must answer a completion request sent right after it starts without waiting for the repository
+// to be read, keep its memory bounded, and skip binary and huge `.md` files with a logged reason
+// instead of failing. How long it takes is measured by `npm run bench`, not here: the time limits
+// below are generous bounds against hanging.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { symlinkSync } from 'node:fs';
 import type { CompletionItem, Hover, MarkupContent } from 'vscode-languageserver-types';
-import { ServerProcess } from './lspProcess';
+import { linkTo, rollup as rollupOf, team } from '../support/fixtures';
+import { LspSession } from '../support/lspClient';
+import { TempRepository } from '../support/repository';
 
-const BASE = 'https://github.com/SovereignCloudStack/minutes/blob/main/';
 const FOLDERS = 200;
 const FILES_PER_FOLDER = 100;
 const MEETING = '20220929';
+/** Long enough that only a server that hangs (or loops) exceeds it, on any machine. */
+const HANG_MS = 60_000;
 
 /** 100 meetings a week apart, the last ones around the roll-up's date 2022-09-29. */
 function meetingDates(count: number): string[] {
@@ -25,39 +27,29 @@ const teamOf = (i: number) => `Team ${String(i).padStart(3, '0')}`;
 
 /** The roll-up of 2022-09-29, linking the first teams' minutes; team 007's minutes line is being typed. */
 function rollup(): string {
-  const teams = [0, 1, 2, 3, 4, 5, 6].map((i) => [`### ${teamOf(i)}`, '', `Minutes: ${BASE}${folderOf(i)}/20220922.md`, '']);
-  return [
-    '# SCS Tech Weekly 2022-09-29',
-    '',
-    '## Meta',
-    '',
-    '- Minutes: Jonas',
-    '',
-    '## Team Updates',
-    '',
-    ...teams.flat(),
-    `### ${teamOf(7)}`,
-    '',
-    'Minutes: ',
-    '',
-    '### Team Binary',
-    '',
-    `Minutes: ${BASE}team-binary/20220928.md`,
-    '',
-    '### Team Huge',
-    '',
-    `Minutes: ${BASE}team-huge/20220928.md`,
-    '',
-    '## AOB',
-    '',
-  ].join('\n');
+  return rollupOf([
+    ...[0, 1, 2, 3, 4, 5, 6].map((i) => team(teamOf(i), linkTo(`${folderOf(i)}/20220922.md`))),
+    team(teamOf(7), 'Minutes: '),
+    team('Team Binary', linkTo('team-binary/20220928.md')),
+    team('Team Huge', linkTo('team-huge/20220928.md')),
+  ]);
 }
-const TYPING_LINE = 7 * 4 + 8 + 2; // the `Minutes: ` line of Team 007
+const TYPING_LINE = rollup().split('\n').indexOf('Minutes: '); // the `Minutes: ` line of Team 007
+
+/** The 20,000 minutes files: 100 meetings of each of 200 teams. */
+function teamFiles(folders: number, perFolder: number): Record<string, string> {
+  const dates = meetingDates(perFolder);
+  const files: Record<string, string> = {};
+  for (let i = 0; i < folders; i++) {
+    for (const date of dates) files[`${folderOf(i)}/${compact(date)}.md`] = `# ${teamOf(i)} ${date}\n\n## Participants\n\n- @member-${i % 17}\n`;
+  }
+  return files;
+}
 
 describe('robustness: the server on a repository of 20,000 minutes files', function () {
   this.timeout(180_000);
-  let root: string;
-  let server: ServerProcess;
+  let repo: TempRepository;
+  let server: LspSession;
   let rollupUri: string;
   let binaryPath: string;
   let hugePath: string;
@@ -65,57 +57,48 @@ describe('robustness: the server on a repository of 20,000 minutes files', funct
 
   before(function () {
     this.timeout(120_000);
-    root = mkdtempSync(join(tmpdir(), 'minutes-20k-'));
-    const dates = meetingDates(FILES_PER_FOLDER);
-    for (let i = 0; i < FOLDERS; i++) {
-      const folder = join(root, folderOf(i));
-      mkdirSync(folder);
-      for (const date of dates) writeFileSync(join(folder, `${compact(date)}.md`), `# ${teamOf(i)} ${date}\n\n## Participants\n\n- @member-${i % 17}\n`);
-    }
-    mkdirSync(join(root, 'community-call'));
-    mkdirSync(join(root, 'team-binary'));
-    mkdirSync(join(root, 'team-huge'));
-    // The previous roll-up, which the checks of this week's read, is binary; so is one team's minutes file.
-    previousPath = join(root, 'community-call', '20220922.md');
-    writeFileSync(previousPath, Buffer.from([0x23, 0x20, 0x00, 0x01, 0xff, 0xfe, 0x00, 0x0a]));
-    binaryPath = join(root, 'team-binary', '20220928.md');
-    writeFileSync(binaryPath, Buffer.concat([Buffer.from('# Team Binary 2022-09-28\n'), Buffer.alloc(64, 0)]));
-    // A team's minutes file larger than 5 MB.
-    hugePath = join(root, 'team-huge', '20220928.md');
-    writeFileSync(hugePath, `# Team Huge 2022-09-28\n\n${'- a very long agenda item\n'.repeat(Math.ceil((5 * 1024 * 1024 + 1) / 26))}`);
-    writeFileSync(join(root, 'community-call', `${MEETING}.md`), rollup());
-    rollupUri = pathToFileURL(join(root, 'community-call', `${MEETING}.md`)).toString();
+    repo = new TempRepository(
+      {
+        ...teamFiles(FOLDERS, FILES_PER_FOLDER),
+        // The previous roll-up, which the checks of this week's read, is binary; so is one team's minutes file.
+        'community-call/20220922.md': Buffer.from([0x23, 0x20, 0x00, 0x01, 0xff, 0xfe, 0x00, 0x0a]),
+        'team-binary/20220928.md': Buffer.concat([Buffer.from('# Team Binary 2022-09-28\n'), Buffer.alloc(64, 0)]),
+        // A team's minutes file larger than 5 MB.
+        'team-huge/20220928.md': `# Team Huge 2022-09-28\n\n${'- a very long agenda item\n'.repeat(Math.ceil((5 * 1024 * 1024 + 1) / 26))}`,
+        [`community-call/${MEETING}.md`]: rollup(),
+      },
+      { prefix: 'minutes-20k-' },
+    );
+    previousPath = repo.path('community-call/20220922.md');
+    binaryPath = repo.path('team-binary/20220928.md');
+    hugePath = repo.path('team-huge/20220928.md');
+    rollupUri = repo.uriOf(`community-call/${MEETING}.md`);
   });
   after(async () => {
     await server?.dispose();
-    if (root) rmSync(root, { recursive: true, force: true });
+    repo?.dispose();
   });
 
-  it('answers completion right after start-up, and knows the 20,000 files within 30 s', async () => {
-    server = new ServerProcess();
-    const started = Date.now();
-    await server.initialize(pathToFileURL(root).toString(), { workspace: { configuration: true } });
-    await server.notify('textDocument/didOpen', { textDocument: { uri: rollupUri, languageId: 'markdown', version: 1, text: rollup() } });
+  it('answers completion right after start-up, before it has read the repository, and then with the team\'s files', async () => {
+    server = new LspSession();
+    await server.initialize(repo.rootUri, { workspace: { configuration: true } });
+    await server.open(rollupUri, rollup());
     const position = { textDocument: { uri: rollupUri }, position: { line: TYPING_LINE, character: 9 } };
-    // Sent while the repository is being read: answered at once, if only with what needs no files.
-    const first = await server.request('textDocument/completion', position, 30_000);
-    const firstMs = Date.now() - started;
-    assert.ok(Array.isArray(first.result), JSON.stringify(first));
-    assert.ok((first.result as CompletionItem[]).some((i) => i.label === 'none yet'));
+    // Sent while the repository is being read (the server asks for the settings first, and reads the
+    // 20,000 files after that): answered without waiting for them, with what needs no files.
+    const first = (await server.request('textDocument/completion', position, HANG_MS)).result as CompletionItem[];
+    const labels = (items: CompletionItem[]) => items.map((i) => String(i.label));
+    assert.ok(labels(first).includes('none yet'), JSON.stringify(labels(first)));
+    assert.deepEqual(labels(first).filter((l) => l.includes('/')), [], 'the first answer waited for the repository to be read');
     // Asked again until the answer lists the team's files: the repository is then indexed.
-    let items: CompletionItem[] = [];
-    while (Date.now() - started < 30_000) {
-      items = (await server.request('textDocument/completion', position, 30_000)).result as CompletionItem[];
-      if (items.some((i) => String(i.label).includes('/'))) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const indexedMs = Date.now() - started;
-    const memory = server.memory();
-    console.log(`      first completion after ${firstMs} ms; completion with the team's files after ${indexedMs} ms; VmRSS ${memory.rssMb} MB, peak ${memory.peakMb} MB`);
-    assert.ok(indexedMs < 30_000, `the repository was not indexed within 30 s`);
+    const items = await server.until(async () => {
+      const answer = (await server.request('textDocument/completion', position, HANG_MS)).result as CompletionItem[];
+      return answer.some((i) => String(i.label).includes('/')) && answer;
+    }, 'completion with the team\'s files', HANG_MS);
     // The newest minutes of team-007 on or before the meeting come first, and only team-007's.
-    assert.equal(items[0]?.label, 'team-007/20220929.md', JSON.stringify(items.map((i) => i.label)));
+    assert.equal(items[0]?.label, 'team-007/20220929.md', JSON.stringify(labels(items)));
     assert.ok(items.every((i) => !String(i.label).includes('/') || String(i.label).startsWith('team-007/')));
+    const memory = server.memory();
     assert.ok(memory.peakMb < 400, `peak RSS ${memory.peakMb} MB after indexing`);
   });
 
@@ -126,7 +109,7 @@ describe('robustness: the server on a repository of 20,000 minutes files', funct
     for (let i = 0; i < FOLDERS; i++) {
       lines[TYPING_LINE - 2] = `### ${teamOf(i)}`;
       await server.notify('textDocument/didChange', { textDocument: { uri: rollupUri, version: i + 2 }, contentChanges: [{ text: lines.join('\n') }] });
-      const answer = await server.request('textDocument/completion', { textDocument: { uri: rollupUri }, position: { line: TYPING_LINE, character: 9 } }, 30_000);
+      const answer = await server.request('textDocument/completion', { textDocument: { uri: rollupUri }, position: { line: TYPING_LINE, character: 9 } }, HANG_MS);
       assert.ok(String((answer.result as CompletionItem[])[0]?.label).startsWith(`${folderOf(i)}/`), `team ${i}: ${JSON.stringify(answer).slice(0, 200)}`);
     }
     const memory = server.memory();
@@ -155,69 +138,55 @@ describe('robustness: the server on a repository of 20,000 minutes files', funct
 
 /**
  * The team folders, asked for until the server has read the repository (before that it answers
- * "no minutes repository is open"); fails when that takes longer than `timeoutMs`.
+ * "no minutes repository is open"); fails when that takes longer than HANG_MS.
  */
-async function teamFoldersOnceIndexed(server: ServerProcess, timeoutMs: number): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await server.request('workspace/executeCommand', { command: 'minutes.server.teamFolders', arguments: [] }, Math.max(1, deadline - Date.now()));
-    if (answer.result) return answer.result as string[];
-    assert.match(answer.error?.message ?? '', /no minutes repository is open/u);
-    if (Date.now() > deadline) throw new Error(`the repository was not indexed within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+async function teamFoldersOnceIndexed(server: LspSession): Promise<string[]> {
+  return server.until(async () => {
+    const answer = await server.request('workspace/executeCommand', { command: 'minutes.server.teamFolders', arguments: [] }, HANG_MS);
+    if (!answer.result) assert.match(answer.error?.message ?? '', /no minutes repository is open/u);
+    return answer.result as string[] | undefined;
+  }, 'the repository to be read', HANG_MS);
 }
 
 describe('robustness: the server on a repository with one folder of 20,000 files', function () {
   this.timeout(120_000);
-  let root: string;
-  let server: ServerProcess;
+  let repo: TempRepository;
+  let server: LspSession;
 
   before(() => {
-    root = mkdtempSync(join(tmpdir(), 'minutes-flat-'));
-    mkdirSync(join(root, 'notes'));
-    const dates = meetingDates(20_000);
-    for (const date of dates) writeFileSync(join(root, 'notes', `${compact(date)}.md`), `# Notes ${date}\n`);
+    repo = new TempRepository(Object.fromEntries(meetingDates(20_000).map((date) => [`notes/${compact(date)}.md`, `# Notes ${date}\n`])), { prefix: 'minutes-flat-' });
   });
   after(async () => {
     await server?.dispose();
-    if (root) rmSync(root, { recursive: true, force: true });
+    repo?.dispose();
   });
 
-  it('answers the first request within 10 s', async () => {
-    server = new ServerProcess();
-    const started = Date.now();
-    await server.initialize(pathToFileURL(root).toString(), { workspace: { configuration: true } });
-    const folders = await teamFoldersOnceIndexed(server, 10_000);
-    console.log(`      repository indexed after ${Date.now() - started} ms`);
-    assert.deepEqual(folders, ['notes']);
+  it('reads it and answers', async () => {
+    server = new LspSession();
+    await server.initialize(repo.rootUri, { workspace: { configuration: true } });
+    assert.deepEqual(await teamFoldersOnceIndexed(server), ['notes']);
   });
 });
 
 describe('robustness: the server on a repository with symbolic links that loop', function () {
-  this.timeout(60_000);
-  let root: string;
-  let server: ServerProcess;
+  this.timeout(120_000);
+  let repo: TempRepository;
+  let server: LspSession;
 
   before(() => {
-    root = mkdtempSync(join(tmpdir(), 'minutes-loop-'));
-    mkdirSync(join(root, 'iaas'));
-    writeFileSync(join(root, 'iaas', '20220928.md'), '# Team IaaS 2022-09-28\n');
+    repo = new TempRepository({ 'iaas/20220928.md': '# Team IaaS 2022-09-28\n' }, { prefix: 'minutes-loop-' });
     // Two links back to the repository itself (as `ln -s . current` and `ln -s .. up` leave behind).
-    symlinkSync('.', join(root, 'current'));
-    symlinkSync('..', join(root, 'iaas', 'up'));
+    symlinkSync('.', repo.path('current'));
+    symlinkSync('..', repo.path('iaas/up'));
   });
   after(async () => {
     await server?.dispose();
-    if (root) rmSync(root, { recursive: true, force: true });
+    repo?.dispose();
   });
 
-  it('indexes the repository once, within 10 s', async () => {
-    server = new ServerProcess();
-    const started = Date.now();
-    await server.initialize(pathToFileURL(root).toString(), { workspace: { configuration: true } });
-    const folders = await teamFoldersOnceIndexed(server, 10_000);
-    console.log(`      repository indexed after ${Date.now() - started} ms`);
-    assert.deepEqual(folders, ['iaas']);
+  it('reads the repository once, without following the links round (which would never end)', async () => {
+    server = new LspSession();
+    await server.initialize(repo.rootUri, { workspace: { configuration: true } });
+    assert.deepEqual(await teamFoldersOnceIndexed(server), ['iaas']);
   });
 });
