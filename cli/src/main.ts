@@ -1,7 +1,9 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfigFile } from '../../server/src/node/configFile';
+import { configText, inferConfig } from '../../server/src/core/config/infer';
+import { CONFIG_FILE_NAME, loadConfigFile } from '../../server/src/node/configFile';
+import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { collectMarkdownFiles } from './files';
 import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles } from './lintFiles';
@@ -11,7 +13,7 @@ declare const __MINUTES_LINT_VERSION__: string;
 const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]';
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init [--root DIR] [--force]';
 const HELP = `${USAGE}
 
 Checks Markdown minutes of recurring meetings: title dates, team sections, minutes links.
@@ -25,6 +27,9 @@ Checks Markdown minutes of recurring meetings: title dates, team sections, minut
                    github  GitHub Actions annotations (::warning file=...::message)
   --fix            apply the preferred fixes, report the changes on stderr
                    and what is left on stdout
+  --init           write ROOT/.minutes.json inferred from the repository's files
+                   (file and title patterns, schedule, sections, rules it does
+                   not follow), print what it recognised; --force overwrites
   -h, --help       show this help
   -v, --version    print the version
 
@@ -37,6 +42,21 @@ minutes-lint ${VERSION}. Rules and .minutes.json: https://github.com/minutes-too
 
 class UsageError extends Error {}
 
+/** --init: infers and writes `.minutes.json`, refusing to overwrite one without --force. */
+function init(root: string, force: boolean): number {
+  const target = join(root, CONFIG_FILE_NAME);
+  if (existsSync(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
+  const paths = listMarkdownFiles(root);
+  const inferred = inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) });
+  const header = `Inferred by minutes-lint --init from ${paths.length} Markdown files; every value may be changed (see the README).`;
+  writeFileSync(target, configText(inferred, header));
+  const out = [`wrote ${target}`, ...inferred.recognised.map((r) => `  ${String(r.files).padStart(5)} files  ${r.pattern}`)];
+  if (inferred.unrecognised.length) out.push(`  ${String(inferred.unrecognised.length).padStart(5)} files with a date in their name match no pattern:`, ...inferred.unrecognised.slice(0, 20).map((p) => `         ${p}`));
+  if (inferred.unrecognised.length > 20) out.push(`         ... and ${inferred.unrecognised.length - 20} more`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
 function main(argv: string[]): number {
   let options;
   try {
@@ -48,6 +68,8 @@ function main(argv: string[]): number {
         config: { type: 'string' },
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
+        init: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -64,6 +86,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (values.init) return init(resolve(values.root ?? '.'), values.force);
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${values.format}"`);
   const root = resolve(values.root ?? '.');

@@ -54,7 +54,7 @@ function generate(seed: number, { crlf = false } = {}): Generated {
   let path = MEETING_PATH;
   let title = '# SCS Tech Weekly 2022-09-29';
   const files: Files = { ...REPO };
-  switch (pick(['ok', 'ok', 'ok', 'ok', 'wrongTitle', 'noDate', 'enDash', 'shortDay', 'misnamed', 'misnamedTaken', 'sunday', 'holiday', 'impossible'] as const)) {
+  switch (pick(['ok', 'ok', 'ok', 'ok', 'wrongTitle', 'noDate', 'enDash', 'shortDay', 'misnamed', 'misnamedTaken', 'sunday', 'holiday', 'impossible', 'otherNaming'] as const)) {
     case 'wrongTitle': title = '# SCS Tech Weekly 2022-09-22'; break;
     case 'noDate': title = '# SCS Tech Weekly'; break;
     case 'enDash': title = '# SCS Tech Weekly 2022-09\u201329'; break;
@@ -64,6 +64,7 @@ function generate(seed: number, { crlf = false } = {}): Generated {
     case 'sunday': path = 'community-call/20221002.md'; title = '# SCS Tech Weekly 2022-10-02'; break;
     case 'holiday': path = 'community-call/20221003.md'; title = '# SCS Tech Weekly 2022-10-03'; break;
     case 'impossible': title = '# SCS Tech Weekly 2022-09-31'; break;
+    case 'otherNaming': path = 'community-call/2022-09-29.md'; title = '# Notes'; break;
     default: break;
   }
 

@@ -66,7 +66,8 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
   const dated = datedPathOf(uriPath(doc.uri), config);
   const fileDate = dated?.date;
   const title = readTitle(roots, text, lines, fileDate?.date);
-  const kind = documentKind(path, title, dated, config, isSlideDeck(text));
+  const slideDeck = isSlideDeck(text);
+  const kind = documentKind(path, title, dated, config, slideDeck);
   return {
     uri: doc.uri,
     version: doc.version,
@@ -74,6 +75,7 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
     lines,
     path,
     kind,
+    slideDeck,
     dated,
     fileDate,
     title,

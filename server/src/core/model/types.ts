@@ -119,6 +119,8 @@ export interface MinutesModel {
   sections: Section[];
   meta?: MetaInfo;
   updates?: UpdatesGroup;
+  /** A slide deck (never minutes, whatever its name says). */
+  slideDeck?: boolean;
   /** Set when only the pieces the checks need were parsed (parseMinutesForLint). */
   partial?: boolean;
 }

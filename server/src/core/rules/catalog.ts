@@ -1,5 +1,6 @@
 import { meetingOnHoliday, meetingWeekday } from './calendarRules';
 import { duplicateMinutes } from './copies';
+import { unrecognisedFile } from './files';
 import { linkFuture, linkNotFound, linkOutdated, linkWrongTeam, nowAvailable } from './links';
 import { headingLevel, missingMinuteTaker, missingSection } from './structure';
 import { duplicateTeam, missingMinutesLink, missingTeam } from './teams';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   nowAvailable,
   headingLevel,
   missingMinuteTaker,
+  unrecognisedFile,
 ];
 
 export const RULE_CODES = RULES.map((r) => r.code);

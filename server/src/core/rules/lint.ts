@@ -30,12 +30,13 @@ export function calendarFor(region: HolidayRegion): HolidayCalendar {
 
 /** Runs every enabled rule on a model, findings in document order. */
 export function lint(model: MinutesModel, config: MinutesConfig, options: LintOptions = {}): Finding[] {
-  if (model.kind === 'other') return [];
+  // Files that are not minutes get only the finding that says why (a dated name no pattern covers).
+  const rules = model.kind === 'other' ? RULES.filter((r) => r.code === 'unrecognised-file') : RULES;
   const { workspace, today } = options;
   const copyOf = workspace?.copyOf(model);
   const context = { model, config, workspace, meetingDate: meetingDate(model, config, workspace, today), calendar: calendarFor(config.holidays), today, copyOf };
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const configured = options.severities?.[rule.code] ?? config.rules[rule.code];
     if (configured === 'off') continue;
     for (const { severity, ...found } of rule.check(context)) findings.push({ ...found, code: rule.code, severity: configured ?? severity ?? rule.defaultSeverity });

@@ -1,0 +1,22 @@
+import { patternOf } from '../config/infer';
+import { DOCUMENT_START } from './edits';
+import type { Rule } from './types';
+
+export const unrecognisedFile: Rule = {
+  code: 'unrecognised-file',
+  defaultSeverity: 'information',
+  description: 'A file with a date in its name that no path pattern of the configuration covers, so it is not checked as minutes.',
+  example: '`sig-release/2023-09-14.md` where files are named `{series}/{YYYY}{MM}{DD}.md`',
+  check({ model, workspace }) {
+    if (model.kind !== 'other' || model.dated || model.slideDeck) return [];
+    const path = workspace?.relativePath(model.uri) ?? (model.path.folder ? `${model.path.folder}/${model.path.fileName}` : model.path.fileName);
+    const pattern = patternOf(path);
+    if (!pattern || /template/iu.test(model.path.fileName)) return [];
+    return [
+      {
+        message: `This file has a date in its name but matches no path pattern, so it is not checked as minutes; add "${pattern}" to "minutesPaths" (or "weeklyPaths") in .minutes.json, or rename it like the others.`,
+        range: model.title?.range ?? DOCUMENT_START,
+      },
+    ];
+  },
+};
