@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { formatDate, isRealDate } from '../../server/src/core/model/dates';
-import { today } from '../../server/src/node/today';
-import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type WeeklyDateChoice } from '../../server/src/protocol';
+import { isRealDate } from '../../server/src/core/model/dates';
+import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../../server/src/protocol';
 
 // The server computes every piece of content (so any LSP editor can have it); these commands
 // only ask the user, write new files and open them.
@@ -21,6 +20,7 @@ function run<T>(client: LanguageClient, command: string, args: object): Promise<
 async function createAndOpen(file: NewFileResult): Promise<void> {
   const uri = vscode.Uri.parse(file.uri);
   let exists = file.exists;
+  if (!exists && file.warning && !(await confirmWarning(file, uri))) return;
   if (!exists) {
     try {
       await vscode.workspace.fs.stat(uri);
@@ -37,6 +37,20 @@ async function createAndOpen(file: NewFileResult): Promise<void> {
   const at = new vscode.Position(file.cursor.line, file.cursor.character);
   editor.selection = new vscode.Selection(at, at);
   editor.revealRange(new vscode.Range(at, at));
+}
+
+/**
+ * Asks before writing a file that may not be wanted (the series stopped long ago, or changed format):
+ * a quick pick, so that Escape is the safe answer and the question stays open while one looks around.
+ */
+async function confirmWarning(file: NewFileResult, uri: vscode.Uri): Promise<boolean> {
+  const name = vscode.workspace.asRelativePath(uri);
+  const items: Array<vscode.QuickPickItem & { go: boolean }> = [
+    { label: `$(new-file) Create ${name} anyway`, detail: file.warning, go: true },
+    { label: '$(close) Cancel', go: false },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: `Create ${name}?`, placeHolder: file.warning, ignoreFocusOut: true });
+  return picked?.go ?? false;
 }
 
 /** `date` (YYYY-MM-DD) skips the question, for keybindings and scripts. */
@@ -59,20 +73,47 @@ export async function newWeeklyMinutes(client: LanguageClient, date?: string): P
   await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date: picked.date }));
 }
 
-export async function newTeamMinutes(client: LanguageClient): Promise<void> {
+/** `folder` and `date` skip the questions, for keybindings and scripts. */
+export async function newTeamMinutes(client: LanguageClient, args: { folder?: string; date?: string } = {}): Promise<void> {
   const folder = await pickFolder();
   if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
   const rootUri = folder.uri.toString();
-  const teamFolders = await run<string[]>(client, SERVER_COMMANDS.teamFolders, { rootUri });
-  const team = await vscode.window.showQuickPick(teamFolders, { placeHolder: 'Minutes of which team or SIG?' });
-  if (!team) return;
-  const date = await vscode.window.showInputBox({
-    prompt: 'Meeting date',
-    value: formatDate(today()),
-    validateInput: (v) => (isDateText(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
-  });
+  const choices = await run<TeamChoice[]>(client, SERVER_COMMANDS.teamChoices, { rootUri });
+  let choice = choices.find((c) => c.folder === args.folder);
+  if (!choice) {
+    // The team of the open file comes first and is preselected: new minutes are mostly the next meeting's.
+    const open = vscode.window.activeTextEditor?.document.uri;
+    const openFolder = open && vscode.workspace.getWorkspaceFolder(open)?.uri.toString() === rootUri ? vscode.workspace.asRelativePath(open, false).split('/').slice(0, -1).join('/') : undefined;
+    const ordered = [...choices.filter((c) => c.folder === openFolder), ...choices.filter((c) => c.folder !== openFolder)];
+    const items = ordered.map((c) => ({
+      label: c.name ?? c.folder,
+      description: c.name ? `${c.folder}/` : undefined,
+      detail: `next meeting ${c.weekday} ${c.next}${c.last ? `, last minutes ${c.last}` : ', no minutes yet'}`,
+      choice: c,
+    }));
+    const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
+    quickPick.items = items;
+    quickPick.placeholder = 'Minutes of which team or SIG?';
+    quickPick.matchOnDescription = true;
+    if (items.length && ordered[0].folder === openFolder) quickPick.activeItems = [items[0]];
+    choice = await new Promise<TeamChoice | undefined>((resolve) => {
+      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.choice ?? quickPick.activeItems[0]?.choice));
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
+    });
+    quickPick.dispose();
+  }
+  if (!choice) return;
+  const date =
+    args.date ??
+    (await vscode.window.showInputBox({
+      title: `New minutes of ${choice.name ?? choice.folder}`,
+      prompt: choice.last ? `Meeting date (it meets on ${choice.weekday}s, from its recent minutes)` : 'Meeting date',
+      value: choice.next,
+      validateInput: (v) => (isDateText(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
+    }));
   if (!date) return;
-  await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: team, date }));
+  await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: choice.folder, date }));
 }
 
 function isDateText(text: string): boolean {

@@ -1,23 +1,53 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import { insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
+import { recording } from './log';
+import { Reminders } from './reminders';
 import { TeamsView } from './teamsView';
 
 let client: LanguageClient | undefined;
+let stopping = false;
+
+/** Set from the active editor: the Teams & SIGs view shows while a Markdown file is being edited. */
+const MARKDOWN_EDITOR_KEY = 'minutes.markdownEditor';
+
+/** What the extension offers its tests (and other extensions): what the view shows, the log. */
+export interface MinutesApi {
+  teamItems(): Promise<vscode.TreeItem[]>;
+  viewMessage(): string | undefined;
+  markdownEditor(): boolean;
+  log(): string;
+}
 
 // Glue from VS Code to the language server, plus what only VS Code can do: the view and commands.
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): MinutesApi {
+  const activationStart = performance.now();
+  const output = recording(vscode.window.createOutputChannel('Minutes', { log: true }));
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const reminders = new Reminders();
+  // While the window closes, editors still ask for code actions and hovers: answer nothing rather
+  // than start a server that is going away ("Request textDocument/codeAction failed").
+  const live = () => !stopping && client !== undefined && (client.state === State.Running || client.state === State.Starting);
+  const middleware: Middleware = {
+    handleDiagnostics: (uri, diagnostics, next) => reminders.handle(uri, diagnostics, next),
+    provideCodeActions: (document, range, ctx, token, next) => (live() ? next(document, range, ctx, token) : undefined),
+    provideHover: (document, position, token, next) => (live() ? next(document, position, token) : undefined),
+    provideCompletionItem: (document, position, ctx, token, next) => (live() ? next(document, position, ctx, token) : undefined),
+    provideDocumentSymbols: (document, token, next) => (live() ? next(document, token) : undefined),
+    provideDocumentLinks: (document, token, next) => (live() ? next(document, token) : undefined),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
+    outputChannel: output,
+    middleware,
     // The server indexes the repository's Markdown files by name and follows them through these events.
     synchronize: {
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/.minutes.json')],
@@ -25,23 +55,49 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   client = new LanguageClient('minutes', 'Minutes', serverOptions, clientOptions);
   // Not awaited: activation should not wait for the server process; requests wait for it anyway.
-  client.start().catch((error: unknown) => void vscode.window.showErrorMessage(`Minutes: the language server did not start: ${String(error)}`));
+  const clientStart = performance.now();
+  client
+    .start()
+    .then(() => output.info(`Minutes: language client ready in ${Math.round(performance.now() - clientStart)} ms (server process started and initialized)`))
+    .catch((error: unknown) => {
+      if (!stopping) void vscode.window.showErrorMessage(`Minutes: the language server did not start: ${String(error)}`);
+    });
 
   const teams = new TeamsView(client);
+  let markdownEditor = false;
+  const followEditor = (editor: vscode.TextEditor | undefined) => {
+    // No editor (a settings page, the Problems panel focused) keeps the view as it was.
+    if (!editor) return;
+    markdownEditor = editor.document.languageId === 'markdown';
+    void vscode.commands.executeCommand('setContext', MARKDOWN_EDITOR_KEY, markdownEditor);
+  };
+  followEditor(vscode.window.activeTextEditor);
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('minutes.teams', teams),
+    teams,
+    reminders,
+    output,
     vscode.commands.registerCommand('minutes.revealSection', (uri: vscode.Uri, range: vscode.Range) => teams.reveal(uri, range)),
     vscode.commands.registerCommand('minutes.refreshTeams', () => teams.refresh()),
     vscode.commands.registerCommand('minutes.newWeeklyMinutes', (args?: { date?: string }) => newWeeklyMinutes(client!, args?.date)),
-    vscode.commands.registerCommand('minutes.newTeamMinutes', () => newTeamMinutes(client!)),
+    vscode.commands.registerCommand('minutes.newTeamMinutes', (args?: { folder?: string; date?: string }) => newTeamMinutes(client!, args)),
     vscode.commands.registerCommand('minutes.insertHolidayNotice', () => insertAtCursor(client!, 'holiday-notice')),
     vscode.commands.registerCommand('minutes.insertDate', () => insertAtCursor(client!, 'date')),
-    vscode.window.onDidChangeActiveTextEditor(() => teams.refresh()),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      followEditor(editor);
+      teams.refresh();
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => teams.documentChanged(e.document)),
-    teams,
   );
+  output.info(`Minutes: extension activated in ${Math.round(performance.now() - activationStart)} ms (VS Code ${vscode.version})`);
+  return {
+    teamItems: async () => (await teams.getChildren()).map((row) => teams.getTreeItem(row)),
+    viewMessage: () => teams.view.message,
+    markdownEditor: () => markdownEditor,
+    log: () => output.text(),
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  stopping = true;
+  if (client?.state === State.Running) await client.stop(2000).catch(() => undefined);
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TEAMS_REQUEST, type TeamRow, type TeamRowState, type TeamsParams } from '../../server/src/protocol';
+import { DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type DocumentInfo, type TeamRow, type TeamRowState, type TeamsParams } from '../../server/src/protocol';
 
 const ICONS: Record<TeamRowState, vscode.ThemeIcon> = {
   linked: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  stale: new vscode.ThemeIcon('history', new vscode.ThemeColor('charts.yellow')),
   pending: new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow')),
   missing: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('charts.yellow')),
   problem: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
@@ -14,8 +15,11 @@ export class TeamsView implements vscode.TreeDataProvider<TeamRow>, vscode.Dispo
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private pending: ReturnType<typeof setTimeout> | undefined;
+  readonly view: vscode.TreeView<TeamRow>;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: LanguageClient) {
+    this.view = vscode.window.createTreeView('minutes.teams', { treeDataProvider: this });
+  }
 
   refresh(): void {
     this.changed.fire();
@@ -32,8 +36,21 @@ export class TeamsView implements vscode.TreeDataProvider<TeamRow>, vscode.Dispo
     const document = vscode.window.activeTextEditor?.document;
     if (element || !document || document.languageId !== 'markdown') return [];
     const params: TeamsParams = { uri: document.uri.toString() };
-    const rows = await this.client.sendRequest<TeamRow[] | null>(TEAMS_REQUEST, params);
+    const [rows, info] = await Promise.all([
+      this.client.sendRequest<TeamRow[] | null>(TEAMS_REQUEST, params),
+      this.client.sendRequest<DocumentInfo | null>(DOCUMENT_INFO_REQUEST, params),
+    ]);
+    if (document === vscode.window.activeTextEditor?.document) this.view.message = this.messageFor(document, info, rows);
     return rows ?? [];
+  }
+
+  /** Says why the view is empty, when it is not for want of a roll-up (a slide deck, a team's minutes). */
+  private messageFor(document: vscode.TextDocument, info: DocumentInfo | null, rows: TeamRow[] | null): string | undefined {
+    if (info?.reason) return info.reason;
+    const name = vscode.workspace.asRelativePath(document.uri);
+    if (info?.kind === 'meeting') return `${name} is a team's minutes: this view lists the teams and SIGs of a weekly roll-up.`;
+    if (info?.kind === 'weekly' && rows && !rows.length) return `${name} has no team or SIG sections yet.`;
+    return undefined;
   }
 
   getTreeItem(row: TeamRow): vscode.TreeItem {
@@ -59,5 +76,6 @@ export class TeamsView implements vscode.TreeDataProvider<TeamRow>, vscode.Dispo
   dispose(): void {
     clearTimeout(this.pending);
     this.changed.dispose();
+    this.view.dispose();
   }
 }

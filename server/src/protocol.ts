@@ -2,6 +2,7 @@
 import type { Range } from 'vscode-languageserver-types';
 
 export type { TeamRow, TeamRowState } from './core/features/teamOverview';
+export type { DocumentInfo } from './core/features/documentInfo';
 
 export interface TeamsParams {
   uri: string;
@@ -9,6 +10,9 @@ export interface TeamsParams {
 
 /** `minutes/teams`: the teams and SIGs of a weekly roll-up, for the "Teams & SIGs" view; null if not minutes. */
 export const TEAMS_REQUEST = 'minutes/teams';
+
+/** `minutes/documentInfo` ({ uri }) -> DocumentInfo | null: the kind of an open document and, if it is not minutes, why. */
+export const DOCUMENT_INFO_REQUEST = 'minutes/documentInfo';
 
 /** Commands the server runs for any editor (`workspace/executeCommand`); VS Code's palette commands call them. */
 export const SERVER_COMMANDS = {
@@ -18,6 +22,8 @@ export const SERVER_COMMANDS = {
   newWeeklyMinutes: 'minutes.server.newWeeklyMinutes',
   /** [{ rootUri }] -> string[]: team and SIG folders. */
   teamFolders: 'minutes.server.teamFolders',
+  /** [{ rootUri }] -> TeamChoice[]: team and SIG folders with their names and next meeting day. */
+  teamChoices: 'minutes.server.teamChoices',
   /** [{ rootUri, folder, date }] -> NewFileResult: the content of new team minutes. */
   newTeamMinutes: 'minutes.server.newTeamMinutes',
   /** [{ uri, position }] -> DateInsertion[]: holiday notices and dates to insert at the cursor. */
@@ -36,6 +42,19 @@ export interface NewFileResult {
   cursor: { line: number; character: number };
   exists: boolean;
   holiday?: string;
+  /** Ask before writing: the series stopped long ago or changed format. */
+  warning?: string;
+}
+
+export interface TeamChoice {
+  folder: string;
+  /** The team's name as the roll-ups call it, if known. */
+  name?: string;
+  /** The date of its latest minutes (YYYY-MM-DD). */
+  last?: string;
+  /** Its next meeting day from its own history, on or after today (YYYY-MM-DD). */
+  next: string;
+  weekday: string;
 }
 
 export interface DateInsertion {

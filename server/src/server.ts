@@ -16,17 +16,22 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
-import { calendarFor, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, teamOverview } from './core';
+import { calendarFor, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview } from './core';
 import { registerCommands } from './lsp/commands';
 import { today } from './node/today';
 import { configDiagnostics, toLspDiagnostic } from './lsp/convert';
 import { readSettings } from './lsp/settings';
 import { Workspaces } from './node/workspaces';
-import { TEAMS_REQUEST, type TeamRow, type TeamsParams } from './protocol';
+import { DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type DocumentInfo, type TeamRow, type TeamsParams } from './protocol';
+import { documentInfo } from './core/features/documentInfo';
 
 // LSP glue only: every answer comes from the core, on the one model of each document version.
 // Started by the VS Code client over IPC, or by any editor with `--stdio`.
 const connection: Connection = createConnection(ProposedFeatures.all);
+// Timings for the output channel: how long the server took to be of use (see README "Performance").
+const since = (t: number) => `${Math.round(performance.now() - t)} ms`;
+const processStart = performance.now() - process.uptime() * 1000;
+let firstLint: number | undefined = performance.now();
 const documents = new TextDocuments(TextDocument);
 const workspaces = new Workspaces(
   (uri) => documents.get(uri)?.getText(),
@@ -39,6 +44,7 @@ let folders: WorkspaceFolder[] = [];
 let pushedSettings: unknown;
 
 connection.onInitialize((params: InitializeParams) => {
+  connection.console.info(`Minutes: language server started (pid ${process.pid}, Node ${process.version}, ${params.clientInfo?.name ?? 'unknown editor'}) in ${since(processStart)}`);
   capabilities = params.capabilities;
   folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   return {
@@ -84,14 +90,22 @@ async function loadNow(which: WorkspaceFolder[]): Promise<void> {
     if (!folders.some((f) => f.uri === folder.uri)) continue; // removed while waiting
     const settings = await readSettings(connection, capabilities, folder.uri, pushedSettings);
     if (!folders.some((f) => f.uri === folder.uri)) continue;
+    const loadStart = performance.now();
     const state = workspaces.load(folder.uri, settings.overrides, settings.severities);
+    const files = state.workspace.index.datedFolders().reduce((n, f) => n + state.workspace.index.filesIn(f).length, 0);
+    connection.console.info(
+      `Minutes: ${folder.name}: indexed ${files} dated minutes files in ${since(loadStart)}; ` +
+        `config: ${state.configFile.text === undefined ? 'defaults (no .minutes.json)' : '.minutes.json'}${state.errors.length ? ` (not valid, defaults used: ${state.errors.join('; ')})` : ''}` +
+        `; weekly roll-ups in ${state.config.weeklyFolder}/, meeting on weekday ${state.config.meetingWeekday}`,
+    );
     connection.sendDiagnostics({ uri: state.workspace.uriOf('.minutes.json'), diagnostics: configDiagnostics(state.configFile) });
     if (state.errors.length) {
       void connection.window.showWarningMessage(`Minutes: the configuration is not valid and the defaults are used: ${state.errors.join('; ')}`);
     }
   }
   if (!folders.length) analysis.severities = (await readSettings(connection, capabilities, '', pushedSettings).catch(() => undefined))?.severities ?? {};
-  relintAll();
+  // The first load checks the open documents at once: nothing to wait for, squiggles are awaited.
+  relintAll(undefined, firstLint !== undefined ? 0 : 150);
 }
 
 connection.onDidChangeConfiguration(({ settings }) => {
@@ -162,18 +176,32 @@ connection.onDocumentLinks(({ textDocument }) => {
 
 connection.onRequest(TEAMS_REQUEST, ({ uri }: TeamsParams): TeamRow[] | null => {
   const document = documents.get(uri);
-  return document ? teamOverview(analysis.model(document), analysis.findingsOf(document)) : null;
+  if (!document) return null;
+  const model = analysis.model(document);
+  const meeting = meetingDate(model, workspaces.configOf(uri), workspaces.of(uri)?.workspace, today());
+  return teamOverview(model, analysis.findingsOf(document), { meetingDate: meeting });
+});
+
+connection.onRequest(DOCUMENT_INFO_REQUEST, ({ uri }: TeamsParams): DocumentInfo | null => {
+  const document = documents.get(uri);
+  return document ? documentInfo(analysis.model(document), workspaces.configOf(uri), workspaces.of(uri)?.workspace.relativePath(uri)) : null;
 });
 
 function publish(document: TextDocument): void {
   const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false;
-  const diagnostics = analysis.findingsOf(document).map((f) => toLspDiagnostic(f, related));
+  const lintStart = performance.now();
+  const pathOf = (uri: string) => workspaces.of(uri)?.workspace.relativePath(uri);
+  const diagnostics = analysis.findingsOf(document).map((f) => toLspDiagnostic(f, related, document.uri, pathOf));
   connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  if (firstLint !== undefined && workspaces.of(document.uri)) {
+    connection.console.info(`Minutes: first check (${diagnostics.length} findings) in ${since(lintStart)}; ${since(processStart)} after the server process started`);
+    firstLint = undefined;
+  }
 }
 
 // Other open documents depend on this one (an earlier roll-up, linked minutes): re-check them soon.
 let relintTimer: ReturnType<typeof setTimeout> | undefined;
-function relintAll(except?: string): void {
+function relintAll(except?: string, delay = 150): void {
   clearTimeout(relintTimer);
   relintTimer = setTimeout(() => {
     for (const document of documents.all()) {
@@ -184,7 +212,7 @@ function relintAll(except?: string): void {
         connection.console.error(`Minutes: checking ${document.uri} failed: ${String(error)}`);
       }
     }
-  }, 150);
+  }, delay);
 }
 
 documents.onDidChangeContent(({ document }) => {

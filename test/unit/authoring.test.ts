@@ -3,6 +3,7 @@ import type { MarkupContent } from 'vscode-languageserver-types';
 import { applyEdits } from '../../cli/src/applyEdits';
 import { calendarFor, dateOptions, DEFAULT_CONFIG, documentLinks, hover, insertOption, lint, MinutesWorkspace, newTeamMinutes, newWeeklyMinutes, parseMinutes, weeklyDateChoices } from '../../server/src/core';
 import { BASE, joinLines, modelOf } from './helpers';
+import { nextTeamMeeting } from '../../server/src/core/features/newMinutes';
 
 const calendar = calendarFor(DEFAULT_CONFIG.holidays);
 const files: Record<string, string> = {
@@ -105,5 +106,28 @@ describe('new minutes', () => {
     assert.equal(file.path, 'iaas/20221005.md');
     assert.equal(file.text, '# 2022-10-05\n\n## Participants\n\n- @fkr\n- @berendt\n\n## Recurring items\n\n- \n\n## Agenda\n\n- \n');
     assert.deepEqual(file.cursor, { line: 13, character: 2 });
+  });
+});
+
+describe('new team minutes shaped like the last meeting (issue 14)', () => {
+  const teamFiles: Record<string, string> = {
+    'sig-monitoring/20221102.md': '# 2022-11-02\n\n## Participants\n\n* @kim\n* @lee\n\n## Community call\n\n* Who is presenting in the weekly call?\n    * Minutes-transfer: @lee\n\n## Agenda\n\n* Alerting\n',
+    'sig-monitoring/20221109.md': '# 2022-11-09\n\n## Participants\n\n* @kim\n\n## Community call\n\n* Who is presenting in the weekly call?\n    * Minutes-transfer: @kim and @lee\nReport in the community call: @kim\n\n## Agenda\n\n* Dashboards\n',
+    'iaas/20221018.md': '# 2022-10-18\n',
+  };
+  const teams = new MinutesWorkspace('file:///repo', { readFile: (p) => teamFiles[p] }, DEFAULT_CONFIG, Object.keys(teamFiles));
+
+  it('proposes the weekday most recent meetings fell on, on or after today', () => {
+    assert.deepEqual(nextTeamMeeting(teams, 'sig-monitoring', { year: 2026, month: 11, day: 29 }), { year: 2026, month: 12, day: 2 });
+    assert.deepEqual(nextTeamMeeting(teams, 'sig-monitoring', { year: 2026, month: 12, day: 2 }), { year: 2026, month: 12, day: 2 });
+    assert.deepEqual(nextTeamMeeting(teams, 'iaas', { year: 2026, month: 11, day: 29 }), { year: 2026, month: 12, day: 1 });
+  });
+
+  it('carries the recurring items with last time’s answers blank, in the folder’s bullet style', () => {
+    const file = newTeamMinutes(teams, 'sig-monitoring', calendar, { year: 2022, month: 11, day: 16 });
+    assert.equal(
+      file.text,
+      '# 2022-11-16\n\n## Participants\n\n* @kim\n* @lee\n\n## Community call\n\n* Who is presenting in the weekly call?\n    * Minutes-transfer: \nReport in the community call: \n\n## Agenda\n\n* \n',
+    );
   });
 });

@@ -69,6 +69,22 @@ describe('completion', () => {
     );
   });
 
+  it('ranks the handles not yet among the participants first (issue 14)', () => {
+    const items = complete(['# 2022-10-05', '## Participants', '- @fkr', '- @|', '## Agenda', '- ask @garloff'], 'iaas/20221005.md');
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['@garloff', 'in 1 of the last 2 meetings'],
+        ['@fkr', 'listed already; in 2 of the last 2 meetings'],
+      ],
+    );
+  });
+
+  it('offers the teams of the previous roll-up on a new heading even when none is expected (issue 14)', () => {
+    const items = complete(['# SCS Tech Weekly 2022-10-20', '## Team Updates', '### Team IaaS', `Minutes: ${BASE}iaas/20221005.md`, '### |', '## AOB'], 'community-call/20221020.md');
+    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['Team Container', 'in the previous roll-up, no minutes since']]);
+  });
+
   it('offers recent minute takers in Meta', () => {
     const items = complete(['# SCS Tech Weekly 2022-09-29', '## Meta', '- Minutes: |']);
     assert.deepEqual(

@@ -43,6 +43,24 @@ describe('outline', () => {
   });
 });
 
+describe('quick-fix menu order (issue 14)', () => {
+  it('lists preferred fixes first and one "Fix all" per rule', () => {
+    const fix = (title: string, preferred?: boolean) => ({ title, preferred, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: title }] });
+    const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 1 } });
+    const findings = [
+      { code: 'a', severity: 'warning' as const, message: 'a1', range: at(1), fixes: [fix('other a1'), fix('preferred a1', true)] },
+      { code: 'a', severity: 'warning' as const, message: 'a2', range: at(2), fixes: [fix('preferred a2', true)] },
+      { code: 'b', severity: 'warning' as const, message: 'b', range: at(3), fixes: [fix('other b'), fix('preferred b', true)] },
+    ];
+    const actions = codeActions('file:///x.md', findings, { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } });
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['preferred a1', 'preferred a2', 'preferred b', 'other a1', 'other b', 'Fix all "a" problems in this file'],
+    );
+    assert.equal(actions[5].diagnostics?.length, 2);
+  });
+});
+
 describe('title date rules and their fixes', () => {
   it('reports the title date against the file name and fixes exactly the date', () => {
     const model = modelOf(text, 'community-call/20220929.md');

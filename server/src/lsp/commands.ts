@@ -5,7 +5,8 @@ import type { Analysis } from '../analysis';
 import { calendarFor, dateOptions, formatDate, insertOption, isRealDate, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
 import { today } from '../node/today';
 import type { Workspaces, WorkspaceState } from '../node/workspaces';
-import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type WeeklyDateChoice } from '../protocol';
+import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
+import { nextTeamMeeting } from '../core/features/newMinutes';
 
 /** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */
 export function registerCommands(connection: Connection, workspaces: Workspaces, documents: TextDocuments<TextDocument>, analysis: Analysis): string[] {
@@ -28,6 +29,19 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
     [SERVER_COMMANDS.teamFolders]: ({ rootUri }): string[] => {
       const state = repository(rootUri);
       return state.workspace.index.datedFolders().filter((f) => f !== state.config.weeklyFolder);
+    },
+    [SERVER_COMMANDS.teamChoices]: ({ rootUri }): TeamChoice[] => {
+      const state = repository(rootUri);
+      const now = today();
+      const names = new Map([...state.workspace.learnedFolders()].sort((a, b) => a.lastDay - b.lastDay || a.votes - b.votes).map((l) => [l.folder, l.name]));
+      return state.workspace.index
+        .datedFolders()
+        .filter((f) => f !== state.config.weeklyFolder)
+        .map((folder) => {
+          const next = nextTeamMeeting(state.workspace, folder, now);
+          const last = state.workspace.index.filesIn(folder).pop()?.date;
+          return { folder, name: names.get(folder), last: last && formatDate(last), next: formatDate(next), weekday: WEEKDAY_NAMES[weekday(next)] };
+        });
     },
     [SERVER_COMMANDS.newTeamMinutes]: ({ rootUri, folder, date }) => {
       const state = repository(rootUri);

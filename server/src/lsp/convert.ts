@@ -3,10 +3,10 @@ import { CONFIG_CODE, DIAGNOSTIC_SOURCE, locateProblem, toDiagnostic, LineIndex,
 import type { ConfigFile } from '../node/configFile';
 
 /** A finding as an LSP diagnostic, with its related places where the client shows them. */
-export function toLspDiagnostic(finding: Finding, relatedInformation: boolean): Diagnostic {
+export function toLspDiagnostic(finding: Finding, relatedInformation: boolean, uri?: string, pathOf?: (uri: string) => string | undefined): Diagnostic {
   const diagnostic = toDiagnostic(finding);
   if (relatedInformation && finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: relatedLabel(r, uri, pathOf) }));
   }
   return diagnostic;
 }
@@ -25,4 +25,14 @@ export function configDiagnostics(file: ConfigFile): Diagnostic[] {
     code: CONFIG_CODE,
     message: `${p.message}; the defaults are used until this is fixed.`,
   }));
+}
+
+/**
+ * Editors show a related place as its file name only (`20221201.md[Ln 1, Col 1]`), which reads as
+ * the roll-up itself: a place in another file is labelled with its path in the repository.
+ */
+function relatedLabel(place: { uri: string; message: string }, uri: string | undefined, pathOf?: (uri: string) => string | undefined): string {
+  if (place.uri === uri) return place.message;
+  const path = pathOf?.(place.uri);
+  return path && !place.message.includes(path) ? `${path}: ${place.message}` : place.message;
 }

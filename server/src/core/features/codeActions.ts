@@ -15,15 +15,25 @@ export function codeActions(uri: string, findings: Finding[], range: Range, only
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    // Ctrl+. preselects the first entry: the preferred fixes come first, then the other fixes,
+    // then one "fix all" per rule (however many of its findings the range touches).
+    const preferred: CodeAction[] = [];
+    const others: CodeAction[] = [];
+    const fixAll = new Map<string, CodeAction>();
     for (const finding of findings.filter((f) => rangesOverlap(f.range, range))) {
       const diagnostic = toDiagnostic(finding);
       for (const fix of finding.fixes ?? []) {
         if (fix.renameTo && !options.canRename) continue;
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(uri, fix) });
+        (fix.preferred ? preferred : others).push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(uri, fix) });
+      }
+      const known = fixAll.get(finding.code);
+      if (known) {
+        if (preferredEdits(finding)) known.diagnostics!.push(diagnostic);
+        continue;
       }
       const sameRule = findings.filter((f) => f.code === finding.code && preferredEdits(f));
       if (sameRule.length > 1 && preferredEdits(finding)) {
-        actions.push({
+        fixAll.set(finding.code, {
           title: `Fix all "${finding.code}" problems in this file`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
@@ -31,6 +41,7 @@ export function codeActions(uri: string, findings: Finding[], range: Range, only
         });
       }
     }
+    actions.push(...preferred, ...others, ...fixAll.values());
   }
   if (wants(FIX_ALL_KIND) && only) {
     const edits = nonOverlapping(findings.flatMap((f) => preferredEdits(f) ?? []));

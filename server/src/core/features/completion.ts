@@ -1,13 +1,14 @@
+import { meetingWeekdays } from '../config/schedule';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
-import type { MinutesModel, TeamEntry } from '../model/types';
+import type { MinutesModel, Section, TeamEntry } from '../model/types';
 import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../rules/edits';
 import { meetingDate } from '../rules/meetingDate';
-import { expectedTeams, isSameTeam } from '../workspace/roster';
+import { expectedTeams, isSameTeam, rollUpOrder } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
-import { fileSummary, recentHandles, recentMinuteTakers } from './workspaceFacts';
+import { fileSummary, handlesIn, recentHandles, recentMinuteTakers } from './workspaceFacts';
 import { entryAt, sectionAt } from './sectionAt';
 
 export interface CompletionEnvironment {
@@ -44,7 +45,7 @@ export function completions(model: MinutesModel, position: Position, env: Comple
   const heading = HEADING.exec(prefix);
   if (heading && model.kind === 'weekly') return teamHeadings(model, position.line, date, env, typed(heading[2].length));
   const handle = HANDLE.exec(prefix);
-  if (handle && model.kind === 'meeting') return handles(model, env, typed(handle[1].length + 1));
+  if (handle && model.kind === 'meeting') return handles(model, env, typed(handle[1].length + 1), position.line);
   const partial = PARTIAL_DATE.exec(prefix);
   if (partial) return dates(date, env, typed(partial[1].length));
   return [];
@@ -88,7 +89,13 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
   if (!inGroup || !env.workspace) return [];
   const present = (model.updates?.entries ?? []).filter((e) => e.section.headingRange.start.line !== line);
   const nl = eol(model);
-  return expectedTeams(env.workspace.relativePath(model.uri), date, env.workspace, env.config)
+  const self = env.workspace.relativePath(model.uri);
+  const expected = expectedTeams(self, date, env.workspace, env.config);
+  // The teams expected this week first; then the other teams of the previous roll-up (or roster),
+  // so that a heading typed in the team group never falls back to words of the file.
+  const known = rollUpOrder(self, date, env.workspace, env.config, expected).filter((t) => !expected.some((e) => e.name === t.name || (t.folder !== undefined && e.folder === t.folder)));
+  const teams = [...expected, ...known.map((t) => ({ ...t, reason: 'in the previous roll-up, no minutes since' }))];
+  return teams
     .filter((team) => !present.some((e) => isSameTeam(e, team, env.workspace!, date)))
     .map((team, rank): CompletionItem => {
       const latest = team.folder ? env.workspace!.index.latestOnOrBefore(team.folder, date) : undefined;
@@ -96,7 +103,7 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
       return {
         label: team.name,
         kind: team.kind === 'sig' ? CompletionItemKind.Interface : CompletionItemKind.Class,
-        detail: `expected: ${team.reason}`,
+        detail: rank < teams.length - known.length ? `expected: ${team.reason}` : team.reason,
         textEdit: { range, newText: `${escapeSnippet(team.name)}${nl}${nl}${escapeSnippet(line)}${nl}${nl}$0` },
         insertTextFormat: InsertTextFormat.Snippet,
         filterText: team.name,
@@ -107,7 +114,7 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
 
 function dates(meeting: CalendarDate, env: CompletionEnvironment, range: Range): CompletionItem[] {
   const candidates: Array<{ date: CalendarDate; what: string }> = [{ date: meeting, what: 'meeting date' }];
-  const step = (env.config.meetingWeekday - weekday(meeting) + 7) % 7 || 7;
+  const step = (meetingWeekdays(env.config, meeting)[0] - weekday(meeting) + 7) % 7 || 7;
   for (let i = 0; i < 3; i++) candidates.push({ date: fromDayNumber(dayNumber(meeting) + step + 7 * i), what: i === 0 ? 'next meeting' : 'a later meeting' });
   for (let d = dayNumber(env.today), found = 0; d < dayNumber(env.today) + 120 && found < 3; d++) {
     const holiday = env.calendar.holidayOn(fromDayNumber(d));
@@ -136,12 +143,20 @@ function dates(meeting: CalendarDate, env: CompletionEnvironment, range: Range):
   });
 }
 
-function handles(model: MinutesModel, env: CompletionEnvironment, range: Range): CompletionItem[] {
+function handles(model: MinutesModel, env: CompletionEnvironment, range: Range, line: number): CompletionItem[] {
   if (!env.workspace || model.path.folder === undefined) return [];
-  return recentHandles(env.workspace, model).map(({ handle, meetings, of }, rank) => ({
+  // Who is listed already (but for the handle being typed) comes last: the next name is someone else's.
+  const participants = model.sections.flatMap(function all(s): Section[] { return [s, ...s.children.flatMap(all)]; }).find((s) => /particip|attendees|teilnehm/iu.test(s.title));
+  const lines = model.text.split(/\r?\n/u);
+  const from = participants ? participants.range.start.line : 0;
+  const to = participants ? participants.range.end.line : lines.length;
+  const listed = new Set(handlesIn(lines.filter((_, i) => i !== line && i >= from && i <= to).join('\n')));
+  const found = recentHandles(env.workspace, model);
+  const ranked = [...found.filter((h) => !listed.has(h.handle)), ...found.filter((h) => listed.has(h.handle))];
+  return ranked.map(({ handle, meetings, of }, rank) => ({
     label: `@${handle}`,
     kind: CompletionItemKind.Reference,
-    detail: `in ${meetings} of the last ${of} meetings`,
+    detail: `${listed.has(handle) ? 'listed already; ' : ''}in ${meetings} of the last ${of} meetings`,
     textEdit: { range, newText: `@${handle}` },
     filterText: `@${handle}`,
     sortText: String(rank).padStart(3, '0'),

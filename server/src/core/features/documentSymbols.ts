@@ -14,18 +14,48 @@ const TEAM_SYMBOL: Record<TeamKind, SymbolKind> = {
 export function documentSymbols(model: MinutesModel): DocumentSymbol[] {
   if (model.kind === 'other') return [];
   const entries = new Map<Section, TeamEntry>((model.updates?.entries ?? []).map((e) => [e.section, e]));
-  const toSymbol = (section: Section): DocumentSymbol => {
+  const group = model.updates?.section;
+  const inGroup = new Set<Section>();
+  const mark = (s: Section) => (inGroup.add(s), s.children.forEach(mark));
+  if (group) mark(group);
+  // Teams are siblings under the team group, whatever level their headings are at: a `###` team
+  // after a `##` one is not part of it, and a `##` team after the group still belongs to it.
+  const teams = new Set<DocumentSymbol>();
+  const moved: DocumentSymbol[] = [];
+  let groupSymbol: DocumentSymbol | undefined;
+  const collect = (section: Section, withinMoved = false): DocumentSymbol[] => {
     const entry = entries.get(section);
-    return {
+    const moving = !!group && !!entry && !inGroup.has(section) && !withinMoved;
+    const children: DocumentSymbol[] = [];
+    const lifted: DocumentSymbol[] = [];
+    for (const child of section.children) {
+      for (const symbol of collect(child, moving || withinMoved)) (entry && teams.has(symbol) ? lifted : children).push(symbol);
+    }
+    const symbol: DocumentSymbol = {
       name: section.title || '(untitled)',
       detail: entry ? minutesDetail(entry.minutesLine) : section.role === 'meta' && model.meta?.minuteTaker ? `minutes: ${model.meta.minuteTaker.name}` : undefined,
       kind: entry ? TEAM_SYMBOL[entry.kind] : section.depth === 1 ? SymbolKind.File : SymbolKind.String,
-      range: section.range,
+      // A team ends where a team lifted out of it starts.
+      range: lifted.length ? { start: section.range.start, end: { line: lifted[0].range.start.line, character: 0 } } : section.range,
       selectionRange: section.headingRange,
-      children: section.children.map(toSymbol),
+      children,
     };
+    if (section === group) groupSymbol = symbol;
+    if (entry) teams.add(symbol);
+    const all = [symbol, ...lifted];
+    if (moving) {
+      moved.push(...all);
+      return [];
+    }
+    return all;
   };
-  return model.sections.map(toSymbol);
+  const symbols = model.sections.flatMap((s) => collect(s));
+  if (groupSymbol && moved.length) {
+    groupSymbol.children!.push(...moved);
+    const last = moved.reduce((a, b) => (b.range.end.line > a.range.end.line ? b : a));
+    groupSymbol.range = { start: groupSymbol.range.start, end: last.range.end };
+  }
+  return symbols;
 }
 
 /** What the outline shows beside a team: `iaas/20220927.md`, `pending`, ... */

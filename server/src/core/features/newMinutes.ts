@@ -1,3 +1,4 @@
+import { meetingWeekdays } from '../config/schedule';
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, weekday, type CalendarDate } from '../model/dates';
@@ -16,12 +17,42 @@ export interface NewFile {
   exists: boolean;
   /** Set when the meeting day is a public holiday. */
   holiday?: string;
+  /** Why the user should think twice before writing it: the series stopped long ago, or changed format. */
+  warning?: string;
+}
+
+/** A roll-up this long after the last one is no longer the next in the series: ask first. */
+const SERIES_GAP_DAYS = 8 * 7;
+
+/**
+ * Whether a new roll-up for `date` continues the series: not when the last roll-up is months old,
+ * nor when the folder's newer files are something else (slide decks) than roll-ups.
+ */
+export function rollUpWarning(workspace: MinutesWorkspace, config: MinutesConfig, date: CalendarDate): string | undefined {
+  const last = workspace.previousWeekly(date);
+  const laterFiles = workspace
+    .weeklyFiles()
+    .filter((f) => dayNumber(f.date!) < dayNumber(date) && (!last || dayNumber(f.date!) > dayNumber(last.date)))
+    .filter((f) => workspace.model(f.path)?.kind === 'other');
+  const parts: string[] = [];
+  if (!last) return undefined;
+  const gap = dayNumber(date) - dayNumber(last.date);
+  if (gap > SERIES_GAP_DAYS) {
+    const age = gap >= 365 ? `${Math.floor(gap / 365.25) || 1} year${gap >= 2 * 365 ? 's' : ''}` : `${Math.round(gap / 7)} weeks`;
+    parts.push(`The last roll-up, ${last.file.path}, is of ${formatDate(last.date)}, ${age} before ${formatDate(date)}`);
+  }
+  if (laterFiles.length) {
+    const newest = laterFiles[laterFiles.length - 1];
+    parts.push(`${laterFiles.length} later file${laterFiles.length === 1 ? '' : 's'} of ${config.weeklyFolder}/ (the newest ${newest.path}) ${laterFiles.length === 1 ? 'is' : 'are'} not roll-ups (slide decks or other files): the series changed format`);
+  }
+  return parts.length ? `${parts.join('; ')}.` : undefined;
 }
 
 /** The meeting days a new roll-up could be for: today when it is the meeting day, else the next one. */
 export function weeklyDateChoices(config: MinutesConfig, today: CalendarDate): CalendarDate[] {
-  const next = nextWeekday(today, config.meetingWeekday);
-  return weekday(today) === config.meetingWeekday ? [today, next] : [next];
+  const day = meetingWeekdays(config, today)[0];
+  const next = nextWeekday(today, day);
+  return weekday(today) === day ? [today, next] : [next];
 }
 
 /**
@@ -30,7 +61,7 @@ export function weeklyDateChoices(config: MinutesConfig, today: CalendarDate): C
  */
 export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesConfig, calendar: HolidayCalendar, date: CalendarDate): NewFile {
   const path = workspace.pathFor(config.weeklyFolder, date);
-  const lines = [`# ${config.weeklyTitle.replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
+  const lines = [`# ${config.weeklyTitles[0].replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
   const since = workspace.lastMeetingBefore(date, path);
   for (const team of newRollUpTeams(path, date, workspace, config)) {
     const recent = team.folder ? workspace.index.between(team.folder, since, date).pop() : undefined;
@@ -44,6 +75,7 @@ export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesCon
     cursor: { line: 4, character: '- Minutes: '.length },
     exists: workspace.index.has(path),
     holiday: calendar.holidayOn(date)?.name,
+    warning: rollUpWarning(workspace, config, date),
   };
 }
 
@@ -60,12 +92,63 @@ function newRollUpTeams(path: string, date: CalendarDate, workspace: MinutesWork
   });
 }
 
-/** A new team meeting file: dated title, last meeting's participants, recurring items and agenda. */
+/** How many of a team's latest meetings decide its meeting day. */
+const RECENT_TEAM_MEETINGS = 8;
+
+/**
+ * The day a team meets next, from its own history: the weekday most of its recent meetings fell on
+ * (the later meeting wins a tie), on or after `today`; `today` for a team without minutes yet.
+ */
+export function nextTeamMeeting(workspace: MinutesWorkspace, folder: string, today: CalendarDate): CalendarDate {
+  const recent = workspace.index.filesIn(folder).slice(-RECENT_TEAM_MEETINGS);
+  if (!recent.length) return today;
+  const counts = new Map<number, { n: number; last: number }>();
+  for (const file of recent) {
+    const day = weekday(file.date!);
+    counts.set(day, { n: (counts.get(day)?.n ?? 0) + 1, last: dayNumber(file.date!) });
+  }
+  const [day] = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0];
+  return weekday(today) === day ? today : nextWeekday(today, day);
+}
+
+const AGENDA = /agenda|tagesordnung|topics/iu;
+const PARTICIPANTS = /particip|attendees|teilnehm/iu;
+
+/**
+ * A new team meeting file, shaped like the team's last one: dated title, its participants, its
+ * recurring items (the sections before the agenda, with last time's answers left blank), the
+ * agenda heading, all in the folder's own bullet style (`*` or `-`).
+ */
 export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, calendar: HolidayCalendar, date: CalendarDate): NewFile {
   const path = workspace.pathFor(folder, date);
   const last = workspace.index.filesIn(folder).filter((f) => dayNumber(f.date!) < dayNumber(date)).pop();
-  const handles = handlesIn(last ? (workspace.model(last.path)?.text ?? '') : '').map((h) => `- @${h}`);
-  const lines = [`# ${formatDate(date)}`, '', '## Participants', '', ...(handles.length ? handles : ['- @']), '', '## Recurring items', '', '- ', '', '## Agenda', '', '- ', ''];
+  const model = last ? workspace.model(last.path) : undefined;
+  const text = model?.text ?? '';
+  const bullet = /^\s*([-*+])\s/mu.exec(text.split(/\r?\n/u).filter((l) => !l.startsWith('#')).join('\n'))?.[1] ?? '-';
+  const handles = handlesIn(text).map((h) => `${bullet} @${h}`);
+  const sections = (model?.sections ?? []).flatMap((s) => (s.depth === 1 ? s.children : [s])).filter((s) => s.depth === 2);
+  const participants = sections.find((s) => PARTICIPANTS.test(s.title));
+  const agendaIndex = sections.findIndex((s) => AGENDA.test(s.title));
+  const recurring = sections.slice(0, agendaIndex < 0 ? sections.length : agendaIndex).filter((s) => s !== participants && !AGENDA.test(s.title));
+  const lines = [`# ${formatDate(date)}`, '', `## ${participants?.title ?? 'Participants'}`, '', ...(handles.length ? handles : [`${bullet} @`]), ''];
+  if (model && recurring.length) {
+    for (const section of recurring) lines.push(`## ${section.title}`, '', ...carried(model.text.slice(section.contentOffset, section.endOffset)), '');
+  } else {
+    lines.push('## Recurring items', '', `${bullet} `, '');
+  }
+  const agenda = agendaIndex >= 0 ? sections[agendaIndex].title : 'Agenda';
+  lines.push(`## ${agenda}`, '', `${bullet} `, '');
   const agendaLine = lines.length - 2;
   return { path, text: lines.join('\n'), cursor: { line: agendaLine, character: 2 }, exists: workspace.index.has(path), holiday: calendar.holidayOn(date)?.name };
+}
+
+/** A recurring section's lines for the next meeting: the questions stay, last time's answers (`Minutes-transfer: @x`) go. */
+function carried(content: string): string[] {
+  const lines = content
+    .split(/\r?\n/u)
+    .map((l) => l.replace(/^(\s*(?:[-*+]\s+)?[^:\n]{1,80}:)\s*(?:(?:@[\w-]+|and|&|,|\/)\s*)+$/u, '$1').trimEnd())
+    .map((l) => (l.endsWith(':') ? `${l} ` : l));
+  while (lines.length && !lines[0].trim()) lines.shift();
+  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+  return lines;
 }
