@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { LspSession } from '../server/lspClient';
+import { LspSession } from '../support/lspClient';
 import { CORPUS, requireCorpus } from './corpusPath';
 import { WEEKLY_TEAMS } from './model.test';
 

@@ -281,7 +281,8 @@ describe('preferred fixes (property test over generated roll-ups)', () => {
     // Reproduce one with generate(seed).
     assert.deepEqual(failures.slice(0, 10), [], `${failures.length} fixes failed`);
     // The generated roll-ups exercise every rule, and the preferred fix of every rule that has one.
-    assert.deepEqual(RULE_CODES.filter((c) => !seen.has(c)), [], 'rules never reported');
+    // Inputs no roll-up has (a megabyte line, a pasted log) are not generated here: see files.test.ts.
+    assert.deepEqual(RULE_CODES.filter((c) => !seen.has(c) && c !== 'not-fully-checked'), [], 'rules never reported');
     assert.deepEqual(FIXABLE.filter((c) => !checked.has(c)), [], `fixes never checked: ${JSON.stringify([...checked])}`);
   });
 

@@ -16,23 +16,78 @@ const plainExtensions = { extensions: [frontmatter(['yaml'])], mdastExtensions: 
  * (`Minutes: https://...`), and YAML front matter is metadata, not a heading.
  */
 export function parseWhole(text: string): Root {
-  // Bare-URL detection is quadratic in the length of a paragraph full of URLs and recurses once per
-  // nesting level: for pathological text (a pasted log, thousands of nested lists) it is left out,
-  // so such a document still opens, with its bare URLs as plain text.
-  if (DEEP_NESTING.test(text)) return unreadable(text);
-  if (LONG_LINE.test(text)) return fromMarkdown(text, plainExtensions);
+  // Inputs on which micromark's time grows faster than their length (a pasted log, hundreds of
+  // nesting levels, a line of a megabyte) are no minutes anyone writes: such a piece is read as
+  // opaque text, found in one linear scan, so that nothing hangs on it.
+  const hostile = hostileInput(text);
+  if (hostile) return opaque(text, hostile);
   try {
     return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
   } catch (error) {
-    if (error instanceof RangeError) return fromMarkdown(text, plainExtensions);
+    if (error instanceof RangeError) return opaque(text, 'nested too deeply');
     throw error;
   }
 }
 
-const LONG_LINE = /[^\n]{100000}/u;
-// Hundreds of list or quote markers in a row: micromark's time grows with the cube of the nesting
-// (10,000 levels take minutes), and no minutes nest like that.
-const DEEP_NESTING = /(?:[-*+>][ \t]+){500}/u;
+/** Why Markdown of this text would take too long to read, if it would (one pass over the text). */
+export function hostileInput(text: string): string | undefined {
+  let lineStart = 0;
+  let runOfLines = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const length = lineEnd - lineStart;
+    if (length >= MAX_LINE) return `a line of ${length} characters`;
+    // The nesting this line asks for: quote markers, list markers followed by a space, and
+    // indentation (two columns a level); a rule of dashes is no nesting.
+    let depth = 0;
+    for (let i = lineStart; i < lineEnd && depth < MAX_NESTING; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 62 /* > */) depth++;
+      else if (c === 32 || c === 9) depth += c === 9 ? 2 : 0.5;
+      else if ((c === 45 || c === 42 || c === 43) /* - * + */ && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) depth++;
+      else break;
+    }
+    if (depth >= MAX_NESTING) return `nesting of ${MAX_NESTING} levels or more`;
+    runOfLines = /\S/u.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 200))) ? runOfLines + 1 : 0;
+    if (runOfLines >= MAX_LINES_WITHOUT_BREAK) return `${MAX_LINES_WITHOUT_BREAK} lines without a blank line`;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+// No minutes have these; each is far beyond the largest real case and far below the slow cases.
+const MAX_LINE = 100_000;
+const MAX_NESTING = 200;
+const MAX_LINES_WITHOUT_BREAK = 2_000;
+
+/** Marks a tree as read only in part: see `notFullyRead` of the model. */
+export function opaqueReason(root: Root): string | undefined {
+  return (root.data as { opaque?: string } | undefined)?.opaque;
+}
+
+/**
+ * A piece read as opaque text: its first line still as a heading if it is one (the section stays
+ * in the outline and the roll-up), the rest one paragraph.
+ */
+function opaque(text: string, reason: string): Root {
+  const firstBreak = text.indexOf('\n');
+  const firstLine = firstBreak < 0 ? text : text.slice(0, firstBreak);
+  const children: RootContent[] = [];
+  let offset = 0;
+  if (/^#{1,6}(?:[ \t]|$)/u.test(firstLine) && firstLine.length < MAX_LINE) {
+    children.push(...fromMarkdown(firstLine, plainExtensions).children);
+    offset = firstBreak < 0 ? text.length : firstBreak + 1;
+  }
+  if (offset < text.length) children.push(...unreadable(text.slice(offset)).children.map((node) => shifted(node, offset, text.slice(0, offset).split('\n').length - 1)));
+  const end = { line: text.split('\n').length, column: text.length - text.lastIndexOf('\n'), offset: text.length };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end }, data: { opaque: reason } as Root['data'] };
+}
+
+function shifted<T extends Nodes>(node: T, offset: number, line: number): T {
+  shift(node, offset, line);
+  return node;
+}
 
 /** A document that is not read as Markdown at all: one paragraph, so that nothing hangs on it. */
 function unreadable(text: string): Root {
@@ -73,6 +128,7 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
     if (!fresh.has(chunk.text)) fresh.set(chunk.text, parsed);
     children.push(...parsed.root.children);
   }
+  const reasons = [...fresh.values()].map((p) => opaqueReason(p.root)).filter((r) => r !== undefined);
   if (cache) {
     cache.clear();
     for (const [key, value] of fresh) cache.set(key, value);
@@ -84,6 +140,7 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
     type: 'root',
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: endLine, column: text.length - lastLineStart + 1, offset: text.length } },
+    ...(reasons.length ? { data: { opaque: reasons[0] } as Root['data'] } : {}),
   };
 }
 

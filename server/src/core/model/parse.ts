@@ -7,7 +7,7 @@ import { findWrittenDates, type WrittenStyle } from './writtenDates';
 import { documentKind } from './documentKind';
 import type { Root } from 'mdast';
 import { splitAtHeadings } from './chunks';
-import { isSlideDeck, parseChunks, parseMarkdown, type ChunkCache } from './markdown';
+import { isSlideDeck, opaqueReason, parseChunks, parseMarkdown, type ChunkCache } from './markdown';
 import { readMeta } from './meta';
 import { buildSections } from './sections';
 import { readUpdatesGroup } from './teams';
@@ -58,6 +58,10 @@ export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig):
 // A setext `===` underline makes a level-1 heading that the pieces' first lines do not show.
 const SETEXT_H1 = /^ {0,3}=+[ \t]*\r?$/mu;
 
+// More team sections than any roll-up has: comparing them with each other and the repository
+// would take long, and tell nothing.
+const MAX_TEAM_SECTIONS = 500;
+
 function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): MinutesModel {
   const { text } = doc;
   const lines = new LineIndex(text);
@@ -68,6 +72,8 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
   const title = readTitle(roots, text, lines, fileDate?.date);
   const slideDeck = isSlideDeck(text);
   const kind = documentKind(path, title, dated, config, slideDeck);
+  // Team sections are what a roll-up is made of; in team minutes they would only be topics.
+  const updates = kind === 'weekly' ? readUpdatesGroup(drafts, text, lines, config) : undefined;
   return {
     uri: doc.uri,
     version: doc.version,
@@ -76,13 +82,13 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
     path,
     kind,
     slideDeck,
+    notFullyRead: opaqueReason(root) ?? (updates && updates.entries.length > MAX_TEAM_SECTIONS ? `${updates.entries.length} team sections` : undefined),
     dated,
     fileDate,
     title,
     sections: roots,
     meta: kind !== 'other' ? readMeta(drafts, text, lines) : undefined,
-    // Team sections are what a roll-up is made of; in team minutes they would only be topics.
-    updates: kind === 'weekly' ? readUpdatesGroup(drafts, text, lines, config) : undefined,
+    updates: updates && updates.entries.length <= MAX_TEAM_SECTIONS ? updates : undefined,
   };
 }
 

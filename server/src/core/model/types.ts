@@ -119,6 +119,8 @@ export interface MinutesModel {
   sections: Section[];
   meta?: MetaInfo;
   updates?: UpdatesGroup;
+  /** Why part of the text was read as opaque text rather than Markdown (see markdown.ts), if it was. */
+  notFullyRead?: string;
   /** A slide deck (never minutes, whatever its name says). */
   slideDeck?: boolean;
   /** Set when only the pieces the checks need were parsed (parseMinutesForLint). */

@@ -1,6 +1,6 @@
 import { meetingOnHoliday, meetingWeekday } from './calendarRules';
 import { duplicateMinutes } from './copies';
-import { unrecognisedFile } from './files';
+import { notFullyChecked, unrecognisedFile } from './files';
 import { linkFuture, linkNotFound, linkOutdated, linkWrongTeam, nowAvailable } from './links';
 import { headingLevel, missingMinuteTaker, missingSection } from './structure';
 import { duplicateTeam, missingMinutesLink, missingTeam } from './teams';
@@ -27,6 +27,7 @@ export const RULES: readonly Rule[] = [
   headingLevel,
   missingMinuteTaker,
   unrecognisedFile,
+  notFullyChecked,
 ];
 
 export const RULE_CODES = RULES.map((r) => r.code);

@@ -20,3 +20,14 @@ export const unrecognisedFile: Rule = {
     ];
   },
 };
+
+export const notFullyChecked: Rule = {
+  code: 'not-fully-checked',
+  defaultSeverity: 'information',
+  description: 'A document only partly checked: a part no minutes have (a pasted log, a megabyte line, deep nesting, hundreds of team sections) was read as plain text, or it has more findings than are shown.',
+  example: 'a 1 MB build log pasted under a bullet',
+  check({ model }) {
+    if (!model.notFullyRead) return [];
+    return [{ message: `This document is too large to check fully (${model.notFullyRead}): that part is read as plain text, and the rest is checked.`, range: DOCUMENT_START }];
+  },
+};

@@ -5,6 +5,7 @@ import type { MinutesModel } from '../model/types';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { RULES } from './catalog';
 import { meetingDate } from './meetingDate';
+import { comparePositions } from '../text/ranges';
 import type { SeverityOverrides } from './severity';
 import type { Finding } from './types';
 
@@ -28,6 +29,8 @@ export function calendarFor(region: HolidayRegion): HolidayCalendar {
   return calendar;
 }
 
+const MAX_FINDINGS = 1000;
+
 /** Runs every enabled rule on a model, findings in document order. */
 export function lint(model: MinutesModel, config: MinutesConfig, options: LintOptions = {}): Finding[] {
   // Files that are not minutes get only the finding that says why (a dated name no pattern covers).
@@ -41,5 +44,10 @@ export function lint(model: MinutesModel, config: MinutesConfig, options: LintOp
     if (configured === 'off') continue;
     for (const { severity, ...found } of rule.check(context)) findings.push({ ...found, code: rule.code, severity: configured ?? severity ?? rule.defaultSeverity });
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  // An editor shows a thousand findings no better than ten thousand, and sends them all each time.
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const shown = findings.slice(0, MAX_FINDINGS);
+  shown.push({ code: 'not-fully-checked', severity: 'information', message: `${findings.length - MAX_FINDINGS} more findings are not shown; fix these first.`, range: shown[MAX_FINDINGS - 1].range });
+  return shown;
 }
