@@ -25,16 +25,26 @@ export function activate(context: vscode.ExtensionContext): MinutesApi {
   const activationStart = performance.now();
   const output = recording(vscode.window.createOutputChannel('Minutes', { log: true }));
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Node's compile cache (Node 22.1 and later; ignored before) spares the server the parsing of its
+  // bundle on every start after the first: a good part of the time to the first squiggles.
+  const cache = vscode.Uri.joinPath(context.globalStorageUri, 'compile-cache').fsPath;
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...process.env, NODE_COMPILE_CACHE: cache } } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const reminders = new Reminders();
+  let firstDiagnostics = true;
   // While the window closes, editors still ask for code actions and hovers: answer nothing rather
   // than start a server that is going away ("Request textDocument/codeAction failed").
   const live = () => !stopping && client !== undefined && (client.state === State.Running || client.state === State.Starting);
   const middleware: Middleware = {
-    handleDiagnostics: (uri, diagnostics, next) => reminders.handle(uri, diagnostics, next),
+    handleDiagnostics: (uri, diagnostics, next) => {
+      if (firstDiagnostics) {
+        firstDiagnostics = false;
+        output.info(`Minutes: first diagnostics in the editor ${Math.round(performance.now() - activationStart)} ms after activation began (${vscode.workspace.asRelativePath(uri)})`);
+      }
+      reminders.handle(uri, diagnostics, next);
+    },
     provideCodeActions: (document, range, ctx, token, next) => (live() ? next(document, range, ctx, token) : undefined),
     provideHover: (document, position, token, next) => (live() ? next(document, position, token) : undefined),
     provideCompletionItem: (document, position, ctx, token, next) => (live() ? next(document, position, ctx, token) : undefined),

@@ -44,7 +44,9 @@ let folders: WorkspaceFolder[] = [];
 let pushedSettings: unknown;
 
 connection.onInitialize((params: InitializeParams) => {
-  connection.console.info(`Minutes: language server started (pid ${process.pid}, Node ${process.version}, ${params.clientInfo?.name ?? 'unknown editor'}) in ${since(processStart)}`);
+  connection.console.info(
+    `Minutes: language server started (pid ${process.pid}, Node ${process.version}, ${params.clientInfo?.name ?? 'unknown editor'}) in ${since(processStart)}; its code was loaded after ${Math.round(codeLoaded - processStart)} ms`,
+  );
   capabilities = params.capabilities;
   folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   return {
@@ -63,6 +65,8 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(async () => {
+  // The index first: the squiggles wait for it, the registration below is a round trip to a busy editor.
+  const loaded = loadWorkspaces(folders);
   if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'minutes' });
   }
@@ -73,10 +77,12 @@ connection.onInitialized(async () => {
       loadWorkspaces(added);
     });
   }
-  await loadWorkspaces(folders);
+  await loaded;
 });
 
 // Loads run one after another: a settings change and a folder change must not interleave.
+/** The settings each folder was last loaded with: an unchanged announcement reloads nothing. */
+const loadedSettings = new Map<string, string>();
 let loading: Promise<void> = Promise.resolve();
 
 /** Reads settings, config files and file lists; reports config problems once, where they are. */
@@ -90,6 +96,7 @@ async function loadNow(which: WorkspaceFolder[]): Promise<void> {
     if (!folders.some((f) => f.uri === folder.uri)) continue; // removed while waiting
     const settings = await readSettings(connection, capabilities, folder.uri, pushedSettings);
     if (!folders.some((f) => f.uri === folder.uri)) continue;
+    loadedSettings.set(folder.uri, JSON.stringify(settings));
     const loadStart = performance.now();
     const state = workspaces.load(folder.uri, settings.overrides, settings.severities);
     const files = state.workspace.index.datedFolders().reduce((n, f) => n + state.workspace.index.filesIn(f).length, 0);
@@ -108,9 +115,16 @@ async function loadNow(which: WorkspaceFolder[]): Promise<void> {
   relintAll(undefined, firstLint !== undefined ? 0 : 150);
 }
 
-connection.onDidChangeConfiguration(({ settings }) => {
+// VS Code announces the settings once right after start: a reload then would index everything twice.
+connection.onDidChangeConfiguration(async ({ settings }) => {
   pushedSettings = (settings as { minutes?: unknown } | undefined)?.minutes;
-  return loadWorkspaces(folders);
+  if (!folders.length) return loadWorkspaces(folders);
+  const changed: WorkspaceFolder[] = [];
+  for (const folder of folders) {
+    const now = await readSettings(connection, capabilities, folder.uri, pushedSettings).catch(() => undefined);
+    if (!now || JSON.stringify(now) !== loadedSettings.get(folder.uri) || !workspaces.forRoot(folder.uri)) changed.push(folder);
+  }
+  return changed.length ? loadWorkspaces(changed) : undefined;
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -250,3 +264,4 @@ process.on('unhandledRejection', (error) => connection.console.error(`Minutes: u
 
 documents.listen(connection);
 connection.listen();
+const codeLoaded = performance.now();

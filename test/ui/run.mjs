@@ -284,7 +284,7 @@ async function main() {
     'title-date-mismatch': 'Title says 2022-09-22',
     'minutes-link-not-found': 'iaas/20220927.md does not exist',
     'minutes-link-outdated': 'container/20220919.md is not the latest',
-    'heading-level': '"SIG Documentation" is a level-2 heading',
+    'heading-level': '"SIG Documentation" is level 2',
   };
   await step('Problems panel (Ctrl+Shift+M) lists the four findings with code and message', async () => {
     await page.locator(`${editor} .view-line`, { hasText: '## Meta' }).first().click(); // focus in the editor
@@ -435,6 +435,61 @@ async function main() {
     await parkMouse();
     await shot('outdated-link-replaced');
     return 'Team Container now links container/20220926.md; 2 warnings left';
+  }, { needs: [SQUIGGLES] });
+
+  await step('Teams & SIGs view stays when a folder is selected in the Explorer', async () => {
+    // The view follows the active editor (a context key), not the Explorer's selection.
+    const folders = page.locator('.pane-header', { hasText: new RegExp(path.basename(workspace), 'i') }).first();
+    if ((await folders.getAttribute('aria-expanded')) !== 'true') await folders.click();
+    const iaas = page.locator('.explorer-folders-view .monaco-list-row[aria-label*="iaas"]').first();
+    await iaas.waitFor({ timeout: 15_000 });
+    await iaas.click();
+    await waitFor(async () => (await iaas.getAttribute('aria-selected')) === 'true', 5000, 'the iaas folder selected');
+    const header = page.locator('.pane-header', { hasText: 'Teams & SIGs' }).first();
+    // Give a wrong `when` clause the chance to hide it: the next squiggle repaint is later than a context update.
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await header.count()) > 0 && header.isVisible(), 5000, 'the Teams & SIGs header');
+    await page.waitForTimeout(1000);
+    if (!(await header.isVisible())) throw new Error('the Teams & SIGs view disappeared when a folder was selected');
+    await parkMouse();
+    await shot('explorer-folder-selected');
+    return 'view still shown with the iaas folder selected';
+  }, { needs: [OPEN] });
+
+  await step('after Developer: Reload Window the squiggles are back, timed; closing logged no failed request', async () => {
+    const before = await page.locator(`${editor} .squiggly-warning`).count();
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Developer: Reload Window');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ timeout: 10_000 });
+    const reloaded = Date.now();
+    await page.keyboard.press('Enter');
+    // The old workbench goes away, the new one opens the same editor again.
+    await page.waitForEvent('load', { timeout: 60_000 }).catch(() => {});
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const workbench = Date.now() - reloaded;
+    const n = await waitFor(async () => { const c = await page.locator(`${editor} .squiggly-warning`).count(); return c >= Math.min(2, before) && c; },
+      60_000, 'the warning squiggles after the reload');
+    const squiggles = Date.now() - reloaded;
+    await shot('reloaded');
+    // The extension's own account of its share (Minutes output channel), and what the closed window logged.
+    const logs = [];
+    const walk = (dir) => { for (const f of readdirSync(dir, { withFileTypes: true })) { const p = path.join(dir, f.name); if (f.isDirectory()) walk(p); else if (/minutes/i.test(f.name) && f.name.endsWith('.log')) logs.push(p); } };
+    const logRoot = path.join(runDir, 'user-data', 'logs');
+    const read = () => { logs.length = 0; walk(logRoot); return logs.map((f) => readFileSync(f, 'utf8')).join('\n'); };
+    const failed = /Starting server failed|Request textDocument\/\w+ failed/.exec(read());
+    if (failed) throw new Error(`the Minutes log has "${failed[0]}" from closing the window (reload to squiggles ${squiggles} ms)`);
+    const parts = await waitFor(() => {
+      const text = read();
+      const runs = text.split(/(?=\S*\s*\[info\] Minutes: extension activated)/).filter((t) => /first diagnostics in the editor/.test(t));
+      return runs.length >= 2 && { text, last: runs[runs.length - 1] };
+    }, 20_000, `two sessions with first diagnostics in the Minutes log (reload to squiggles ${squiggles} ms)`);
+    const figure = (re) => (re.exec(parts.last)?.[1] ?? '?');
+    const detail = `reload to workbench ${workbench} ms, to ${n} squiggles ${squiggles} ms; extension: activation ${figure(/extension activated in (\d+) ms/)} ms, ` +
+      `server process to code loaded ${figure(/code was loaded after (\d+) ms/)} ms, to initialize ${figure(/language server started \([^)]*\) in (\d+) ms/)} ms, client ready ${figure(/language client ready in (\d+) ms/)} ms, ` +
+      `index ${figure(/indexed \d+ dated minutes files in (\d+) ms/)} ms, first check ${figure(/first check \(\d+ findings\) in (\d+) ms/)} ms ` +
+      `(${figure(/(\d+) ms after the server process started/)} ms after the server process started); ` +
+      `activation to first diagnostics in the editor ${figure(/first diagnostics in the editor (\d+) ms after activation/)} ms`;
+    return detail;
   }, { needs: [SQUIGGLES] });
 
   clearTimeout(timer);

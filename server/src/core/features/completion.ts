@@ -3,7 +3,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
-import type { MinutesModel, Section, TeamEntry } from '../model/types';
+import type { MinutesModel, Section, TeamEntry, TeamKind } from '../model/types';
 import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../rules/edits';
 import { meetingDate } from '../rules/meetingDate';
 import { expectedTeams, isSameTeam, rollUpOrder } from '../workspace/roster';
@@ -93,8 +93,20 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
   const expected = expectedTeams(self, date, env.workspace, env.config);
   // The teams expected this week first; then the other teams of the previous roll-up (or roster),
   // so that a heading typed in the team group never falls back to words of the file.
-  const known = rollUpOrder(self, date, env.workspace, env.config, expected).filter((t) => !expected.some((e) => e.name === t.name || (t.folder !== undefined && e.folder === t.folder)));
-  const teams = [...expected, ...known.map((t) => ({ ...t, reason: 'in the previous roll-up, no minutes since' }))];
+  const seen = (t: { name: string; folder?: string }, among: Array<{ name: string; folder?: string }>) => among.some((e) => e.name === t.name || (t.folder !== undefined && e.folder === t.folder));
+  const known = rollUpOrder(self, date, env.workspace, env.config, expected)
+    .filter((t) => !seen(t, expected))
+    .map((t) => ({ ...t, reason: 'in the previous roll-up, no minutes since' }));
+  // Then every other team the repository knows by then: named in earlier roll-ups, or a team folder.
+  const learned = [...env.workspace.learnedFolders(date)].sort((a, b) => b.lastDay - a.lastDay);
+  const others: Array<{ name: string; kind: TeamKind; folder?: string; reason: string }> = [];
+  for (const l of learned) if (!seen(l, [...expected, ...known, ...others])) others.push({ name: l.name, kind: l.kind, folder: l.folder, reason: `in earlier roll-ups (${l.folder}/)` });
+  for (const folder of env.workspace.teamFolders(date)) {
+    if (others.some((o) => o.folder === folder) || [...expected, ...known].some((t) => t.folder === folder) || learned.some((l) => l.folder === folder)) continue;
+    const name = folderTeamName(folder);
+    others.push({ name, kind: /^sig\b/iu.test(name) ? 'sig' : 'team', folder, reason: `team folder ${folder}/` });
+  }
+  const teams = [...expected, ...known, ...others];
   return teams
     .filter((team) => !present.some((e) => isSameTeam(e, team, env.workspace!, date)))
     .map((team, rank): CompletionItem => {
@@ -103,7 +115,7 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
       return {
         label: team.name,
         kind: team.kind === 'sig' ? CompletionItemKind.Interface : CompletionItemKind.Class,
-        detail: rank < teams.length - known.length ? `expected: ${team.reason}` : team.reason,
+        detail: rank < expected.length ? `expected: ${team.reason}` : team.reason,
         textEdit: { range, newText: `${escapeSnippet(team.name)}${nl}${nl}${escapeSnippet(line)}${nl}${nl}$0` },
         insertTextFormat: InsertTextFormat.Snippet,
         filterText: team.name,
@@ -176,4 +188,12 @@ function minuteTakers(env: CompletionEnvironment, range: Range): CompletionItem[
 
 function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/gu, (c) => `\\${c}`);
+}
+
+/** A heading for a team folder no roll-up has named yet: `sig-documentation` becomes "SIG Documentation". */
+function folderTeamName(folder: string): string {
+  const words = folder.split(/[-_/]+/u).filter(Boolean);
+  const word = (w: string) => (/^(sig|iam|kaas|wg|api)$/iu.test(w) ? w.toUpperCase() : /^iaas$/iu.test(w) ? 'IaaS' : w[0].toUpperCase() + w.slice(1));
+  const name = words.map(word).join(' ');
+  return /^(SIG|WG)\b/u.test(name) ? name : `Team ${name}`;
 }
