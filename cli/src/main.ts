@@ -1,6 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { actionRows, formatActionsText } from './actions';
 import { configText, inferConfig } from '../../server/src/core/config/infer';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../../server/src/node/configFile';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
@@ -13,7 +14,7 @@ declare const __MINUTES_LINT_VERSION__: string;
 const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init [--root DIR] [--force]';
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init [--root DIR] [--force]\n       minutes-lint --actions [--root DIR] [--format text|json] [PATH...]';
 const HELP = `${USAGE}
 
 Checks Markdown minutes of recurring meetings: title dates, team sections, minutes links.
@@ -27,6 +28,8 @@ Checks Markdown minutes of recurring meetings: title dates, team sections, minut
                    github  GitHub Actions annotations (::warning file=...::message)
   --fix            apply the preferred fixes, report the changes on stderr
                    and what is left on stdout
+  --actions        list the action items of the files with their state across
+                   their series (open, done, cancelled, dropped); exit 0
   --init           write ROOT/.minutes.json inferred from the repository's files
                    (file and title patterns, schedule, sections, rules it does
                    not follow), print what it recognised; --force overwrites
@@ -69,6 +72,7 @@ function main(argv: string[]): number {
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
         init: { type: 'boolean', default: false },
+        actions: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -100,6 +104,12 @@ function main(argv: string[]): number {
     } catch {
       throw new UsageError(`no such file or folder: ${path}`);
     }
+  }
+  if (values.actions) {
+    if (format === 'github') throw new UsageError('--actions prints text or json');
+    const rows = actionRows(collectMarkdownFiles(paths), root, loaded.config);
+    process.stdout.write(`${format === 'json' ? JSON.stringify(rows, null, 2) : formatActionsText(rows)}\n`);
+    return 0;
   }
   const results = lintFiles(collectMarkdownFiles(paths), root, loaded.config, values.fix).filter((r) => r !== null);
   const output = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results);

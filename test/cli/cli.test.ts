@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -94,6 +94,21 @@ describe('minutes-lint', () => {
     // Ignored files still count as the repository: the others are judged against them.
     writeFileSync(join(root, '.minutes.json'), JSON.stringify({ ignores: ['iaas/**'] }));
     assert.match(run([], root).stdout, /iaas\/20240116\.md does not exist; iaas\/20240117\.md is the Team IaaS minutes/u);
+  });
+
+  it('lists action items with --actions: JSON with their state across the series, text by owner', () => {
+    mkdirSync(join(root, 'wg'), { recursive: true });
+    writeFileSync(join(root, 'wg/20240101.md'), '# 2024-01-01\n\n## Topics\n\n- _AI @kim: draft the charter_\n- AI @alex: book a room\n');
+    writeFileSync(join(root, 'wg/20240108.md'), '# 2024-01-08\n\n## Pending action items\n\n- _AI @kim: draft the charter_\n  - ongoing\n');
+    const json = run(['--actions', '--format', 'json', 'wg'], root);
+    assert.equal(json.code, 0);
+    assert.deepEqual(JSON.parse(json.stdout), [
+      { file: 'wg/20240101.md', line: 5, column: 1, owners: ['kim'], text: 'draft the charter', status: 'open', date: '2024-01-01', raised: { file: 'wg/20240101.md', line: 5, date: '2024-01-01' } },
+      { file: 'wg/20240101.md', line: 6, column: 1, owners: ['alex'], text: 'book a room', status: 'dropped', date: '2024-01-01', raised: { file: 'wg/20240101.md', line: 6, date: '2024-01-01' } },
+      { file: 'wg/20240108.md', line: 5, column: 1, owners: ['kim'], text: 'draft the charter', status: 'open', date: '2024-01-08', raised: { file: 'wg/20240101.md', line: 5, date: '2024-01-01' } },
+    ]);
+    const text = run(['--actions', 'wg/20240108.md'], root);
+    assert.equal(text.stdout, '@kim\n  open      wg/20240108.md:5  draft the charter  (raised 2024-01-01)\n');
   });
 
   it('skips binary files quietly instead of crashing', () => {

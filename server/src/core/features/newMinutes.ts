@@ -5,6 +5,9 @@ import { dayNumber, formatDate, weekday, type CalendarDate } from '../model/date
 import { fileUrl, pendingLine } from '../rules/edits';
 import { expectedTeams, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
+import { openItemsBefore } from '../workspace/actionSeries';
+import { PENDING_SECTIONS } from '../model/actionItems';
+import { flatten } from '../model/parse';
 import { nextWeekday } from './dateFacts';
 import { handlesIn } from './workspaceFacts';
 
@@ -126,11 +129,22 @@ export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, cale
   const text = model?.text ?? '';
   const bullet = /^\s*([-*+])\s/mu.exec(text.split(/\r?\n/u).filter((l) => !l.startsWith('#')).join('\n'))?.[1] ?? '-';
   const handles = handlesIn(text).map((h) => `${bullet} @${h}`);
-  const sections = (model?.sections ?? []).flatMap((s) => (s.depth === 1 ? s.children : [s])).filter((s) => s.depth === 2);
+  // The title (`# 2026-06-04`, or `## 2026-06-04` in pads) is not a recurring section.
+  const isTitle = (s: { headingRange: { start: { line: number } } }) => model?.title?.range.start.line === s.headingRange.start.line;
+  const sections = (model?.sections ?? []).flatMap((s) => (s.depth === 1 ? s.children : [s])).filter((s) => s.depth === 2 && !isTitle(s));
   const participants = sections.find((s) => PARTICIPANTS.test(s.title));
   const agendaIndex = sections.findIndex((s) => AGENDA.test(s.title));
-  const recurring = sections.slice(0, agendaIndex < 0 ? sections.length : agendaIndex).filter((s) => s !== participants && !AGENDA.test(s.title));
+  const pendingHeading = model && flatten(model.sections).find((s) => PENDING_SECTIONS.test(s.title));
+  const recurring = sections.slice(0, agendaIndex < 0 ? sections.length : agendaIndex).filter((s) => s !== participants && s !== pendingHeading && !AGENDA.test(s.title));
   const lines = [`# ${formatDate(date)}`, '', `## ${participants?.title ?? 'Participants'}`, '', ...(handles.length ? handles : [`${bullet} @`]), ''];
+  // The items the last meeting left open, under the series' own heading, each with a status to fill in.
+  const open = last ? openItemsBefore(workspace, folder, date) : [];
+  if (open.length) {
+    const itemLines = model!.text.split(/\r?\n/u);
+    lines.push(`## ${pendingHeading?.title ?? 'Pending action items'}`, '');
+    for (const { item } of open) lines.push(`${bullet} ${itemLines[item.line].trim().replace(/^(?:[-*+]|\d+[.)])\s+/u, '')}`, `  ${bullet} status: `);
+    lines.push('');
+  }
   if (model && recurring.length) {
     for (const section of recurring) lines.push(`## ${section.title}`, '', ...carried(model.text.slice(section.contentOffset, section.endOffset)), '');
   } else {

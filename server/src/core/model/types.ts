@@ -112,7 +112,10 @@ export interface MinutesModel {
   lines: LineIndex;
   path: DocumentPath;
   kind: DocumentKind;
-  /** The date and series the file's path gives (see config/paths.ts), if it is a dated minutes file. */
+  /**
+   * The date the file's path gives (see config/paths.ts), if it is a dated minutes file. Its series
+   * is read from the URI's whole path: ask the workspace for the series within the repository.
+   */
   dated?: DatedFile;
   fileDate?: ParsedDate;
   title?: Title;

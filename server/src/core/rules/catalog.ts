@@ -1,4 +1,5 @@
 import { meetingOnHoliday, meetingWeekday } from './calendarRules';
+import { actionItemDropped, actionItemNoOwner } from './actions';
 import { duplicateMinutes } from './copies';
 import { notFullyChecked, unrecognisedFile } from './files';
 import { linkFuture, linkNotFound, linkOutdated, linkWrongTeam, nowAvailable } from './links';
@@ -26,6 +27,8 @@ export const RULES: readonly Rule[] = [
   nowAvailable,
   headingLevel,
   missingMinuteTaker,
+  actionItemDropped,
+  actionItemNoOwner,
   unrecognisedFile,
   notFullyChecked,
 ];

@@ -1,0 +1,55 @@
+import { actionItemsOf, sameItem, type ActionItem, type ActionStatus } from '../model/actionItems';
+import { dayNumber, type CalendarDate } from '../model/dates';
+import type { IndexedFile } from './minutesIndex';
+import type { MinutesWorkspace } from './workspace';
+
+/** An action item as it stands across its series: carried, done or dropped. */
+export interface TrackedItem {
+  file: IndexedFile;
+  item: ActionItem;
+  /** `dropped`: open, and the next meeting neither carries it nor marks it done. */
+  status: ActionStatus | 'dropped';
+  /** The meeting where it was first raised (itself, unless carried). */
+  raised: { file: IndexedFile; line: number };
+  /** How many later meetings carried it so far. */
+  carried: number;
+}
+
+/**
+ * The action items of one series (a folder of minutes), meeting by meeting in date order, each
+ * linked to its latest earlier mention that was still open: what is carried, done, or dropped (the
+ * next meeting neither carries it nor marks it done, and no later one brings it back).
+ */
+export function trackSeries(workspace: MinutesWorkspace, folder: string, until?: CalendarDate): TrackedItem[] {
+  const files = workspace.index.filesIn(folder).filter((f) => !until || dayNumber(f.date!) <= dayNumber(until));
+  const tracked: TrackedItem[] = [];
+  let previous: TrackedItem[] = [];
+  for (const file of files) {
+    const model = workspace.model(file.path);
+    const items = model ? actionItemsOf(model) : [];
+    const current = items.map((item): TrackedItem => {
+      // The latest mention of the same item that was still open (or fell off and comes back now).
+      let earlier: TrackedItem | undefined;
+      for (let i = tracked.length - 1; i >= 0 && !earlier; i--) {
+        const p = tracked[i];
+        if ((p.status === 'open' || p.status === 'dropped') && sameItem(p.item, item)) earlier = p;
+      }
+      if (earlier && earlier.status === 'dropped') earlier.status = 'open';
+      return { file, item, status: item.status, raised: earlier ? earlier.raised : { file, line: item.line }, carried: earlier ? earlier.carried + 1 : 0 };
+    });
+    // What the meeting before left open and this one does not mention fell off.
+    if (items.length || previous.some((p) => p.status === 'open')) {
+      for (const p of previous) if (p.status === 'open' && !current.some((c) => c.raised === p.raised)) p.status = 'dropped';
+    }
+    tracked.push(...current);
+    previous = current;
+  }
+  return tracked;
+}
+
+/** The items of the last meeting before `date` that are still open (for the next meeting's pending section). */
+export function openItemsBefore(workspace: MinutesWorkspace, folder: string, date: CalendarDate): TrackedItem[] {
+  const before = trackSeries(workspace, folder, date).filter((t) => dayNumber(t.file.date!) < dayNumber(date));
+  const last = before.at(-1)?.file;
+  return before.filter((t) => t.file === last && t.status === 'open');
+}

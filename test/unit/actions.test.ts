@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import { calendarFor, DEFAULT_CONFIG, newTeamMinutes } from '../../server/src/core';
+import { actionItemsOf, readItem } from '../../server/src/core/model/actionItems';
+import { trackSeries } from '../../server/src/core/workspace/actionSeries';
+import { fixed, joinLines, lintDoc, modelOf, offered, ofCode, single, workspaceOf } from './rules/ruleHelpers';
+
+describe('action items', () => {
+  it('reads every form the SCS minutes use, with owners and status', () => {
+    const read = (line: string) => {
+      const item = readItem(line);
+      return item && [item.text, item.owners, item.status];
+    };
+    assert.deepEqual(read('_AI @fzakfeld: create issue and draft a standard on IPv6 networking for IaaS_'), ['create issue and draft a standard on IPv6 networking for IaaS', ['fzakfeld'], undefined]);
+    assert.deepEqual(read('AI @garloff: review the draft'), ['review the draft', ['garloff'], undefined]);
+    assert.deepEqual(read('AI: @fkr will bring it to the product board'), ['will bring it to the product board', ['fkr'], undefined]);
+    assert.deepEqual(read('AI: @fkr - schedule a meeting'), ['schedule a meeting', ['fkr'], undefined]);
+    assert.deepEqual(read('[ ] Please review'), ['Please review', [], 'open']);
+    assert.deepEqual(read('[x] Please review'), ['Please review', [], 'done']);
+    assert.deepEqual(read('Deployment performance investigation (AI @garloff)'), ['Deployment performance investigation', ['garloff'], undefined]);
+    assert.deepEqual(read('AI @garloff, @anjastrunk to provide feedback'), ['to provide feedback', ['garloff', 'anjastrunk'], undefined]);
+    assert.deepEqual(read('~~AI @fkr: send the invitation~~'), ['send the invitation', ['fkr'], 'done']);
+    assert.deepEqual(read('TODO: Release notes'), ['Release notes', [], undefined]);
+    assert.equal(read('AI assistants were discussed at length'), undefined, 'prose about AI is no item');
+    assert.equal(read('Discussed the roadmap'), undefined);
+  });
+
+  it('takes the status from the sub-bullets, and knows the pending section', () => {
+    const model = modelOf(
+      joinLines(
+        '# 2026-06-04',
+        '',
+        '### Pending action items',
+        '',
+        '- _AI @fzakfeld: draft a standard on IPv6_',
+        '  - ongoing, see standards#1020',
+        '- _AI @mbuechse: implement oldgeneric_',
+        '  - **DONE**',
+        '- AI @garloff: rename the repository',
+        '  - cancelled, not needed any more',
+        '',
+        '### Topic',
+        '',
+        '* AI: @fkr - schedule a meeting',
+      ),
+      'sig-standardization/20260604.md',
+    );
+    assert.deepEqual(
+      actionItemsOf(model).map((i) => [i.line, i.owners, i.status, i.pending, i.topic]),
+      [
+        [4, ['fzakfeld'], 'open', true, 'Pending action items'],
+        [6, ['mbuechse'], 'done', true, 'Pending action items'],
+        [8, ['garloff'], 'cancelled', true, 'Pending action items'],
+        [13, ['fkr'], 'open', false, 'Topic'],
+      ],
+    );
+  });
+});
+
+/** A made-up series: items raised, carried with a status, done, and one that falls off. */
+const SERIES = {
+  'wg/20240101.md': joinLines('# 2024-01-01', '', '## Participants', '', '- @kim', '- @alex', '', '## Topics', '', '- _AI @kim: draft the charter_', '- AI @alex: book a room for the workshop', ''),
+  'wg/20240108.md': joinLines('# 2024-01-08', '', '## Participants', '', '- @kim', '', '## Pending action items', '', '- _AI @kim: draft the charter_', '  - ongoing', '', '## Topics', '', '- nothing else', ''),
+};
+
+describe('action items across a series', () => {
+  it('follows each item from meeting to meeting: carried, done, dropped', () => {
+    const files = { ...SERIES, 'wg/20240115.md': joinLines('# 2024-01-15', '', '## Pending action items', '', '- ~~_AI @kim: draft the charter_~~ done', '') };
+    const tracked = trackSeries(workspaceOf(files), 'wg');
+    assert.deepEqual(
+      tracked.map((t) => [t.file.path, t.item.owners[0], t.status, t.raised.file.path, t.carried]),
+      [
+        ['wg/20240101.md', 'kim', 'open', 'wg/20240101.md', 0],
+        ['wg/20240101.md', 'alex', 'dropped', 'wg/20240101.md', 0],
+        ['wg/20240108.md', 'kim', 'open', 'wg/20240101.md', 1],
+        ['wg/20240115.md', 'kim', 'done', 'wg/20240101.md', 2],
+      ],
+    );
+  });
+
+  it('reports on the newest meeting the items of the one before that fell off, and offers to carry them', () => {
+    const text = SERIES['wg/20240108.md'];
+    const { findings } = lintDoc(text, 'wg/20240108.md', SERIES);
+    const f = single(findings, 'action-item-dropped');
+    assert.equal(f.message, '1 open action item of the meeting of 2024-01-01 is neither carried nor done here: @alex: book a room for the workshop.');
+    assert.equal(f.range.start.line, 6, 'on the pending section');
+    assert.notEqual(f.fixes![0].preferred, true, 'carrying is offered, not applied unasked');
+    assert.equal(offered(text, f), text.replace('  - ongoing\n', '  - ongoing\n- AI @alex: book a room for the workshop\n'));
+    // An older meeting is history.
+    const later = { ...SERIES, 'wg/20240115.md': '# 2024-01-15\n' };
+    assert.deepEqual(ofCode(lintDoc(text, 'wg/20240108.md', later).findings, 'action-item-dropped'), []);
+  });
+
+  it('hints at an item of the newest meeting that nobody owns', () => {
+    const text = joinLines('# 2024-01-15', '', '## Topics', '', '- [ ] Please review the charter', '');
+    const f = single(lintDoc(text, 'wg/20240115.md', SERIES).findings, 'action-item-no-owner');
+    assert.equal(f.severity, 'hint');
+    void fixed;
+  });
+
+  it('starts new team minutes with the items still open, under the series\' own heading, with a status to fill in', () => {
+    const file = newTeamMinutes(workspaceOf(SERIES), 'wg', calendarFor(DEFAULT_CONFIG.holidays), { year: 2024, month: 1, day: 15 });
+    assert.match(file.text, /## Pending action items\n\n- _AI @kim: draft the charter_\n {2}- status: \n\n/u);
+    assert.doesNotMatch(file.text, /book a room/u, 'what fell off a meeting ago is not brought back');
+  });
+});
