@@ -58,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): MinutesApi {
     ],
     outputChannel: output,
     middleware,
+    // The folders' settings, so that the server indexes at once instead of asking for them first.
+    initializationOptions: { settings: Object.fromEntries((vscode.workspace.workspaceFolders ?? []).map((f) => [f.uri.toString(), minutesSettings(f.uri)])) },
     // The server indexes the repository's Markdown files by name and follows them through these events.
     synchronize: {
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/.minutes.json')],
@@ -110,4 +112,11 @@ export function activate(context: vscode.ExtensionContext): MinutesApi {
 export async function deactivate(): Promise<void> {
   stopping = true;
   if (client?.state === State.Running) await client.stop(2000).catch(() => undefined);
+}
+
+/** The `minutes.*` settings of a folder, as `workspace/configuration` would give them. */
+function minutesSettings(scope: vscode.Uri): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration('minutes', scope);
+  const keys = ['rules', 'weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'];
+  return Object.fromEntries(keys.map((k) => [k, config.get(k)]));
 }

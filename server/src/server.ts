@@ -20,7 +20,7 @@ import { calendarFor, codeActions, COMPLETION_TRIGGERS, completions, dateCodeAct
 import { registerCommands } from './lsp/commands';
 import { today } from './node/today';
 import { configDiagnostics, toLspDiagnostic } from './lsp/convert';
-import { readSettings } from './lsp/settings';
+import { readSettings, settingsFromInitialization, type EditorSettings } from './lsp/settings';
 import { Workspaces } from './node/workspaces';
 import { DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type DocumentInfo, type TeamRow, type TeamsParams } from './protocol';
 import { documentInfo } from './core/features/documentInfo';
@@ -49,6 +49,10 @@ connection.onInitialize((params: InitializeParams) => {
   );
   capabilities = params.capabilities;
   folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  // Settings the editor sent along (the VS Code client does) spare a round trip: the index is
+  // built now, before the first document arrives, and its first check has the whole repository.
+  const given = settingsFromInitialization(params.initializationOptions);
+  if (given && folders.every((f) => given.has(f.uri))) preloaded = loadWorkspaces(folders, given);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -66,7 +70,7 @@ connection.onInitialize((params: InitializeParams) => {
 
 connection.onInitialized(async () => {
   // The index first: the squiggles wait for it, the registration below is a round trip to a busy editor.
-  const loaded = loadWorkspaces(folders);
+  const loaded = preloaded ?? loadWorkspaces(folders);
   if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'minutes' });
   }
@@ -81,20 +85,21 @@ connection.onInitialized(async () => {
 });
 
 // Loads run one after another: a settings change and a folder change must not interleave.
+let preloaded: Promise<void> | undefined;
 /** The settings each folder was last loaded with: an unchanged announcement reloads nothing. */
 const loadedSettings = new Map<string, string>();
 let loading: Promise<void> = Promise.resolve();
 
 /** Reads settings, config files and file lists; reports config problems once, where they are. */
-function loadWorkspaces(which: WorkspaceFolder[]): Promise<void> {
-  loading = loading.then(() => loadNow(which)).catch((error) => connection.console.error(`Minutes: loading the workspace failed: ${String(error)}`));
+function loadWorkspaces(which: WorkspaceFolder[], given?: Map<string, EditorSettings>): Promise<void> {
+  loading = loading.then(() => loadNow(which, given)).catch((error) => connection.console.error(`Minutes: loading the workspace failed: ${String(error)}`));
   return loading;
 }
 
-async function loadNow(which: WorkspaceFolder[]): Promise<void> {
+async function loadNow(which: WorkspaceFolder[], given?: Map<string, EditorSettings>): Promise<void> {
   for (const folder of which) {
     if (!folders.some((f) => f.uri === folder.uri)) continue; // removed while waiting
-    const settings = await readSettings(connection, capabilities, folder.uri, pushedSettings);
+    const settings = given?.get(folder.uri) ?? (await readSettings(connection, capabilities, folder.uri, pushedSettings));
     if (!folders.some((f) => f.uri === folder.uri)) continue;
     loadedSettings.set(folder.uri, JSON.stringify(settings));
     const loadStart = performance.now();

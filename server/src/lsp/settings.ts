@@ -19,6 +19,20 @@ export async function readSettings(connection: Connection, capabilities: ClientC
   return parseSettings(typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
 }
 
+/**
+ * `initializationOptions.settings` ({ [folderUri]: the folder's `minutes` settings }), as the VS Code
+ * client sends them: the same values `workspace/configuration` would answer, one round trip earlier.
+ */
+export function settingsFromInitialization(options: unknown): Map<string, EditorSettings> | undefined {
+  const raw = (options as { settings?: unknown } | undefined)?.settings;
+  if (!raw || typeof raw !== 'object') return undefined;
+  const map = new Map<string, EditorSettings>();
+  for (const [uri, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (value && typeof value === 'object') map.set(uri, parseSettings(value as Record<string, unknown>));
+  }
+  return map;
+}
+
 function parseSettings(raw: Record<string, unknown>): EditorSettings {
   const overrides: SettingsOverrides = {};
   for (const key of OVERRIDABLE) overrides[key] = raw[key];
