@@ -53,6 +53,24 @@ async function confirmWarning(file: NewFileResult, uri: vscode.Uri): Promise<boo
   return picked?.go ?? false;
 }
 
+/**
+ * Writes `.minutes.json` inferred from the repository's files (asking before replacing one) and
+ * opens it: each value with a comment saying what it was inferred from.
+ */
+export async function createConfiguration(client: LanguageClient): Promise<void> {
+  const folder = await pickFolder();
+  if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
+  const file = await run<NewFileResult & { summary: string }>(client, SERVER_COMMANDS.createConfiguration, { rootUri: folder.uri.toString() });
+  const uri = vscode.Uri.parse(file.uri);
+  if (file.exists) {
+    const replace = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} exists. Replace it with one inferred from the repository?`, { modal: true }, 'Replace');
+    if (replace !== 'Replace') return;
+  }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
+  await vscode.window.showTextDocument(uri);
+  void vscode.window.showInformationMessage(`Minutes: wrote ${vscode.workspace.asRelativePath(uri)} (${file.summary || 'no dated minutes found'}).`);
+}
+
 /** `date` (YYYY-MM-DD) skips the question, for keybindings and scripts. */
 export async function newWeeklyMinutes(client: LanguageClient, date?: string): Promise<void> {
   const folder = await pickFolder();

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import { insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
+import { createConfiguration, insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
 import { recording } from './log';
 import { Reminders } from './reminders';
 import { TeamsView } from './teamsView';
@@ -94,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): MinutesApi {
     vscode.commands.registerCommand('minutes.newTeamMinutes', (args?: { folder?: string; date?: string }) => newTeamMinutes(client!, args)),
     vscode.commands.registerCommand('minutes.insertHolidayNotice', () => insertAtCursor(client!, 'holiday-notice')),
     vscode.commands.registerCommand('minutes.insertDate', () => insertAtCursor(client!, 'date')),
+    vscode.commands.registerCommand('minutes.createConfiguration', () => createConfiguration(client!)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       followEditor(editor);
       teams.refresh();

@@ -26,6 +26,8 @@ export const SERVER_COMMANDS = {
   teamChoices: 'minutes.server.teamChoices',
   /** [{ rootUri, folder, date }] -> NewFileResult: the content of new team minutes. */
   newTeamMinutes: 'minutes.server.newTeamMinutes',
+  /** [{ rootUri }] -> NewFileResult & { summary }: a `.minutes.json` inferred from the repository (nothing is written). */
+  createConfiguration: 'minutes.server.createConfiguration',
   /** [{ uri, position }] -> DateInsertion[]: holiday notices and dates to insert at the cursor. */
   dateInsertions: 'minutes.server.dateInsertions',
 } as const;

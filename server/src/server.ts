@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
 import { calendarFor, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview } from './core';
 import { registerCommands } from './lsp/commands';
+import { Readiness } from './lsp/ready';
 import { today } from './node/today';
 import { configDiagnostics, toLspDiagnostic } from './lsp/convert';
 import { readSettings, settingsFromInitialization, type EditorSettings } from './lsp/settings';
@@ -38,7 +39,9 @@ const workspaces = new Workspaces(
   (path, reason) => connection.console.info(`Minutes: ${path}: ${reason}`),
 );
 const analysis = new Analysis(workspaces);
-const commands = registerCommands(connection, workspaces, documents, analysis);
+// Requests that need the repository wait for its first load instead of answering from nothing.
+const ready = new Readiness();
+const commands = registerCommands(connection, workspaces, documents, analysis, ready);
 let capabilities: ClientCapabilities = {};
 let folders: WorkspaceFolder[] = [];
 let pushedSettings: unknown;
@@ -82,6 +85,7 @@ connection.onInitialized(async () => {
     });
   }
   await loaded;
+  ready.markDone();
 });
 
 // Loads run one after another: a settings change and a folder change must not interleave.
@@ -158,18 +162,20 @@ function clamp(document: TextDocument, position: Position): Position {
   return document.positionAt(document.offsetAt(position));
 }
 
-connection.onCompletion(({ textDocument, position: given }) => {
+connection.onCompletion(async ({ textDocument, position: given }, token) => {
+  await ready.wait();
   const document = documents.get(textDocument.uri);
-  if (!document) return null;
+  if (!document || token.isCancellationRequested) return null;
   const position = clamp(document, given);
   const state = workspaces.of(textDocument.uri);
   const config = workspaces.configOf(textDocument.uri);
   return completions(analysis.model(document), position, { config, workspace: state?.workspace, calendar: calendarFor(config.holidays), today: today() });
 });
 
-connection.onCodeAction(({ textDocument, range: given, context }) => {
+connection.onCodeAction(async ({ textDocument, range: given, context }, token) => {
+  await ready.wait();
   const document = documents.get(textDocument.uri);
-  if (!document) return null;
+  if (!document || token.isCancellationRequested) return null;
   const range = { start: clamp(document, given.start), end: clamp(document, given.end) };
   const canRename = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
   const fixes = codeActions(textDocument.uri, analysis.findingsOf(document), range, context.only, { canRename });
@@ -180,20 +186,23 @@ connection.onCodeAction(({ textDocument, range: given, context }) => {
   return [...fixes, ...inserts];
 });
 
-connection.onHover(({ textDocument, position: given }) => {
+connection.onHover(async ({ textDocument, position: given }, token) => {
+  await ready.wait();
   const document = documents.get(textDocument.uri);
-  if (!document) return null;
+  if (!document || token.isCancellationRequested) return null;
   const position = clamp(document, given);
   const config = workspaces.configOf(textDocument.uri);
   return hover(analysis.model(document), position, { config, workspace: workspaces.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
 });
 
-connection.onDocumentLinks(({ textDocument }) => {
+connection.onDocumentLinks(async ({ textDocument }, token) => {
+  await ready.wait();
   const document = documents.get(textDocument.uri);
-  return document ? documentLinks(analysis.model(document), workspaces.of(textDocument.uri)?.workspace) : null;
+  return document && !token.isCancellationRequested ? documentLinks(analysis.model(document), workspaces.of(textDocument.uri)?.workspace) : null;
 });
 
-connection.onRequest(TEAMS_REQUEST, ({ uri }: TeamsParams): TeamRow[] | null => {
+connection.onRequest(TEAMS_REQUEST, async ({ uri }: TeamsParams): Promise<TeamRow[] | null> => {
+  await ready.wait();
   const document = documents.get(uri);
   if (!document) return null;
   const model = analysis.model(document);
@@ -239,6 +248,8 @@ documents.onDidChangeContent(({ document }) => {
   const located = workspaces.locate(document.uri);
   const inRepository = located !== undefined && located.state.workspace.index.has(located.path);
   if (inRepository) located.state.workspace.fileChanged(located.path, analysis.model(document));
+  // Before the repository is loaded a check would miss what it needs: the load checks every open document.
+  if (!ready.done && folders.length) return;
   publish(document);
   if (inRepository) relintAll(document.uri);
 });

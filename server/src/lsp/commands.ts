@@ -7,9 +7,11 @@ import { today } from '../node/today';
 import type { Workspaces, WorkspaceState } from '../node/workspaces';
 import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import { nextTeamMeeting } from '../core/features/newMinutes';
+import { configText, inferConfig } from '../core/config/infer';
+import type { Readiness } from './ready';
 
 /** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */
-export function registerCommands(connection: Connection, workspaces: Workspaces, documents: TextDocuments<TextDocument>, analysis: Analysis): string[] {
+export function registerCommands(connection: Connection, workspaces: Workspaces, documents: TextDocuments<TextDocument>, analysis: Analysis, ready: Readiness): string[] {
   const repository = (rootUri: unknown): WorkspaceState => {
     const state = typeof rootUri === 'string' ? workspaces.forRoot(rootUri) : workspaces.all()[0];
     if (!state) throw new ResponseError(ErrorCodes.InvalidParams, 'no minutes repository is open');
@@ -51,6 +53,14 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
       }
       return result(state, newTeamMinutes(state.workspace, folder, calendarFor(state.config.holidays), date === undefined ? today() : parseDate(date)));
     },
+    [SERVER_COMMANDS.createConfiguration]: ({ rootUri }): NewFileResult & { summary: string } => {
+      const state = repository(rootUri);
+      const paths = [...state.workspace.index.allPaths()].sort();
+      const inferred = inferConfig({ paths, readText: (path) => state.workspace.readText(path) });
+      const summary = [...inferred.recognised.map((r) => `${r.files} files ${r.pattern}`), ...(inferred.unrecognised.length ? [`${inferred.unrecognised.length} dated files match no pattern`] : [])].join('; ');
+      const text = configText(inferred, `Inferred by Minutes: Create Configuration from This Repository from ${paths.length} Markdown files; every value may be changed (see the README).`);
+      return { uri: state.workspace.uriOf('.minutes.json'), text, cursor: { line: 0, character: 0 }, exists: state.configFile.text !== undefined, summary };
+    },
     [SERVER_COMMANDS.dateInsertions]: ({ uri, position: given }): DateInsertion[] => {
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
       if (!document || !isPosition(given)) throw new ResponseError(ErrorCodes.InvalidParams, 'an open document and a position are needed');
@@ -64,7 +74,9 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
       }));
     },
   };
-  connection.onExecuteCommand(({ command, arguments: args }) => {
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    // The repository's content is what these compute from: not before it is loaded.
+    await ready.wait();
     const handler = handlers[command];
     if (!handler) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     const [first] = args ?? [];

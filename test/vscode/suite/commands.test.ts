@@ -23,9 +23,25 @@ describe('commands', () => {
     assert.equal(after, before);
   });
 
+  it('"Create Configuration from This Repository" writes .minutes.json inferred from the files and opens it', async () => {
+    await openFixture('community-call/20220929.md');
+    await waitForActivation();
+    const config = fixtureUri('.minutes.json');
+    try {
+      await vscode.commands.executeCommand('minutes.createConfiguration');
+      const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.minutes.json') && vscode.window.activeTextEditor, 20_000, 'the new configuration');
+      const text = editor.document.getText();
+      assert.match(text, /"weeklyPaths": \[\n\s+"community-call\/\{YYYY\}\{MM\}\{DD\}\.md"/u, text);
+      assert.match(text, /^ {2}\/\/ the roll-ups: \d+ files in community-call\//mu, 'each value says what it was inferred from');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(config).then(undefined, () => undefined);
+    }
+  });
+
   it('lists its commands in the Command Palette under "Minutes"', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['minutes.newWeeklyMinutes', 'minutes.newTeamMinutes', 'minutes.insertHolidayNotice', 'minutes.insertDate']) assert.ok(commands.includes(id), id);
+    for (const id of ['minutes.newWeeklyMinutes', 'minutes.newTeamMinutes', 'minutes.createConfiguration', 'minutes.insertHolidayNotice', 'minutes.insertDate']) assert.ok(commands.includes(id), id);
   });
 
   it('hovers a date with its weekday', async () => {

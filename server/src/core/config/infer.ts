@@ -56,7 +56,10 @@ export function patternOf(path: string): string | undefined {
     namePattern = `${prefixOf(name, m.index)}${digits(m[1], '{MM}', '{M}')}${m[2]}${digits(m[3], '{DD}', '{D}')}${suffixOf(name, m.index + m[0].length)}`;
   }
   if (!namePattern) return undefined;
-  const head = folders.length > 1 && folders[0] !== '{YYYY}' ? ['{series}', ...folders.slice(1)] : folders.length === 1 && folders[0] !== '{YYYY}' ? ['{series}'] : folders;
+  // The folders before a year folder name the series (`archive/team-1`); the year folder stays.
+  const yearAt = folders.indexOf('{YYYY}');
+  const leading = yearAt < 0 ? folders : folders.slice(0, yearAt);
+  const head = leading.length ? ['{series}', ...folders.slice(leading.length)] : folders;
   return [...head, namePattern].join('/') + '.md';
 }
 
@@ -236,12 +239,16 @@ export function inferSchedule(dates: CalendarDate[]): ScheduleEntry[] {
     if (last && (run.dates.length < MIN_RUN || last.day === run.day)) last.dates.push(...run.dates);
     else periods.push({ day: run.day, dates: [...run.dates] });
   }
+  const usual = (p: Run) => {
+    const counts = new Array<number>(7).fill(0);
+    for (const d of p.dates) counts[weekday(d)]++;
+    return counts.map((n, day) => [n, day]).filter(([n]) => n >= p.dates.length * 0.25).sort((a, b) => b[0] - a[0]).map(([, day]) => day);
+  };
+  // A period without one or two usual weekdays has no schedule to check against.
   return periods
-    .filter((p) => p.dates.length >= MIN_RUN)
+    .filter((p) => p.dates.length >= MIN_RUN && usual(p).length >= 1 && usual(p).length <= 2)
     .map((p, i, all) => {
-      const counts = new Array<number>(7).fill(0);
-      for (const d of p.dates) counts[weekday(d)]++;
-      const weekdays = counts.map((n, day) => [n, day]).filter(([n]) => n >= p.dates.length * 0.25).sort((a, b) => b[0] - a[0]).map(([, day]) => day);
+      const weekdays = usual(p);
       const gaps = p.dates.slice(1).map((d, j) => dayNumber(d) - dayNumber(p.dates[j])).sort((a, b) => a - b);
       const everyWeeks = Math.max(1, Math.round((gaps[Math.floor(gaps.length / 2)] ?? 7) / 7));
       const next = all[i + 1];
@@ -260,10 +267,10 @@ const MIN_RUN = 3;
 /** The inferred configuration as `.minutes.json` text: JSON with a comment above each value. */
 export function configText(inferred: InferredConfig, header: string): string {
   const lines = ['{', `  // ${header}`];
-  inferred.values.forEach((v, i) => {
+  inferred.values.filter((v) => v.value !== undefined).forEach((v, i, values) => {
     lines.push(`  // ${v.why}`);
     const json = JSON.stringify(v.value, null, 2).replace(/\n/gu, '\n  ');
-    lines.push(`  ${JSON.stringify(v.key)}: ${json}${i < inferred.values.length - 1 ? ',' : ''}`);
+    lines.push(`  ${JSON.stringify(v.key)}: ${json}${i < values.length - 1 ? ',' : ''}`);
   });
   lines.push('}');
   return `${lines.join('\n')}\n`;

@@ -71,6 +71,11 @@ export class MinutesIndex {
     this.generation++;
   }
 
+  /** Every file of the repository, dated or not. */
+  allPaths(): Iterable<string> {
+    return this.byPath.keys();
+  }
+
   has(path: string): boolean {
     return this.byPath.has(path);
   }

@@ -137,6 +137,11 @@ export class MinutesWorkspace {
     if (known || model) this.contentGeneration++;
   }
 
+  /** The text of a file of the repository (an open editor's, else the file's), if it can be read. */
+  readText(path: string): string | undefined {
+    return this.models.get(path)?.text ?? this.files.readFile(path);
+  }
+
   /** The model of a file of the repository, parsed once until it changes. */
   model(path: string): MinutesModel | undefined {
     if (!this.models.has(path)) {
