@@ -103,3 +103,13 @@ describe('action items across a series', () => {
     assert.doesNotMatch(file.text, /book a room/u, 'what fell off a meeting ago is not brought back');
   });
 });
+
+describe('hover on an action item', () => {
+  it('tells when it was raised and links each meeting that carried it', async () => {
+    const { hover } = await import('../../server/src/core/features/hover');
+    const text = SERIES['wg/20240108.md'];
+    const found = hover(modelOf(text, 'wg/20240108.md'), { line: 8, character: 5 }, { config: DEFAULT_CONFIG, workspace: workspaceOf(SERIES), calendar: calendarFor(DEFAULT_CONFIG.holidays), today: { year: 2024, month: 1, day: 9 } });
+    const value = (found?.contents as { value: string }).value;
+    assert.match(value, /^\*\*Action item\*\* of @kim: open\n\nRaised on 2024-01-01, carried 1 time\.\n\n\[2024-01-01\]\(file:\/\/\/repo\/wg\/20240101\.md#L10\): open · \[2024-01-08\]/u);
+  });
+});

@@ -8,6 +8,9 @@ import { meetingDate } from '../rules/meetingDate';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { relativeDays } from './dateFacts';
 import { fileSummary } from './workspaceFacts';
+import { datedPathOf } from '../config/paths';
+import { actionItemsOf } from '../model/actionItems';
+import { trackSeries } from '../workspace/actionSeries';
 
 export interface HoverEnvironment {
   config: MinutesConfig;
@@ -16,7 +19,29 @@ export interface HoverEnvironment {
   today: CalendarDate;
 }
 
-/** Hover on a date (weekday, distance, holiday) or on a minutes link (the linked file's first lines). */
+/**
+ * Hover on an action item: its owners and status, when it was raised, and each meeting that
+ * carried it, linked.
+ */
+function actionHover(model: MinutesModel, position: Position, env: HoverEnvironment): Hover | null {
+  const item = actionItemsOf(model).find((i) => rangeContains(i.range, position));
+  if (!item) return null;
+  const lines = [`**Action item** ${item.owners.length ? `of ${item.owners.map((o) => `@${o}`).join(', ')}` : '(no owner)'}: ${item.status}`];
+  const path = env.workspace?.relativePath(model.uri);
+  const series = path !== undefined ? datedPathOf(path, env.config)?.series : undefined;
+  if (env.workspace && path !== undefined && series !== undefined) {
+    const all = trackSeries(env.workspace, series);
+    const tracked = all.find((t) => t.file.path === path && t.item.line === item.line);
+    if (tracked) {
+      const chain = all.filter((t) => t.raised === tracked.raised && dayNumber(t.file.date!) <= dayNumber(tracked.file.date!));
+      lines.push(`Raised on ${formatDate(tracked.raised.file.date!)}${tracked.carried ? `, carried ${tracked.carried} time${tracked.carried > 1 ? 's' : ''}` : ''}.`);
+      if (chain.length > 1) lines.push(chain.map((t) => `[${formatDate(t.file.date!)}](${env.workspace!.uriOf(t.file.path)}#L${t.item.line + 1}): ${t.status}`).join(' · '));
+    }
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: item.range };
+}
+
+/** Hover on a date (weekday, distance, holiday), a minutes link (the linked file's first lines) or an action item. */
 export function hover(model: MinutesModel, position: Position, env: HoverEnvironment): Hover | null {
   if (model.kind === 'other') return null;
   for (const entry of model.updates?.entries ?? []) {
@@ -28,6 +53,8 @@ export function hover(model: MinutesModel, position: Position, env: HoverEnviron
     }
   }
   const text = model.lines.lineText(position.line);
+  const action = actionHover(model, position, env);
+  if (action && !findDates(text).some((d) => d.offset <= position.character && position.character <= d.offset + d.text.length)) return action;
   const date = findDates(text).find((d) => d.offset <= position.character && position.character <= d.offset + d.text.length);
   if (!date) return null;
   const range = { start: { line: position.line, character: date.offset }, end: { line: position.line, character: date.offset + date.text.length } };
