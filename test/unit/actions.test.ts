@@ -113,3 +113,12 @@ describe('hover on an action item', () => {
     assert.match(value, /^\*\*Action item\*\* of @kim: open\n\nRaised on 2024-01-01, carried 1 time\.\n\n\[2024-01-01\]\(file:\/\/\/repo\/wg\/20240101\.md#L10\): open · \[2024-01-08\]/u);
   });
 });
+
+describe('the outline of team minutes', () => {
+  it('lists the action items under the topic they stand in, with owners and status', async () => {
+    const { documentSymbols } = await import('../../server/src/core/features/documentSymbols');
+    const [title] = documentSymbols(modelOf(SERIES['wg/20240108.md'], 'wg/20240108.md'));
+    const pending = title.children!.find((s) => s.name === 'Pending action items')!;
+    assert.deepEqual(pending.children!.map((s) => [s.name, s.detail]), [['draft the charter', '@kim · open']]);
+  });
+});

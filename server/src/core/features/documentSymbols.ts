@@ -1,4 +1,5 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { actionItemsOf } from '../model/actionItems';
 import type { MinutesLine, MinutesModel, Section, TeamEntry, TeamKind } from '../model/types';
 
 const TEAM_SYMBOL: Record<TeamKind, SymbolKind> = {
@@ -50,12 +51,27 @@ export function documentSymbols(model: MinutesModel): DocumentSymbol[] {
     return all;
   };
   const symbols = model.sections.flatMap((s) => collect(s));
+  if (model.kind === 'meeting') addActionItems(model, symbols);
   if (groupSymbol && moved.length) {
     groupSymbol.children!.push(...moved);
     const last = moved.reduce((a, b) => (b.range.end.line > a.range.end.line ? b : a));
     groupSymbol.range = { start: groupSymbol.range.start, end: last.range.end };
   }
   return symbols;
+}
+
+/** Team minutes list their action items under the topic they stand in (the innermost heading). */
+function addActionItems(model: MinutesModel, symbols: DocumentSymbol[]): void {
+  const innermost = (list: DocumentSymbol[], line: number): DocumentSymbol | undefined => {
+    const hit = list.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+    return hit && (innermost(hit.children ?? [], line) ?? hit);
+  };
+  for (const item of actionItemsOf(model)) {
+    const topic = innermost(symbols, item.line);
+    if (!topic) continue;
+    const owners = item.owners.map((o) => `@${o}`).join(', ');
+    topic.children = [...(topic.children ?? []), { name: item.text, detail: [owners, item.status].filter(Boolean).join(' · '), kind: SymbolKind.Event, range: item.range, selectionRange: item.range }];
+  }
 }
 
 /** What the outline shows beside a team: `iaas/20220927.md`, `pending`, ... */
