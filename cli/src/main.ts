@@ -20,19 +20,14 @@ const HELP = `${USAGE}
 Checks Markdown minutes of recurring meetings: title dates, team sections, minutes links.
 
   PATH...          files or folders (searched for *.md); default: the root
-  --root DIR       the minutes repository: .minutes.json, the files the link checks
-                   look in, and what file names are printed relative to (default: .)
+  --root DIR       the repository: .minutes.json, what links are checked against (default: .)
   --config FILE    the configuration file (default: ROOT/.minutes.json, if any)
-  --format FORMAT  text    file:line:column  severity  message  code (default)
-                   json    one JSON array of findings, 1-based positions, with fixes
-                   github  GitHub Actions annotations (::warning file=...::message)
-  --fix            apply the preferred fixes, report the changes on stderr
-                   and what is left on stdout
-  --actions        list the action items of the files with their state across
-                   their series (open, done, cancelled, dropped); exit 0
-  --init           write ROOT/.minutes.json inferred from the repository's files
-                   (file and title patterns, schedule, sections, rules it does
-                   not follow), print what it recognised; --force overwrites
+  --format FORMAT  text (file:line:column  severity  message  code; the default),
+                   json (findings with 1-based positions and fixes), github (annotations)
+  --fix            apply the preferred fixes (changes on stderr), then report what is left
+  --actions        list the files' action items: open, done, cancelled or dropped; exit 0
+  --init           write ROOT/.minutes.json inferred from the repository's files and say
+                   what it recognised; --force overwrites an existing one
   -h, --help       show this help
   -v, --version    print the version
 

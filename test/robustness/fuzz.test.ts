@@ -323,7 +323,7 @@ const extraPositions = fc.array(fc.record({ line: fc.nat({ max: 200 }), characte
 // ------------------------------------------------------------------------------------------------
 
 describe('robustness: the core on random and damaged documents', function () {
-  this.timeout(60_000);
+  this.timeout(180_000); // generous: a hang is the failure, speed is npm run bench's
 
   it('an empty section whose heading ends in a space has an outline symbol VS Code accepts', () => {
     for (const text of ['# SCS Tech Weekly 2022-09-29\n\n## Team Updates\n\n### Team IaaS \n', '# SCS Tech Weekly 2022-09-29\n\n## \n## AOB\n', '## Team \n']) {

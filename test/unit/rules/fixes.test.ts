@@ -282,7 +282,9 @@ describe('preferred fixes (property test over generated roll-ups)', () => {
     assert.deepEqual(failures.slice(0, 10), [], `${failures.length} fixes failed`);
     // The generated roll-ups exercise every rule, and the preferred fix of every rule that has one.
     // Inputs no roll-up has (a megabyte line, a pasted log) are not generated here: see files.test.ts.
-    assert.deepEqual(RULE_CODES.filter((c) => !seen.has(c) && c !== 'not-fully-checked'), [], 'rules never reported');
+    // Team minutes' rules (action items) are not roll-ups': see actions.test.ts.
+    const notOfRollUps = new Set(['not-fully-checked', 'action-item-dropped', 'action-item-no-owner']);
+    assert.deepEqual(RULE_CODES.filter((c) => !seen.has(c) && !notOfRollUps.has(c)), [], 'rules never reported');
     assert.deepEqual(FIXABLE.filter((c) => !checked.has(c)), [], `fixes never checked: ${JSON.stringify([...checked])}`);
   });
 

@@ -1,7 +1,8 @@
 import { datedPathOf } from '../config/paths';
 import { actionItemsOf, PENDING_SECTIONS, sameItem } from '../model/actionItems';
 import { dayNumber, formatDate } from '../model/dates';
-import { flatten } from '../model/parse';
+import type { MinutesConfig } from '../config/types';
+import { flatten, parseMinutes } from '../model/parse';
 import type { MinutesModel, Section } from '../model/types';
 import { trackSeries } from '../workspace/actionSeries';
 import type { MinutesWorkspace } from '../workspace/workspace';
@@ -21,6 +22,11 @@ function newestOfSeries(model: MinutesModel, workspace: MinutesWorkspace | undef
   return { path, date, files, folder, workspace };
 }
 
+/** The model of the whole text: a whole-repository check parses team minutes only as far as their title. */
+function whole(model: MinutesModel, config: MinutesConfig): MinutesModel {
+  return model.partial ? parseMinutes({ uri: model.uri, version: model.version, text: model.text }, config) : model;
+}
+
 const PARTICIPANTS = /particip|attendees|teilnehm|anwesend/iu;
 
 export const actionItemDropped: Rule = {
@@ -28,9 +34,10 @@ export const actionItemDropped: Rule = {
   defaultSeverity: 'information',
   description: "Open action items of the series' previous meeting that this one (its newest) neither carries nor marks done.",
   example: '`_AI @fzakfeld: draft the IPv6 standard_` open on 2026-06-04 and not in the minutes of 2026-06-11',
-  check({ model, workspace: maybe }) {
-    const newest = newestOfSeries(model, maybe);
+  check({ model: given, workspace: maybe, config }) {
+    const newest = newestOfSeries(given, maybe);
     if (!newest) return [];
+    const model = whole(given, config);
     const { path, date, files, folder, workspace } = newest;
     const previous = files.filter((f) => f.path !== path && dayNumber(f.date!) < dayNumber(date)).at(-1);
     if (!previous) return [];
@@ -77,10 +84,10 @@ export const actionItemNoOwner: Rule = {
   defaultSeverity: 'hint',
   description: 'An action item without an @owner.',
   example: '`- [ ] Please review the draft`',
-  check({ model, workspace }) {
+  check({ model, workspace, config }) {
     // Items of past meetings are history; the newest meeting's can still get an owner.
     if (!newestOfSeries(model, workspace)) return [];
-    return actionItemsOf(model)
+    return actionItemsOf(whole(model, config))
       .filter((item) => !item.owners.length && item.status === 'open')
       .map((item) => ({ message: `Nobody owns this action item; add an @owner.`, range: item.range }));
   },
