@@ -1,9 +1,8 @@
 // npm run bench: speed and size of Minutes against baselines measured in the same run (ratios,
 // because machines differ). Prints a table, writes bench/results.json, exits 1 if the parser
 // regression check fails. See README "Performance".
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +11,6 @@ import { startServer } from './lsp.mjs';
 import { largeRepositories, pathological } from './robustness.mjs';
 import { ms, percentile, time } from './stats.mjs';
 
-const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/scs-minutes');
 const SERVER = join(ROOT, 'dist/server.js');

@@ -48,7 +48,7 @@ export function manifestConfiguration() {
 }
 
 if (process.argv[1]?.endsWith('manifest-config.ts')) {
-  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: unknown } };
   manifest.contributes.configuration = manifestConfiguration();
   writeFileSync('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
 }

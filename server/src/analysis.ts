@@ -20,7 +20,7 @@ export class Analysis {
     const config = this.workspaces.configOf(document.uri);
     const cached = this.models.get(document.uri);
     if (cached && cached.config === config && cached.model.version === document.version) return cached.model;
-    const chunks = cached?.chunks ?? new Map();
+    const chunks = cached?.chunks ?? (new Map() as ChunkCache);
     const model = parseMinutes({ uri: document.uri, version: document.version, text: document.getText() }, config, chunks);
     this.models.set(document.uri, { config, model, chunks });
     return model;

@@ -31,8 +31,8 @@ describe('minutes-lint', () => {
   it('prints the JSON contract with 1-based positions and the fix', () => {
     const { code, stdout } = run(['--format', 'json', 'community-call'], root);
     assert.equal(code, 1);
-    const rows = JSON.parse(stdout);
-    const row = rows.find((r: { code: string }) => r.code === 'title-date-mismatch');
+    const rows = JSON.parse(stdout) as Array<{ code: string }>;
+    const row = rows.find((r) => r.code === 'title-date-mismatch');
     assert.deepEqual(row, {
       file: 'community-call/20240118.md',
       line: 1,

@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 const EXAMPLE = join(ROOT, 'examples/minutes');
-const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 // js-yaml is in node_modules through the dependencies (date-holidays, @vscode/vsce); it has no types here.
 const yaml = createRequire(__filename)('js-yaml') as { load(text: string): unknown };
 
@@ -77,7 +77,8 @@ describe('minutes-lint where CI runs', () => {
       assert.deepEqual(readdirSync(join(project, 'node_modules')).sort(), ['.bin', '.package-lock.json', 'minutes-lint']);
       const installed = join(project, 'node_modules/minutes-lint');
       assert.deepEqual(readdirSync(installed).sort(), ['LICENSE', 'README.md', 'THIRD-PARTY-NOTICES.md', 'cli.js', 'package.json']);
-      const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+      const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as
+        { name: string; version: string; license: string; bin: unknown; engines: { node: string }; dependencies?: unknown };
       assert.equal(manifest.name, 'minutes-lint');
       assert.equal(manifest.version, VERSION);
       assert.equal(manifest.license, 'Apache-2.0');

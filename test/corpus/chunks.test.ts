@@ -9,13 +9,13 @@ import { fileWorkspace, listMarkdownFiles } from '../../server/src/node/fileWork
 import { CORPUS, requireCorpus } from './corpusPath';
 
 /** Everything of a model that features read, without the text and line index. */
-function essence(model: MinutesModel) {
+function essence(model: MinutesModel): unknown {
   const { text: _text, lines: _lines, ...rest } = model;
   return JSON.parse(JSON.stringify(rest));
 }
 
 /** The mdast tree, whole or piece by piece (the second piecewise parse reuses every cached piece). */
-function tree(text: string, chunked: boolean) {
+function tree(text: string, chunked: boolean): unknown {
   if (!chunked) return JSON.parse(JSON.stringify(parseWhole(text)));
   const cache = new Map();
   parseMarkdown(text, cache);

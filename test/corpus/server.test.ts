@@ -27,7 +27,7 @@ describe('the language server on the real SCS weekly roll-ups', function () {
     for (const [file, teams] of Object.entries(WEEKLY_TEAMS)) {
       const uri = pathToFileURL(join(CORPUS, 'community-call', file)).toString();
       await session.open(uri, readFileSync(join(CORPUS, 'community-call', file), 'utf8'));
-      const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      const symbols = await session.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
       assert.deepEqual(teamSymbols(symbols, teamKinds), teams, file);
     }
   });

@@ -11,15 +11,16 @@ const INJECTION = resolve(__dirname, '../../syntaxes/minutes.injection.tmLanguag
 /** Tokenizes with VS Code's own engine: the Markdown grammar plus our injection, as the manifest declares it. */
 async function loadMarkdownGrammar(): Promise<IGrammar> {
   await loadWASM(readFileSync(localRequire.resolve('vscode-oniguruma/release/onig.wasm')).buffer);
-  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8'));
-  const injection = manifest.contributes.grammars.find((g: { scopeName: string }) => g.scopeName === 'minutes.markdown.injection');
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as
+    { contributes: { grammars: Array<{ scopeName: string; injectTo: string[] }> } };
+  const injection = manifest.contributes.grammars.find((g) => g.scopeName === 'minutes.markdown.injection')!;
   const registry = new Registry({
     onigLib: Promise.resolve({ createOnigScanner, createOnigString }),
-    loadGrammar: async (scope) => {
+    loadGrammar: (scope) => Promise.resolve().then(() => {
       if (scope === 'text.html.markdown') return parseRawGrammar(readFileSync(localRequire.resolve('tm-grammars/grammars/markdown.json'), 'utf8'), 'markdown.json');
       if (scope === injection.scopeName) return parseRawGrammar(readFileSync(INJECTION, 'utf8'), INJECTION);
       return null;
-    },
+    }),
     getInjections: (scope) => (injection.injectTo.includes(scope) ? [injection.scopeName] : undefined),
   });
   return (await registry.loadGrammar('text.html.markdown'))!;

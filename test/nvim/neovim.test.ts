@@ -49,7 +49,7 @@ interface NvimResult {
 }
 
 /** Lua's empty table is encoded as `{}`: lists may come back as objects. */
-const list = <T>(value: unknown): T[] => (Array.isArray(value) ? value : []);
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 const names = (symbols: OutlineSymbol[]): string[] => symbols.flatMap((s) => [s.name, ...names(list<OutlineSymbol>(s.children))]);
 
 /** Fails on CI (which installs Neovim) and skips elsewhere when no usable nvim is on PATH. */

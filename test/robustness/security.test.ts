@@ -167,7 +167,7 @@ describe('security: minutes links never resolve outside the repository', () => {
         const value = (shown?.contents as MarkupContent | undefined)?.value ?? '';
         assert.ok(!value.includes(SECRET), `the hover shows a file outside the repository: ${value}`);
         const links = (await server.request('textDocument/documentLink', { textDocument: { uri } })).result as DocumentLink[];
-        for (const link of links) if (link.target?.startsWith('file:')) assert.ok(!link.target.startsWith(`${pathToFileURL(outer)}/secret`), link.target);
+        for (const link of links) if (link.target?.startsWith('file:')) assert.ok(!link.target.startsWith(`${pathToFileURL(outer).href}/secret`), link.target);
       } finally {
         await server.dispose();
       }

@@ -21,7 +21,7 @@ describe('language server over stdio', function () {
   after(() => session.dispose());
 
   it('answers documentSymbol with the teams and SIGs under Team Updates', async () => {
-    const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
+    const symbols = await session.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
     const updates = symbols[0].children!.find((s) => s.name === 'Team Updates')!;
     assert.deepEqual(
       updates.children!.map((s) => [s.name, s.detail]),
@@ -42,11 +42,11 @@ describe('language server over stdio', function () {
 
   it('offers the quick fix for it, preferred, as the smallest edit', async () => {
     const [diagnostic] = await session.diagnosticsFor(URI, (d) => d.length > 0);
-    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
-    })) as CodeAction[];
+    });
     const fix = actions.find((a) => a.isPreferred)!;
     assert.equal(fix.kind, 'quickfix');
     assert.deepEqual(fix.edit?.changes?.[URI], [{ range: diagnostic.range, newText: '2022-11-03' }]);
@@ -59,7 +59,7 @@ describe('language server over stdio', function () {
   });
 
   it('answers the teams request for the view', async () => {
-    const rows = (await session.connection.sendRequest('minutes/teams', { uri: URI })) as Array<{ name: string; state: string; description: string }>;
+    const rows = await session.connection.sendRequest<Array<{ name: string; state: string; description: string }>>('minutes/teams', { uri: URI });
     assert.deepEqual(
       rows.map((r) => [r.name, r.state, r.description]),
       [
@@ -90,10 +90,10 @@ describe('completion over stdio', () => {
   it('answers with dates for a partial date, with their weekday', async () => {
     const uri = 'file:///repo/community-call/20220929.md';
     await session.open(uri, '# SCS Tech Weekly 2022-09-29\n\n## AOB\n\n- next call on 2022-10');
-    const items = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 22 } })) as Array<{
+    const items = await session.connection.sendRequest<Array<{
       label: string;
       labelDetails?: { description?: string };
-    }>;
+    }>>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 22 } });
     assert.ok(items.some((i) => i.label === '2022-10-06' && i.labelDetails?.description === 'Thursday, next meeting'), JSON.stringify(items));
   });
 });

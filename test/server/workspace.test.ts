@@ -31,11 +31,11 @@ describe('language server in a minutes repository', () => {
     const notFound = diagnostics.find((d) => d.code === 'minutes-link-not-found')!;
     assert.equal(notFound.message, 'iaas/20220927.md does not exist; iaas/20220928.md is the Team IaaS minutes of that week.');
     assert.equal(notFound.relatedInformation?.[0].location.uri, uriOf('iaas/20220928.md'));
-    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: uriOf('community-call/20220929.md') },
       range: notFound.range,
       context: { diagnostics: [notFound] },
-    })) as CodeAction[];
+    });
     const fix = actions.find((a) => a.isPreferred)!;
     assert.equal(fix.title, 'Link iaas/20220928.md');
     const seven = rangeOf(WEEKLY, '20220927.md').start; // the edit replaces its last digit, 7
@@ -85,7 +85,7 @@ describe('language server in a minutes repository', () => {
     const wednesday = rollup([team('Team IaaS', linkTo('iaas/20220928.md'))], '# Community Call 2022-09-28');
     repo.write({ '.minutes.json': JSON.stringify({ meetingWeekday: 4 }), 'calls/20220928.md': wednesday });
     const uri = uriOf('calls/20220928.md');
-    const teams = async () => ((await session.connection.sendRequest('minutes/teams', { uri })) as Array<{ name: string }> | null)?.map((t) => t.name) ?? [];
+    const teams = async () => (await session.connection.sendRequest<Array<{ name: string }> | null>('minutes/teams', { uri }))?.map((t) => t.name) ?? [];
     const weekdayFinding = (d: Array<{ code?: unknown }>) => d.some((x) => x.code === 'meeting-weekday');
     const settingsChanged = async (settings: Record<string, unknown>) => {
       session.settings = settings;
@@ -130,11 +130,11 @@ describe('language server in a minutes repository', () => {
     await session.open(uriOf('community-call/20221002.md'), misnamed);
     const diagnostics = await session.diagnosticsFor(uriOf('community-call/20221002.md'), (d) => d.some((x) => x.code === 'title-date-mismatch'));
     const mismatch = diagnostics.find((d) => d.code === 'title-date-mismatch')!;
-    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: uriOf('community-call/20221002.md') },
       range: mismatch.range,
       context: { diagnostics: [mismatch] },
-    })) as CodeAction[];
+    });
     const rename = actions.find((a) => a.isPreferred)!;
     assert.equal(rename.title, 'Rename the file to 20220929.md');
     assert.deepEqual(rename.edit?.documentChanges, [
@@ -165,10 +165,10 @@ describe('authoring over stdio', () => {
   });
 
   it('computes a new roll-up through workspace/executeCommand, without writing it', async () => {
-    const file = (await session.connection.sendRequest('workspace/executeCommand', {
+    const file = await session.connection.sendRequest<{ uri: string; text: string; exists: boolean }>('workspace/executeCommand', {
       command: 'minutes.server.newWeeklyMinutes',
       arguments: [{ rootUri: repo.rootUri, date: '2022-09-29' }],
-    })) as { uri: string; text: string; exists: boolean };
+    });
     assert.equal(file.uri, uriOf('community-call/20220929.md'));
     assert.equal(file.exists, false);
     assert.ok(file.text.includes(`### Team IaaS\n\n${linkTo('iaas/20220928.md')}\n`), file.text);
@@ -188,18 +188,18 @@ describe('authoring over stdio', () => {
     const text = `${WEEKLY}\n- No meeting on 2022-10-03\n`;
     await session.open(uri, text);
     const position = rangeOf(text, '2022-10-03').start;
-    const result = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: position.line, character: position.character + 4 } })) as { contents: { value: string } };
+    const result = await session.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: position.line, character: position.character + 4 } });
     assert.match(result.contents.value, /^\*\*Monday\*\*, 2022-10-03/u);
     assert.match(result.contents.value, /Public holiday in Germany/u);
   });
 
   it('offers holiday notices as code actions on an empty line', async () => {
     const uri = uriOf('community-call/20220929.md');
-    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: lineOf(WEEKLY, '## AOB') + 1, character: 0 }, end: { line: lineOf(WEEKLY, '## AOB') + 1, character: 0 } },
       context: { diagnostics: [] },
-    })) as CodeAction[];
+    });
     const notice = actions.find((a) => a.title.startsWith('Insert holiday notice for 2022-10-03'));
     assert.equal(notice?.kind, 'refactor.insert.minutes');
   });
@@ -248,7 +248,8 @@ describe('a repository whose folder name needs encoding in URIs', () => {
       await session.initialize(URI.file(repo.root).toString());
       await session.open(uri, WEEKLY);
       const diagnostics = await session.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'minutes-link-not-found'));
-      assert.match(String(diagnostics.find((d) => d.code === 'minutes-link-not-found')!.message), /iaas\/20220928\.md is the Team IaaS minutes/u);
+      const { message } = diagnostics.find((d) => d.code === 'minutes-link-not-found')!;
+      assert.match(typeof message === 'string' ? message : message.value, /iaas\/20220928\.md is the Team IaaS minutes/u);
     } finally {
       await session.dispose();
       repo.dispose();

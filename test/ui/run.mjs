@@ -18,7 +18,7 @@
 //   Exit code 1 on any failure or when the run exceeds --timeout (default 300 s,
 //   not counting a first-time install). Code-server and Chromium are always stopped.
 // - Waits are for conditions on the screen, never fixed sleeps.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -56,7 +56,7 @@ describe('parsing a weekly roll-up', () => {
 
   it('reads the minute taker from Meta', () => {
     assert.equal(model.meta?.minuteTaker?.name, 'Jonas');
-    assert.equal(textAt(model, model.meta!.minuteTaker!.range), 'Jonas');
+    assert.equal(textAt(model, model.meta.minuteTaker.range), 'Jonas');
   });
 
   it('lists every team and SIG of the updates group in order, with its kind', () => {
@@ -78,7 +78,7 @@ describe('parsing a weekly roll-up', () => {
     assert.equal(lines[0]?.state, 'linked');
     assert.equal(lines[0]?.target?.path, 'iaas/20220928.md');
     assert.deepEqual(lines[0]?.target?.date?.date, { year: 2022, month: 9, day: 28 });
-    assert.equal(textAt(model, lines[0]!.urlRange!), `${BASE}iaas/20220928.md`);
+    assert.equal(textAt(model, lines[0].urlRange!), `${BASE}iaas/20220928.md`);
     assert.equal(lines[1]?.style, 'markdown-link');
     assert.equal(lines[1]?.target?.path, 'container/20220926.md');
     assert.equal(lines[2]?.state, 'pending');

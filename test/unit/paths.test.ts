@@ -62,7 +62,7 @@ describe('path patterns of dated minutes files', () => {
       })
       // Single-digit fields need a separator to be read back unambiguously.
       .filter((p) => p.sep !== '' || (p.month === '{MM}' && p.day === '{DD}'))
-      .map((p) => `${p.folder}${p.prefix}${p.order === 'ymd' ? [p.year, p.month, p.day] : [p.day, p.month, p.year]}`.replace(/,/gu, p.sep) + '.md');
+      .map((p) => `${p.folder}${p.prefix}${(p.order === 'ymd' ? [p.year, p.month, p.day] : [p.day, p.month, p.year]).join(',')}`.replace(/,/gu, p.sep) + '.md');
     const date = fc.date({ min: new Date('2001-01-01T00:00:00Z'), max: new Date('2098-12-31T00:00:00Z'), noInvalidDate: true }).map((d): CalendarDate => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }));
     fc.assert(
       fc.property(pattern, date, (source, day) => {

@@ -21,7 +21,7 @@ describe('README', () => {
 describe('extension manifest', () => {
   it('offers a setting for exactly the rules and config keys the code has', async () => {
     const { manifestConfiguration } = await import('../../scripts/manifest-config');
-    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { configuration: unknown } };
     assert.deepEqual(manifest.contributes.configuration, JSON.parse(JSON.stringify(manifestConfiguration())), 'run `npx tsx scripts/manifest-config.ts`');
   });
 });

@@ -24,7 +24,7 @@
 // The suites report through a result file (see suite/index.ts). The last line
 // printed is `N passed, M failed`; the exit code is non-zero on any failure or
 // when the tests do not finish within --timeout (default 300 s).
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -150,7 +150,7 @@ describe('.github/workflows/release.yml: what it publishes', () => {
 
   it('installs, packages the .vsix and the CLI tarball, then publishes both, in that order', () => {
     const order = [/^npm ci$/u, /^npm run package$/u, /^npm run pack:cli$/u, /\bvsce publish\b/u, /\bovsx@[\d.]+ publish\b/u, /\bnpm publish\b/u].map((p) => stepIndex(job, p));
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), `steps out of order: ${order}`);
+    assert.deepEqual(order, [...order].sort((a, b) => a - b), `steps out of order: ${order.join(',')}`);
     // The files published are the ones the scripts make: minutes-<version>.vsix and minutes-lint-<version>.tgz.
     assert.match(MANIFEST.scripts.package, /--out minutes-\$npm_package_version\.vsix/u);
     const cliName = (JSON.parse(readFileSync(join(ROOT, 'packages/minutes-lint/package.json'), 'utf8')) as { name: string }).name;

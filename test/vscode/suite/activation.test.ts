@@ -14,9 +14,9 @@ describe('activation', () => {
   });
 
   it(`has the extension ${EXTENSION_ID} installed`, () => {
-    const ext = getExtension();
-    assert.equal(ext.packageJSON.publisher, 'minutes-tools');
-    assert.equal(ext.packageJSON.name, 'minutes');
+    const manifest = getExtension().packageJSON as { publisher: string; name: string };
+    assert.equal(manifest.publisher, 'minutes-tools');
+    assert.equal(manifest.name, 'minutes');
   });
 
   it('activates when weekly minutes are opened', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, openFixture, waitFor, waitForActivation, waitForDiagnostics } from './helpers';
+import { closeAllEditors, diagnosticCode, fixtureUri, openFixture, waitFor, waitForActivation, waitForDiagnostics } from './helpers';
 
 // community-call/20221013.md has a title copied from last week, a link to a file that does not
 // exist (iaas/20221004.md; iaas/20221005.md does) and an outdated link (container/20220926.md).
@@ -16,7 +16,7 @@ describe('diagnostics and quick fixes', () => {
     const { document } = await openFixture(WEEKLY);
     await waitForActivation();
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => x.code === 'minutes-link-not-found'));
-    const byCode = new Map(diagnostics.filter((d) => d.source === 'minutes').map((d) => [String(d.code), d]));
+    const byCode = new Map(diagnostics.filter((d) => d.source === 'minutes').map((d) => [diagnosticCode(d), d]));
     assert.equal(byCode.get('title-date-mismatch')?.message, 'Title says 2022-09-29 but the file is 20221013.md; expected 2022-10-13.');
     assert.equal(byCode.get('title-date-mismatch')?.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(byCode.get('minutes-link-not-found')?.message, 'iaas/20221004.md does not exist; iaas/20221005.md is the Team IaaS minutes of that week.');

@@ -63,6 +63,11 @@ export async function waitForActivation(timeoutMs = 20_000): Promise<vscode.Exte
   return ext;
 }
 
+/** A diagnostic's code as text (VS Code gives `{ value, target }` when the code has a link). */
+export function diagnosticCode(d: vscode.Diagnostic): string {
+  return String((typeof d.code === 'object' ? d.code.value : d.code) ?? '');
+}
+
 /** Waits until the diagnostics of `uri` satisfy `predicate`; returns them. */
 export async function waitForDiagnostics(
   uri: vscode.Uri,
@@ -76,7 +81,7 @@ export async function waitForDiagnostics(
       return predicate(last) && last;
     }, timeoutMs, `diagnostics of ${uri.path}`);
   } catch (err) {
-    const seen = last.map((d) => `  ${d.range.start.line + 1}: [${String(d.code ?? '')}] ${d.message}`).join('\n');
+    const seen = last.map((d) => `  ${d.range.start.line + 1}: [${diagnosticCode(d)}] ${d.message}`).join('\n');
     throw new Error(`${(err as Error).message}; last seen:\n${seen || '  (none)'}`);
   }
 }

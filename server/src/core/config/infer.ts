@@ -205,7 +205,7 @@ export function inferConfig(source: InitSource): InferredConfig {
   why.push('meeting-on-holiday: which country\'s holidays is not in the files; set "holidays" and remove this');
   values.push({ key: 'rules', value: Object.fromEntries(RULE_CODES.filter((c) => rules[c]).map((c) => [c, rules[c]])), why: why.join('; ') });
 
-  const config: MinutesConfig = { ...probe, ...Object.fromEntries(values.map((v) => [v.key, v.value])) } as MinutesConfig;
+  const config: MinutesConfig = { ...probe, ...Object.fromEntries(values.map((v) => [v.key, v.value])) };
   return { values, recognised, unrecognised, config };
 }
 

@@ -49,7 +49,7 @@ export interface ParsedConfigText {
 /** Reads `.minutes.json`, which may have comments and trailing commas like VS Code's own settings. */
 export function readConfigText(text: string): ParsedConfigText {
   const errors: ParseError[] = [];
-  const json = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const json: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   return {
     json: errors.length ? undefined : json,
     syntaxErrors: errors.map((e) => ({ message: `not valid JSON: ${printParseErrorCode(e.error)}`, offset: e.offset, length: e.length })),

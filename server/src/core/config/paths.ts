@@ -59,7 +59,7 @@ export function compilePathPattern(source: string): PathPattern & { groups: stri
   for (const m of source.matchAll(TOKEN)) {
     const token = m[1];
     regex += escape(source.slice(last, m.index));
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
     if (seen.has(token) && token !== '*' && token !== 'suffix') {
       // `meetings/{YYYY}/{YYYY}-{MM}-{DD}.md`: the year folder and the name must agree.
       regex += `\\k<${token === '*' ? '' : token}>`;

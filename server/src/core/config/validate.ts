@@ -35,8 +35,10 @@ export function validate(value: unknown, schema: SchemaNode, path: JsonPath = []
   const problems: ConfigProblem[] = [];
   const report = (message: string, at: JsonPath = path) => problems.push({ message, path: at });
   if (schema.enum && !schema.enum.includes(value as string)) report(`${where} must be one of ${schema.enum.join(', ')}`);
-  const badPattern = schema.pathPattern && typeof value === 'string' ? isValidPathPattern(value) : undefined;
-  if (badPattern) report(`${where} (${value}) ${badPattern}`);
+  if (schema.pathPattern && typeof value === 'string') {
+    const badPattern = isValidPathPattern(value);
+    if (badPattern) report(`${where} (${value}) ${badPattern}`);
+  }
   if (schema.isoDate && typeof value === 'string' && !isoDate(value)) report(`${where} must be a date written YYYY-MM-DD`);
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) report(`${where} must be at least ${schema.minimum}`);

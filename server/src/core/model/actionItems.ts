@@ -126,7 +126,7 @@ export function readItem(content: string): { text: string; owners: string[]; sta
 /** A status stated in words (`ongoing`, `done, see PR`, `**DONE**`, `cancelled`). */
 function statusIn(text: string, ownLine = false): ActionStatus | undefined {
   // On the item's own line only a leading or bracketed word counts: "close the issue" is a task.
-  const words = ownLine ? (/(?:^|[(\[]|\s[-–]\s)\s*\**\s*(done|erledigt|cancell?ed|dropped|obsolete)\b/iu.exec(text)?.[1] ?? '') : text;
+  const words = ownLine ? (/(?:^|[([]|\s[-–]\s)\s*\**\s*(done|erledigt|cancell?ed|dropped|obsolete)\b/iu.exec(text)?.[1] ?? '') : text;
   if (CANCELLED.test(words)) return 'cancelled';
   if (DONE.test(words)) return 'done';
   if (!ownLine && OPEN.test(words)) return 'open';

@@ -40,7 +40,7 @@ export function findDates(text: string): Array<ParsedDate & { offset: number }> 
   const found: Array<ParsedDate & { offset: number }> = [];
   for (const m of text.matchAll(DATE_IN_TEXT)) {
     const wellFormed = m[2] === '-' && m[4] === '-' && m[3].length === 2 && m[5].length === 2;
-    found.push({ offset: m.index!, ...parseDateParts(m[0], +m[1], +m[3], +m[5], wellFormed) });
+    found.push({ offset: m.index, ...parseDateParts(m[0], +m[1], +m[3], +m[5], wellFormed) });
   }
   return found;
 }

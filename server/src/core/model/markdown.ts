@@ -63,7 +63,8 @@ const MAX_LINES_WITHOUT_BREAK = 2_000;
 
 /** Marks a tree as read only in part: see `notFullyRead` of the model. */
 export function opaqueReason(root: Root): string | undefined {
-  return (root.data as { opaque?: string } | undefined)?.opaque;
+  const data: { opaque?: string } | undefined = root.data;
+  return data?.opaque;
 }
 
 /**
@@ -81,7 +82,7 @@ function opaque(text: string, reason: string): Root {
   }
   if (offset < text.length) children.push(...unreadable(text.slice(offset)).children.map((node) => shifted(node, offset, text.slice(0, offset).split('\n').length - 1)));
   const end = { line: text.split('\n').length, column: text.length - text.lastIndexOf('\n'), offset: text.length };
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end }, data: { opaque: reason } as Root['data'] };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end }, data: { opaque: reason } };
 }
 
 function shifted<T extends Nodes>(node: T, offset: number, line: number): T {
@@ -140,7 +141,7 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
     type: 'root',
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: endLine, column: text.length - lastLineStart + 1, offset: text.length } },
-    ...(reasons.length ? { data: { opaque: reasons[0] } as Root['data'] } : {}),
+    ...(reasons.length ? { data: { opaque: reasons[0] } } : {}),
   };
 }
 

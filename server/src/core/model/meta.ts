@@ -16,7 +16,7 @@ export function readMeta(drafts: SectionDraft[], text: string, lines: LineIndex)
       const m = TAKER.exec(firstLine);
       if (!m) continue;
       const start = paragraph.position!.start.offset!;
-      const source = text.slice(start, paragraph.position!.end.offset!);
+      const source = text.slice(start, paragraph.position!.end.offset);
       const at = source.indexOf(m[1]);
       const nameStart = at >= 0 ? start + at : start;
       return { section: draft.section, minuteTaker: { name: m[1], range: lines.range(nameStart, nameStart + m[1].length) } };

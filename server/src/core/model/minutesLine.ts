@@ -122,7 +122,7 @@ export function resolveLinkTarget(url: string, config: LinkConfig): LinkTarget |
   }
   // A link must never resolve outside the repository.
   // (A decoded segment with a slash or NUL was an encoded separator, smuggled past the split.)
-  if (segments.length === 0 || segments.some((s) => s === '.' || s === '..' || /[\\/\u0000]/u.test(s))) return undefined;
+  if (segments.length === 0 || segments.some((s) => s === '.' || s === '..' || s.includes('/') || s.includes('\\') || s.includes('\0'))) return undefined;
   const path = segments.join('/');
   const last = segments[segments.length - 1];
   const folder = segments.slice(0, -1).join('/');

@@ -62,7 +62,7 @@ export function findWrittenDates(text: string, near?: CalendarDate): WrittenDate
   };
   for (const m of text.matchAll(MONTH_FIRST)) {
     const [, monthName, day, suffix, comma, year] = m;
-    add(m.index!, m[0], MONTH_OF.get(monthName.toLowerCase())!, +day, year ? +year : undefined, {
+    add(m.index, m[0], MONTH_OF.get(monthName.toLowerCase())!, +day, year ? +year : undefined, {
       order: 'month-day',
       monthName: monthName,
       daySuffix: suffix === '.' ? 'dot' : suffix ? 'ordinal' : 'none',
@@ -74,8 +74,8 @@ export function findWrittenDates(text: string, near?: CalendarDate): WrittenDate
   }
   for (const m of text.matchAll(DAY_FIRST)) {
     const [, day, suffix, of, monthName, comma, year] = m;
-    if (found.some((f) => m.index! < f.offset + f.text.length && f.offset < m.index! + m[0].length)) continue;
-    add(m.index!, m[0], MONTH_OF.get(monthName.toLowerCase())!, +day, year ? +year : undefined, {
+    if (found.some((f) => m.index < f.offset + f.text.length && f.offset < m.index + m[0].length)) continue;
+    add(m.index, m[0], MONTH_OF.get(monthName.toLowerCase())!, +day, year ? +year : undefined, {
       order: 'day-month',
       monthName,
       daySuffix: suffix === '.' ? 'dot' : suffix ? 'ordinal' : 'none',
@@ -86,7 +86,7 @@ export function findWrittenDates(text: string, near?: CalendarDate): WrittenDate
     });
   }
   for (const m of text.matchAll(DOTTED)) {
-    add(m.index!, m[0], +m[2], +m[1], +m[3], { order: 'dotted', daySuffix: 'none', of: false, year: true, comma: false, padded: m[1].length === 2 });
+    add(m.index, m[0], +m[2], +m[1], +m[3], { order: 'dotted', daySuffix: 'none', of: false, year: true, comma: false, padded: m[1].length === 2 });
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
