@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { calendarFor, DEFAULT_CONFIG, newTeamMinutes } from '../../server/src/core';
+import { calendarFor, DEFAULT_CONFIG, newTeamMinutes, newWeeklyMinutes } from '../../server/src/core';
 import { actionItemsOf, readItem } from '../../server/src/core/model/actionItems';
 import { trackSeries } from '../../server/src/core/workspace/actionSeries';
-import { fixed, joinLines, lintDoc, modelOf, offered, ofCode, single, workspaceOf } from './rules/ruleHelpers';
+import { BASE, fixed, joinLines, lintDoc, modelOf, offered, ofCode, rollup, single, workspaceOf } from './rules/ruleHelpers';
 
 describe('action items', () => {
   it('reads every form the SCS minutes use, with owners and status', () => {
@@ -120,5 +120,24 @@ describe('the outline of team minutes', () => {
     const [title] = documentSymbols(modelOf(SERIES['wg/20240108.md'], 'wg/20240108.md'));
     const pending = title.children!.find((s) => s.name === 'Pending action items')!;
     assert.deepEqual(pending.children!.map((s) => [s.name, s.detail]), [['draft the charter', '@kim · open']]);
+  });
+});
+
+describe('a roll-up that drafts itself', () => {
+  const files = {
+    'community-call/20220922.md': rollup([['### Team IaaS', '', `Minutes: ${BASE}iaas/20220921.md`]], '# SCS Tech Weekly 2022-09-22'),
+    'iaas/20220921.md': '# 2022-09-21\n',
+    'iaas/20220928.md': joinLines('# 2022-09-28', '', '## Participants', '', '- @kim', '', '## Image manager release (@kim)', '', '- tested', '- AI @kim: tag the release', '', '## Ceph upgrade', '', '- postponed', ''),
+  };
+
+  it('fills each team section with the topics and new action items of the minutes it links', () => {
+    const file = newWeeklyMinutes(workspaceOf(files), DEFAULT_CONFIG, calendarFor(DEFAULT_CONFIG.holidays), { year: 2022, month: 9, day: 29 });
+    assert.match(file.text, /### Team IaaS\n\nMinutes: \S+iaas\/20220928\.md\n\n- Image manager release\n- Ceph upgrade\n- AI @kim: tag the release\n\n/u);
+  });
+
+  it('leaves one empty bullet with draftRollUps off', () => {
+    const config = { ...DEFAULT_CONFIG, draftRollUps: false };
+    const file = newWeeklyMinutes(workspaceOf(files, config), config, calendarFor(DEFAULT_CONFIG.holidays), { year: 2022, month: 9, day: 29 });
+    assert.match(file.text, /iaas\/20220928\.md\n\n- \n\n/u);
   });
 });

@@ -26,4 +26,5 @@ export const DEFAULT_CONFIG: MinutesConfig = {
   rules: {},
   ignores: [],
   reminderDays: 14,
+  draftRollUps: true,
 };

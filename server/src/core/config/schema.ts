@@ -99,6 +99,10 @@ export const CONFIG_SCHEMA = {
       minimum: 0,
       description: 'Reminders about the state of today (pending minutes that now exist) are given on the newest roll-up and on roll-ups dated within this many days of today.',
     },
+    draftRollUps: {
+      type: 'boolean',
+      description: 'New Weekly Minutes fills each team section with the topics and new action items of the minutes it links, as bullets to edit or delete (false: an empty bullet).',
+    },
     holidays: {
       type: 'object',
       additionalProperties: false,

@@ -63,4 +63,6 @@ export interface MinutesConfig {
    * roll-up and on roll-ups dated within this many days of today; older roll-ups are history.
    */
   reminderDays: number;
+  /** Whether New Weekly Minutes fills each team's section with the topics and new action items of its minutes. */
+  draftRollUps: boolean;
 }

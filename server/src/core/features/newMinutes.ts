@@ -5,7 +5,7 @@ import { dayNumber, formatDate, weekday, type CalendarDate } from '../model/date
 import { fileUrl, pendingLine } from '../rules/edits';
 import { expectedTeams, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
-import { openItemsBefore } from '../workspace/actionSeries';
+import { openItemsBefore, trackSeries } from '../workspace/actionSeries';
 import { PENDING_SECTIONS } from '../model/actionItems';
 import { flatten } from '../model/parse';
 import { nextWeekday } from './dateFacts';
@@ -69,7 +69,8 @@ export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesCon
   for (const team of newRollUpTeams(path, date, workspace, config)) {
     const recent = team.folder ? workspace.index.between(team.folder, since, date).pop() : undefined;
     const line = recent ? `Minutes: ${fileUrl(config, recent.path)}` : pendingLine(config, team.folder);
-    lines.push(`### ${team.name}`, '', line, '', '- ', '');
+    const draft = recent && config.draftRollUps ? draftOf(workspace, recent.path, team.folder!) : [];
+    lines.push(`### ${team.name}`, '', line, '', ...(draft.length ? draft : ['- ']), '');
   }
   lines.push(`## ${config.sections.aob[0]}`, '', `## ${config.sections.projectUpdates[0]}`, '');
   return {
@@ -80,6 +81,25 @@ export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesCon
     holiday: calendar.holidayOn(date)?.name,
     warning: rollUpWarning(workspace, config, date),
   };
+}
+
+// Headings of team minutes that are not topics of the meeting.
+const NOT_TOPICS = /particip|attendees|teilnehm|anwesend|recurring|agenda|tagesordnung|pending|open\s+actions?|action\s+items?|who\s+is\s+presenting|^\d{4}-\d{2}-\d{2}$/iu;
+
+/**
+ * What the reporter starts from in a team's section: the topics of the meeting its linked minutes
+ * record, and the action items raised there, as bullets to edit or delete.
+ */
+function draftOf(workspace: MinutesWorkspace, path: string, folder: string): string[] {
+  const model = workspace.model(path);
+  if (!model) return [];
+  const topics = flatten(model.sections)
+    .filter((s) => s.depth >= 2 && s.title && !NOT_TOPICS.test(s.title) && s.range.start.line !== model.title?.range.start.line)
+    .map((s) => `- ${s.title.replace(/\s*\(@[^)]*\)\s*$/u, '')}`);
+  const raised = trackSeries(workspace, folder, model.fileDate?.date)
+    .filter((t) => t.file.path === path && t.carried === 0 && t.status === 'open')
+    .map((t) => `- AI ${t.item.owners.map((o) => `@${o}`).join(', ')}${t.item.owners.length ? ': ' : ''}${t.item.text}`);
+  return [...new Set([...topics, ...raised])].slice(0, 12);
 }
 
 /**
