@@ -35,11 +35,17 @@ export function manifestConfiguration() {
         additionalProperties: false,
         markdownDescription: 'Where public holidays come from: `{ "country": "DE", "state": "BY", "language": "en" }`. Overrides `holidays` of `.minutes.json` when set.',
       },
+      'minutes.me': {
+        type: ['string', 'null'],
+        default: null,
+        order: 6,
+        markdownDescription: 'Your handle (`@kim` or `kim`): the Action Items view lists your open items first, as "My action items".',
+      },
       'minutes.trace.server': {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],
         default: 'off',
-        order: 6,
+        order: 7,
         scope: 'window',
         description: 'Traces the communication between VS Code and the Minutes language server (Output > Minutes).',
       },

@@ -4,6 +4,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { createConfiguration, insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
 import { recording } from './log';
 import { Reminders } from './reminders';
+import { ActionItemsView } from './actionItemsView';
 import { TeamsView } from './teamsView';
 
 let client: LanguageClient | undefined;
@@ -15,6 +16,8 @@ const MARKDOWN_EDITOR_KEY = 'minutes.markdownEditor';
 /** What the extension offers its tests (and other extensions): what the view shows, the log. */
 export interface MinutesApi {
   teamItems(): Promise<vscode.TreeItem[]>;
+  /** The Action Items view's top level, then each group's items: label, description. */
+  actionItems(): Promise<Array<{ group: string; items: string[] }>>;
   viewMessage(): string | undefined;
   markdownEditor(): boolean;
   log(): string;
@@ -76,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): MinutesApi {
     });
 
   const teams = new TeamsView(client);
+  const actions = new ActionItemsView(client);
   let markdownEditor = false;
   const followEditor = (editor: vscode.TextEditor | undefined) => {
     // No editor (a settings page, the Problems panel focused) keeps the view as it was.
@@ -86,7 +90,13 @@ export function activate(context: vscode.ExtensionContext): MinutesApi {
   followEditor(vscode.window.activeTextEditor);
   context.subscriptions.push(
     teams,
+    actions,
     reminders,
+    vscode.commands.registerCommand('minutes.actionItems.byTeam', () => actions.groupBy(true)),
+    vscode.commands.registerCommand('minutes.actionItems.byOwner', () => actions.groupBy(false)),
+    vscode.commands.registerCommand('minutes.actionItems.refresh', () => actions.refresh()),
+    vscode.workspace.onDidSaveTextDocument(() => actions.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('minutes.me') && actions.refresh()),
     output,
     vscode.commands.registerCommand('minutes.revealSection', (uri: vscode.Uri, range: vscode.Range) => teams.reveal(uri, range)),
     vscode.commands.registerCommand('minutes.refreshTeams', () => teams.refresh()),
@@ -104,6 +114,13 @@ export function activate(context: vscode.ExtensionContext): MinutesApi {
   output.info(`Minutes: extension activated in ${Math.round(performance.now() - activationStart)} ms (VS Code ${vscode.version})`);
   return {
     teamItems: async () => (await teams.getChildren()).map((row) => teams.getTreeItem(row)),
+    actionItems: async () =>
+      Promise.all(
+        (await actions.getChildren()).map(async (group) => ({
+          group: String(actions.getTreeItem(group).label),
+          items: (await actions.getChildren(group)).map((node) => `${String(actions.getTreeItem(node).label)} | ${String(actions.getTreeItem(node).description)}`),
+        })),
+      ),
     viewMessage: () => teams.view.message,
     markdownEditor: () => markdownEditor,
     log: () => output.text(),

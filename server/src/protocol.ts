@@ -14,6 +14,23 @@ export const TEAMS_REQUEST = 'minutes/teams';
 /** `minutes/documentInfo` ({ uri }) -> DocumentInfo | null: the kind of an open document and, if it is not minutes, why. */
 export const DOCUMENT_INFO_REQUEST = 'minutes/documentInfo';
 
+/** [] -> ActionItemRow[]: the open action items of every repository open in the editor. */
+export const ACTION_ITEMS_REQUEST = 'minutes/actionItems';
+
+export interface ActionItemRow {
+  /** Handles without `@`. */
+  owners: string[];
+  text: string;
+  /** The team's or meeting series' folder. */
+  series: string;
+  /** When it was first raised (YYYY-MM-DD) and how many days ago. */
+  raised: string;
+  ageDays: number;
+  /** Where it was last written. */
+  uri: string;
+  line: number;
+}
+
 /** Commands the server runs for any editor (`workspace/executeCommand`); VS Code's palette commands call them. */
 export const SERVER_COMMANDS = {
   /** [{ rootUri }] -> WeeklyDateChoice[]: the days a new roll-up could be for. */

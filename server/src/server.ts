@@ -16,14 +16,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
-import { calendarFor, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview } from './core';
+import { calendarFor, formatDate, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview } from './core';
 import { registerCommands } from './lsp/commands';
 import { Readiness } from './lsp/ready';
 import { today } from './node/today';
 import { configDiagnostics, toLspDiagnostic } from './lsp/convert';
 import { readSettings, settingsFromInitialization, type EditorSettings } from './lsp/settings';
 import { Workspaces } from './node/workspaces';
-import { DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type DocumentInfo, type TeamRow, type TeamsParams } from './protocol';
+import { ACTION_ITEMS_REQUEST, DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type ActionItemRow, type DocumentInfo, type TeamRow, type TeamsParams } from './protocol';
+import { openItems } from './core/workspace/actionSeries';
 import { documentInfo } from './core/features/documentInfo';
 
 // LSP glue only: every answer comes from the core, on the one model of each document version.
@@ -208,6 +209,14 @@ connection.onRequest(TEAMS_REQUEST, async ({ uri }: TeamsParams): Promise<TeamRo
   const model = analysis.model(document);
   const meeting = meetingDate(model, workspaces.configOf(uri), workspaces.of(uri)?.workspace, today());
   return teamOverview(model, analysis.findingsOf(document), { meetingDate: meeting });
+});
+
+connection.onRequest(ACTION_ITEMS_REQUEST, async (): Promise<ActionItemRow[]> => {
+  await ready.wait();
+  const day = today();
+  return workspaces.all().flatMap((state) =>
+    openItems(state.workspace, day).map((o) => ({ owners: o.item.owners, text: o.item.text, series: o.series, raised: formatDate(o.raised), ageDays: o.ageDays, uri: state.workspace.uriOf(o.file.path), line: o.item.line })),
+  );
 });
 
 connection.onRequest(DOCUMENT_INFO_REQUEST, ({ uri }: TeamsParams): DocumentInfo | null => {

@@ -141,3 +141,11 @@ describe('a roll-up that drafts itself', () => {
     assert.match(file.text, /iaas\/20220928\.md\n\n- \n\n/u);
   });
 });
+
+describe('the open action items of a repository', () => {
+  it('lists each open item once, at its latest mention, with its age', async () => {
+    const { openItems } = await import('../../server/src/core/workspace/actionSeries');
+    const items = openItems(workspaceOf(SERIES), { year: 2024, month: 1, day: 11 });
+    assert.deepEqual(items.map((o) => [o.item.text, o.series, o.file.path, o.ageDays]), [['draft the charter', 'wg', 'wg/20240108.md', 10]]);
+  });
+});

@@ -146,9 +146,12 @@ export function itemWords(text: string): Set<string> {
       .toLowerCase()
       .replace(/\[[^\]]*\]\([^)]*\)/gu, (m) => m.replace(/\([^)]*\)$/u, ''))
       .split(/[^\p{L}\p{N}#]+/u)
-      .filter((w) => w.length > 2),
+      .filter((w) => w.length > 2 && !STOP_WORDS.has(w)),
   );
 }
+
+// Words that say nothing about which item it is.
+const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'about', 'will', 'should', 'please', 'und', 'der', 'die', 'das', 'mit', 'für', 'von']);
 
 /** Whether two items are the same one, carried (tolerant of small edits and an added status). */
 export function sameItem(a: Pick<ActionItem, 'text' | 'owners'>, b: Pick<ActionItem, 'text' | 'owners'>): boolean {

@@ -27,13 +27,16 @@ export function trackSeries(workspace: MinutesWorkspace, folder: string, until?:
   for (const file of files) {
     const model = workspace.model(file.path);
     const items = model ? actionItemsOf(model) : [];
+    // Each earlier item carries on in at most one item of this meeting.
+    const taken = new Set<TrackedItem['raised']>();
     const current = items.map((item): TrackedItem => {
       // The latest mention of the same item that was still open (or fell off and comes back now).
       let earlier: TrackedItem | undefined;
       for (let i = tracked.length - 1; i >= 0 && !earlier; i--) {
         const p = tracked[i];
-        if ((p.status === 'open' || p.status === 'dropped') && sameItem(p.item, item)) earlier = p;
+        if ((p.status === 'open' || p.status === 'dropped') && !taken.has(p.raised) && sameItem(p.item, item)) earlier = p;
       }
+      if (earlier) taken.add(earlier.raised);
       if (earlier && earlier.status === 'dropped') earlier.status = 'open';
       return { file, item, status: item.status, raised: earlier ? earlier.raised : { file, line: item.line }, carried: earlier ? earlier.carried + 1 : 0 };
     });
@@ -52,4 +55,28 @@ export function openItemsBefore(workspace: MinutesWorkspace, folder: string, dat
   const before = trackSeries(workspace, folder, date).filter((t) => dayNumber(t.file.date!) < dayNumber(date));
   const last = before.at(-1)?.file;
   return before.filter((t) => t.file === last && t.status === 'open');
+}
+
+/** An open action item as the editor lists it: where it stands now, since when. */
+export interface OpenItem {
+  item: ActionItem;
+  series: string;
+  /** Where it was last written (the newest meeting that carries it). */
+  file: IndexedFile;
+  raised: CalendarDate;
+  ageDays: number;
+}
+
+/** The open action items of every series of a repository, each once (at its latest mention). */
+export function openItems(workspace: MinutesWorkspace, today: CalendarDate): OpenItem[] {
+  const series = workspace.index.datedFolders().filter((f) => f !== workspace.config.weeklyFolder);
+  return series.flatMap((folder) => {
+    const tracked = trackSeries(workspace, folder);
+    // Each chain by its latest mention: open there means still open.
+    const latest = new Map<TrackedItem['raised'], TrackedItem>();
+    for (const t of tracked) latest.set(t.raised, t);
+    return [...latest.values()]
+      .filter((t) => t.status === 'open')
+      .map((t) => ({ item: t.item, series: folder, file: t.file, raised: t.raised.file.date!, ageDays: dayNumber(today) - dayNumber(t.raised.file.date!) }));
+  });
 }

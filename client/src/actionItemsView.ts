@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ACTION_ITEMS_REQUEST, type ActionItemRow } from '../../server/src/protocol';
+
+type Node = { group: string; rows: ActionItemRow[]; mine?: boolean } | { row: ActionItemRow };
+
+/**
+ * The "Action Items" view: the open items of the repository, grouped by owner (or by team), with
+ * "My action items" first when `minutes.me` names a handle. A click opens the item.
+ */
+export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<Node>;
+  private byTeam = false;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly client: LanguageClient) {
+    this.view = vscode.window.createTreeView('minutes.actions', { treeDataProvider: this });
+  }
+
+  groupBy(team: boolean): void {
+    this.byTeam = team;
+    void vscode.commands.executeCommand('setContext', 'minutes.actionsByTeam', team);
+    this.refresh();
+  }
+
+  /** Saves and file changes move items; the view follows after a short pause. */
+  refresh(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => this.changed.fire(), 300);
+  }
+
+  async rows(): Promise<ActionItemRow[]> {
+    return (await this.client.sendRequest<ActionItemRow[]>(ACTION_ITEMS_REQUEST)) ?? [];
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node) return 'rows' in node ? node.rows.map((row) => ({ row })) : [];
+    const rows = await this.rows();
+    const groups = new Map<string, ActionItemRow[]>();
+    for (const row of rows) {
+      const keys = this.byTeam ? [row.series] : row.owners.length ? row.owners.map((o) => `@${o}`) : ['(no owner)'];
+      for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    const me = vscode.workspace.getConfiguration('minutes').get<string | null>('me')?.replace(/^@/u, '');
+    const mine: Node[] = me ? [{ group: 'My action items', rows: rows.filter((r) => r.owners.some((o) => o.toLowerCase() === me.toLowerCase())), mine: true }] : [];
+    return [...mine, ...[...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([group, list]) => ({ group, rows: list }))];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if ('rows' in node) {
+      const item = new vscode.TreeItem(node.group, node.mine ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.rows.length}`;
+      item.iconPath = new vscode.ThemeIcon(node.mine ? 'account' : this.byTeam ? 'organization' : 'person');
+      return item;
+    }
+    const { row } = node;
+    const item = new vscode.TreeItem(row.text, vscode.TreeItemCollapsibleState.None);
+    const who = row.owners.map((o) => `@${o}`).join(', ');
+    item.description = `${this.byTeam ? who || '(no owner)' : row.series} · ${row.ageDays} days`;
+    item.tooltip = new vscode.MarkdownString(`**${row.text}**\n\n${who || 'nobody owns it'} · ${row.series} · raised ${row.raised} (${row.ageDays} days ago)`);
+    item.iconPath = new vscode.ThemeIcon('circle-large-outline');
+    const uri = vscode.Uri.parse(row.uri);
+    item.resourceUri = uri;
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(row.line, 0, row.line, 0) }] };
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.pending);
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}
