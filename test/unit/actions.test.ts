@@ -149,3 +149,15 @@ describe('the open action items of a repository', () => {
     assert.deepEqual(items.map((o) => [o.item.text, o.series, o.file.path, o.ageDays]), [['draft the charter', 'wg', 'wg/20240108.md', 10]]);
   });
 });
+
+describe('completion of an action item\'s owner', () => {
+  it('offers the meeting\'s participants first after "AI @", others first in the participants list', async () => {
+    const { completions } = await import('../../server/src/core/features/completion');
+    const files = { ...SERIES, 'wg/20240101.md': SERIES['wg/20240101.md'].replace('- @alex\n', '- @alex\n- @robin\n') };
+    const text = joinLines('# 2024-01-15', '', '## Participants', '', '- @alex', '', '## Topics', '', '- AI @');
+    const env = { config: DEFAULT_CONFIG, workspace: workspaceOf({ ...files, 'wg/20240115.md': text }), calendar: calendarFor(DEFAULT_CONFIG.holidays), today: { year: 2024, month: 1, day: 15 } };
+    const labels = (line: number, character: number) => completions(modelOf(text, 'wg/20240115.md'), { line, character }, env).map((i) => i.label);
+    assert.equal(labels(8, 6)[0], '@alex', 'the owner is someone at the meeting');
+    assert.notEqual(labels(4, 3)[0], '@alex', 'in the participants list, someone not listed yet comes first');
+  });
+});

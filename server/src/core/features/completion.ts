@@ -155,6 +155,9 @@ function dates(meeting: CalendarDate, env: CompletionEnvironment, range: Range):
   });
 }
 
+// An action item's owner being typed: `AI @`, `_AI @kim, @`, `TODO @`, `(AI @`.
+const ACTION_OWNER = /(?:^|[\s(_*])(?:AI|TODO|action\s+item)\b[^@\n]*(?:@[\w-]+[,\s&]+)*$/iu;
+
 function handles(model: MinutesModel, env: CompletionEnvironment, range: Range, line: number): CompletionItem[] {
   if (!env.workspace || model.path.folder === undefined) return [];
   // Who is listed already (but for the handle being typed) comes last: the next name is someone else's.
@@ -164,11 +167,14 @@ function handles(model: MinutesModel, env: CompletionEnvironment, range: Range, 
   const to = participants ? participants.range.end.line : lines.length;
   const listed = new Set(handlesIn(lines.filter((_, i) => i !== line && i >= from && i <= to).join('\n')));
   const found = recentHandles(env.workspace, model);
-  const ranked = [...found.filter((h) => !listed.has(h.handle)), ...found.filter((h) => listed.has(h.handle))];
+  // Whoever owns an action item (`AI @`) was at the meeting: those listed come first there.
+  const owner = ACTION_OWNER.test(lines[line]?.slice(0, range.start.character) ?? '');
+  const [first, then] = owner ? [found.filter((h) => listed.has(h.handle)), found.filter((h) => !listed.has(h.handle))] : [found.filter((h) => !listed.has(h.handle)), found.filter((h) => listed.has(h.handle))];
+  const ranked = [...first, ...then];
   return ranked.map(({ handle, meetings, of }, rank) => ({
     label: `@${handle}`,
     kind: CompletionItemKind.Reference,
-    detail: `${listed.has(handle) ? 'listed already; ' : ''}in ${meetings} of the last ${of} meetings`,
+    detail: `${listed.has(handle) ? (owner ? 'at this meeting; ' : 'listed already; ') : ''}in ${meetings} of the last ${of} meetings`,
     textEdit: { range, newText: `@${handle}` },
     filterText: `@${handle}`,
     sortText: String(rank).padStart(3, '0'),
