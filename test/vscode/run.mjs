@@ -3,7 +3,7 @@
 // host, against the packaged extension (the newest minutes-*.vsix in the repo
 // root, as built by `npm run package`), in a fresh copy of fixture-workspace/.
 //
-//   node test/vscode/run.mjs [--code-server | --electron] [--vsix FILE] [--grep RE]
+//   node test/vscode/run.mjs [--code-server | --electron | --oldest] [--vsix FILE] [--grep RE]
 //                            [--timeout SECONDS] [--keep]
 //
 // Two routes run the same bundled suites:
@@ -13,6 +13,9 @@
 //   apt-get if missing; later runs reuse them. Headless Chromium (playwright-core)
 //   opens the workbench with a `payload` URL parameter that names the extension
 //   and the test entry, which VS Code honours with the smoke-test driver enabled.
+//   --oldest takes this route with the oldest VS Code the manifest claims
+//   (engines.vscode) that npm has: code-server 4.93.1, which embeds VS Code 1.93.1, installed beside
+//   the current one (another ~2.5 min the first time; see EDITORS in lib/install.mjs).
 // - electron (desktop VS Code through @vscode/test-electron): taken with
 //   --electron, or automatically when MINUTES_VSCODE_EXECUTABLE names a VS Code
 //   executable, or when a download of VS Code works (tried briefly; on Linux only
@@ -33,7 +36,7 @@ import { launchChromium, openWorkbench, payloadUrl } from './lib/browser.mjs';
 import { bundleSuites } from './lib/bundle.mjs';
 import { installVsix, sandbox, startCodeServer } from './lib/codeServer.mjs';
 import { findDesktopVSCode, runWithElectron } from './lib/electron.mjs';
-import { ensureAll } from './lib/install.mjs';
+import { EDITORS, ensureAll } from './lib/install.mjs';
 import { newestVsix } from './lib/vsix.mjs';
 import { log } from './lib/log.mjs';
 import { followResults } from './lib/results.mjs';
@@ -48,6 +51,7 @@ const { values: opts } = parseArgs({
   options: {
     electron: { type: 'boolean', default: false },
     'code-server': { type: 'boolean', default: false },
+    oldest: { type: 'boolean', default: false },
     vsix: { type: 'string' },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '300' },
@@ -55,6 +59,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (!(Number(opts.timeout) > 0)) throw new Error(`--timeout: expected seconds, got ${opts.timeout}`);
+if (opts.oldest && opts.electron) throw new Error('--oldest runs on code-server; for desktop VS Code set MINUTES_VSCODE_VERSION');
 
 // Cleanups run in reverse order on every way out, including Ctrl+C.
 const cleanups = [];
@@ -88,7 +93,7 @@ function newRunDir() {
 }
 
 async function chooseRoute() {
-  if (opts['code-server']) return { route: 'code-server' };
+  if (opts['code-server'] || opts.oldest) return { route: 'code-server' };
   const desktopPossible = opts.electron || process.env.MINUTES_VSCODE_EXECUTABLE
     || process.platform !== 'linux' || process.env.DISPLAY;
   if (!desktopPossible) return { route: 'code-server' };
@@ -99,7 +104,9 @@ async function chooseRoute() {
 }
 
 async function runCodeServer({ runDir, vsix, workspace, testsIndex, resultFile, counts }) {
-  const tools = await ensureAll(CACHE);
+  const editor = opts.oldest ? EDITORS.oldest : EDITORS.current;
+  if (opts.oldest) log(`oldest: VS Code ${editor.vscode} (code-server ${editor.codeServer})`);
+  const tools = await ensureAll(CACHE, editor);
   // --timeout counts from here: a first run's one-time install may take minutes.
   const deadline = Date.now() + Number(opts.timeout) * 1000;
   const box = sandbox(runDir);
@@ -109,7 +116,7 @@ async function runCodeServer({ runDir, vsix, workspace, testsIndex, resultFile, 
   const serverLog = path.join(runDir, 'code-server.log');
   // Start both at once; allSettled so that each one that did start gets stopped.
   const [server, browser] = await settleAll([
-    startCodeServer({ node: tools.node, entry: tools.codeServerEntry, box, workspace, logFile: serverLog }),
+    startCodeServer({ node: tools.node, entry: tools.codeServerEntry, box, workspace, logFile: serverLog, smokeTestDriver: editor.smokeTestDriver ?? true }),
     launchChromium(tools.chromium),
   ], [(s) => s.stop(), (b) => b.close()]);
   log(`code-server listening on 127.0.0.1:${server.port}`);

