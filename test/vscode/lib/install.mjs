@@ -3,8 +3,8 @@
 // any other), code-server (which embeds the real VS Code workbench and extension
 // host) and Debian's Chromium. Two editors can sit side by side, each in its own
 // folder: the current one and the oldest (`--oldest`). Every step is skipped when
-// its marker file says it is done, so a
-// warm run costs nothing here. Only the npm registry and apt are used.
+// its marker file says it is done, so a warm run costs nothing here. Only the npm
+// registry and apt are used.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
