@@ -25,7 +25,7 @@ const LABEL = /^(?:[_*]{1,2})?\(?\s*(?:AI|A\.I\.|action\s+items?|todo|aufgabe)\b
 // `... (AI @owner)` at the end of an item.
 const TRAILING = /\(\s*AI\b[^)]*\)\s*[_*]*\s*$/iu;
 const CHECKBOX = /^\[([ xX])\]\s+/u;
-const HANDLE = /(?<![\w@./])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)/gu;
+const HANDLE = /(?<![\w@.])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)/gu;
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/u;
 const DONE = /\b(done|erledigt|completed?|finished|closed|merged|fixed|resolved)\b|✅|✔/iu;
 const CANCELLED = /\b(cancell?ed|dropped|obsolete|abandoned|won'?t\s+(?:do|fix)|wontfix|abgebrochen|entf[äa]llt|not\s+needed)\b/iu;
@@ -72,8 +72,13 @@ function readActionItems(model: MinutesModel): ActionItem[] {
       below.push(sub.trim());
     }
     const section = sectionOf(sections, line);
-    // `TODO: Fixup:` says what in its first sub-bullet.
-    const itemText = /:$/u.test(found.text) && below.length ? `${found.text} ${below[0].replace(/^(?:[-*+]|\d+[.)])\s+/u, '')}` : found.text;
+    // `TODO: Fixup:` says what in its first sub-bullet; a bare `AI @kim` what in the bullet it
+    // stands under (or the topic's heading).
+    const itemText = !found.text
+      ? (parentText(model, line, indent) ?? section?.title ?? '')
+      : /:$/u.test(found.text) && below.length
+        ? `${found.text} ${below[0].replace(/^(?:[-*+]|\d+[.)])\s+/u, '')}`
+        : found.text;
     const start = text.length - text.trimStart().length;
     items.push({
       range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } },
@@ -120,7 +125,7 @@ export function readItem(content: string): { text: string; owners: string[]; sta
     .replace(/\s+/gu, ' ')
     .trim();
   if (!text && !owners.length) return undefined;
-  return { text: text || '(no text)', owners, status: status ?? (labelled || trailing ? statusIn(rest, true) : undefined) };
+  return { text, owners, status: status ?? (labelled || trailing ? statusIn(rest, true) : undefined) };
 }
 
 /** A status stated in words (`ongoing`, `done, see PR`, `**DONE**`, `cancelled`). */
@@ -130,6 +135,17 @@ function statusIn(text: string, ownLine = false): ActionStatus | undefined {
   if (CANCELLED.test(words)) return 'cancelled';
   if (DONE.test(words)) return 'done';
   if (!ownLine && OPEN.test(words)) return 'open';
+  return undefined;
+}
+
+/** The text of the list item a line stands under, if it stands under one. */
+function parentText(model: MinutesModel, line: number, indent: number): string | undefined {
+  for (let above = line - 1; above >= 0; above--) {
+    const text = model.lines.lineText(above);
+    if (!text.trim() || /^\s*#/u.test(text)) return undefined;
+    const listed = LIST_ITEM.exec(text);
+    if (listed && listed[1].length < indent) return listed[2].replace(/[_*]+/gu, '').trim() || undefined;
+  }
   return undefined;
 }
 

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { actionRows, type ActionRow } from '../../cli/src/actions';
+import { calendarFor, DEFAULT_CONFIG, newTeamMinutes } from '../../server/src/core';
+import { fileWorkspace, listMarkdownFiles } from '../../server/src/node/fileWorkspace';
+import { CORPUS, requireCorpus } from './corpusPath';
+
+describe('action items of the real SCS minutes', function () {
+  let rows: ActionRow[] = [];
+
+  before(function () {
+    requireCorpus(this);
+    this.timeout(120_000);
+    rows = actionRows(listMarkdownFiles(CORPUS).map((f) => join(CORPUS, f)), CORPUS, DEFAULT_CONFIG);
+  });
+
+  const at = (file: string, line: number) => rows.find((r) => r.file === file && r.line === line);
+
+  it('reads a sample checked by hand: owners, text and state across the series', () => {
+    const sample: Array<[string, number, string[], string, ActionRow['status']]> = [
+      // `_AI @fzakfeld: ..._` under "Pending action items", with "ongoing, see standards#1020" below.
+      ['sig-standardization/20260604.md', 14, ['fzakfeld'], 'create issue and draft a standard on IPv6 networking for IaaS', 'open'],
+      ['sig-standardization/20260604.md', 61, ['mbuechse'], 'implement `oldgeneric` in image manager', 'open'],
+      // A sub-bullet "DONE", and "done: [calendar/#313](...)".
+      ['sig-standardization/20231019.md', 20, ['garloff', 'maxwolfs', 'alexander-diab'], 'ensure that @maxwolfs has the latest revision from @alexander-diab for [PR docs/#76](https://github.com/SovereignCloudStack/docs/pull/76)', 'done'],
+      ['sig-standardization/20240919.md', 25, ['mbuechse'], 'switch to weekly with (many) exceptions', 'done'],
+      // `AI @fkr to ...`, and a trailing `(AI: @specterj)`; the next meetings do not mention them.
+      ['project-board/20260202.md', 36, ['fkr'], 'to further investigate', 'dropped'],
+      ['iam/20240828.md', 60, ['specterj'], 'KaaS with trivy, trivy-operator', 'dropped'],
+    ];
+    for (const [file, line, owners, text, status] of sample) {
+      const row = at(file, line);
+      assert.ok(row, `${file}:${line} is an action item`);
+      assert.deepEqual([row.owners, row.text, row.status], [owners, text, status], `${file}:${line}`);
+    }
+    assert.equal(at('sig-standardization/20260604.md', 14)!.raised.date, '2025-11-25', 'carried since it was raised');
+  });
+
+  it('finds action items where the teams write them, and only items', () => {
+    const perFolder: Record<string, number> = {};
+    for (const r of rows) perFolder[r.file.split('/')[0]] = (perFolder[r.file.split('/')[0]] ?? 0) + 1;
+    // Counted after reading a sample of each folder's items.
+    assert.deepEqual(perFolder, { container: 89, iaas: 102, iam: 56, openops: 3, ops: 30, 'ops-iam': 3, 'product-board': 44, 'project-board': 40, 'sig-central-api': 3, 'sig-community': 8, 'sig-documentation': 8, 'sig-monitoring': 3, 'sig-release': 1, 'sig-standardization': 350 });
+    assert.deepEqual(rows.filter((r) => !r.text.trim() || r.text === '(no text)'), []);
+    assert.deepEqual(rows.filter((r) => r.file.startsWith('community-call/')), [], 'the roll-ups report, they raise no items of their own');
+  });
+
+  it('starts the minutes of sig-standardization of 2026-06-11 with the items 2026-06-04 left open', () => {
+    const file = newTeamMinutes(fileWorkspace(CORPUS, DEFAULT_CONFIG), 'sig-standardization', calendarFor(DEFAULT_CONFIG.holidays), { year: 2026, month: 6, day: 11 });
+    assert.match(file.text, /## Pending action items\n\n- _AI @fzakfeld: create issue and draft a standard on IPv6 networking for IaaS_\n {2}- status: \n- _AI @mbuechse: implement `oldgeneric` in image manager_\n/u);
+  });
+});
