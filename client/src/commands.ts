@@ -13,7 +13,7 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 }
 
 function run<T>(client: LanguageClient, command: string, args: object): Promise<T> {
-  return client.sendRequest('workspace/executeCommand', { command, arguments: [args] }) as Promise<T>;
+  return client.sendRequest<T>('workspace/executeCommand', { command, arguments: [args] });
 }
 
 /** Creates the file unless it exists (never overwrites), then opens it at the first place to type. */

@@ -117,8 +117,8 @@ export function activate(context: vscode.ExtensionContext): MinutesApi {
     actionItems: async () =>
       Promise.all(
         (await actions.getChildren()).map(async (group) => ({
-          group: String(actions.getTreeItem(group).label),
-          items: (await actions.getChildren(group)).map((node) => `${String(actions.getTreeItem(node).label)} | ${String(actions.getTreeItem(node).description)}`),
+          group: labelOf(actions.getTreeItem(group)),
+          items: (await actions.getChildren(group)).map((node) => `${labelOf(actions.getTreeItem(node))} | ${String(actions.getTreeItem(node).description)}`),
         })),
       ),
     viewMessage: () => teams.view.message,
@@ -130,6 +130,11 @@ export function activate(context: vscode.ExtensionContext): MinutesApi {
 export async function deactivate(): Promise<void> {
   stopping = true;
   if (client?.state === State.Running) await client.stop(2000).catch(() => undefined);
+}
+
+/** A tree item's label as text (a label may be a plain string or `{ label, highlights }`). */
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
 /** The `minutes.*` settings of a folder, as `workspace/configuration` would give them. */

@@ -15,7 +15,7 @@ export function recording(channel: vscode.LogOutputChannel): RecordingChannel {
       if (property === 'text') return () => lines.join('\n');
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof value !== 'function') return value;
-      if (!WRITES.has(String(property))) return value.bind(target);
+      if (!WRITES.has(String(property))) return (value as (...args: unknown[]) => unknown).bind(target);
       return (...args: unknown[]) => {
         lines.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
         if (lines.length > 2000) lines.splice(0, lines.length - 2000);

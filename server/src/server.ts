@@ -74,7 +74,12 @@ connection.onInitialize((params: InitializeParams) => {
 
 connection.onInitialized(async () => {
   // The index first: the squiggles wait for it, the registration below is a round trip to a busy editor.
-  const loaded = preloaded ?? loadWorkspaces(folders);
+  // Ready as soon as the repository is read (not after the registration round trip below), and every
+  // document opened meanwhile is checked then.
+  const loaded = (preloaded ?? loadWorkspaces(folders)).then(() => {
+    ready.markDone();
+    relintAll(undefined, 0);
+  });
   if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'minutes' });
   }
@@ -82,11 +87,10 @@ connection.onInitialized(async () => {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
       removed.forEach((f) => workspaces.remove(f.uri));
       folders = [...folders.filter((f) => !removed.some((r) => r.uri === f.uri)), ...added];
-      loadWorkspaces(added);
+      void loadWorkspaces(added);
     });
   }
   await loaded;
-  ready.markDone();
 });
 
 // Loads run one after another: a settings change and a folder change must not interleave.
@@ -115,7 +119,7 @@ async function loadNow(which: WorkspaceFolder[], given?: Map<string, EditorSetti
         `config: ${state.configFile.text === undefined ? 'defaults (no .minutes.json)' : '.minutes.json'}${state.errors.length ? ` (not valid, defaults used: ${state.errors.join('; ')})` : ''}` +
         `; weekly roll-ups in ${state.config.weeklyFolder}/, meeting on weekday ${state.config.meetingWeekday}`,
     );
-    connection.sendDiagnostics({ uri: state.workspace.uriOf('.minutes.json'), diagnostics: configDiagnostics(state.configFile) });
+    void connection.sendDiagnostics({ uri: state.workspace.uriOf('.minutes.json'), diagnostics: configDiagnostics(state.configFile) });
     if (state.errors.length) {
       void connection.window.showWarningMessage(`Minutes: the configuration is not valid and the defaults are used: ${state.errors.join('; ')}`);
     }
@@ -229,7 +233,7 @@ function publish(document: TextDocument): void {
   const lintStart = performance.now();
   const pathOf = (uri: string) => workspaces.of(uri)?.workspace.relativePath(uri);
   const diagnostics = analysis.findingsOf(document).map((f) => toLspDiagnostic(f, related, document.uri, pathOf));
-  connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   if (firstLint !== undefined && workspaces.of(document.uri)) {
     connection.console.info(`Minutes: first check (${diagnostics.length} findings) in ${since(lintStart)}; ${since(processStart)} after the server process started`);
     firstLint = undefined;
@@ -280,7 +284,7 @@ documents.onDidClose(({ document }) => {
     located.state.workspace.fileChanged(located.path);
     relintAll(document.uri);
   }
-  connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 // A bug must cost one answer, never the whole server (and with it every feature).

@@ -382,6 +382,27 @@ async function main() {
     return all.join(' | ');
   }, { needs: [OPEN] });
 
+  await step('Action Items view lists the open items by owner', async () => {
+    const header = page.locator('.pane-header', { hasText: 'Action Items' }).first();
+    await header.waitFor({ timeout: 15_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const pane = '.pane:has(.pane-header:has-text("Action Items"))';
+    await waitFor(async () => {
+      const l = await treeRows(`${pane} .monaco-list-row`);
+      return ['@kim-net', '@sam-ops'].every((o) => l.some((x) => x.startsWith(o))) && l;
+    }, 30_000, 'the owners of the open items');
+    // Open the first owner's items for the picture.
+    await page.locator(`${pane} .monaco-list-row`, { hasText: '@kim-net' }).first().click();
+    const rows = await waitFor(async () => {
+      const l = await treeRows(`${pane} .monaco-list-row`);
+      return l.some((x) => x.startsWith('draft the charter')) && l;
+    }, 15_000, 'the items of @kim-net');
+    await parkMouse();
+    await shot('action-items');
+    await docsImage('action-items.png', await clipAround([`${pane} .pane-header`, `${pane} .monaco-list-row`]));
+    return rows.join(' | ');
+  }, { needs: [OPEN] });
+
   await step(COMPLETION, async () => {
     // Room for the suggestions: close the bottom panel with its X, if it is open.
     const hide = page.locator('.part.panel .action-label[aria-label^="Hide Panel"], .part.panel .action-label[aria-label^="Close Panel"]').first();

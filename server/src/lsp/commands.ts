@@ -79,7 +79,7 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
     await ready.wait();
     const handler = handlers[command];
     if (!handler) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
-    const [first] = args ?? [];
+    const [first] = (args ?? []) as unknown[];
     return handler(typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {});
   });
   return Object.keys(handlers);

@@ -15,7 +15,8 @@ export interface EditorSettings {
  * editors that cannot answer that (Neovim 0.7), as last pushed with `workspace/didChangeConfiguration`.
  */
 export async function readSettings(connection: Connection, capabilities: ClientCapabilities, scopeUri: string, pushed: unknown): Promise<EditorSettings> {
-  const raw = (capabilities.workspace?.configuration ? await connection.workspace.getConfiguration({ scopeUri, section: 'minutes' }) : pushed) ?? {};
+  const asked: unknown = capabilities.workspace?.configuration ? await connection.workspace.getConfiguration({ scopeUri, section: 'minutes' }) : pushed;
+  const raw = asked ?? {};
   return parseSettings(typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
 }
 

@@ -81,7 +81,7 @@ export class Workspaces {
 }
 
 function mergeSettings(file: ConfigFile, settings: SettingsOverrides): LoadedConfig {
-  const set = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== null && v !== undefined && !(typeof v === 'object' && !Array.isArray(v) && !Object.keys(v as object).length)));
+  const set = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== null && v !== undefined && !(typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).length)));
   if (!Object.keys(set).length) return file;
   const given = file.errors.length ? {} : givenIn(file);
   // The roll-ups' folder set in the editor says where the roll-ups are: the file's path patterns for them no longer do.
