@@ -23,6 +23,8 @@ function tree(text: string, chunked: boolean): unknown {
 }
 
 describe('parsing section by section on the real SCS minutes', function () {
+  // Every file of the corpus parsed twice: a generous bound, only a hang should reach it.
+  this.timeout(300_000);
   before(function () {
     requireCorpus(this);
   });
@@ -52,6 +54,7 @@ describe('parsing section by section on the real SCS minutes', function () {
 });
 
 describe('checking a whole repository by parsing only what the checks read', function () {
+  this.timeout(300_000);
   before(function () {
     requireCorpus(this);
   });
