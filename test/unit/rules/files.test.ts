@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { BASE, GOOD, joinLines, lintDoc, MEETING_PATH, ofCode, REPO, rollup, single, TEAM } from './ruleHelpers';
+import { DEFAULT_CONFIG, lint } from '../../../server/src/core';
+import { BASE, GOOD, joinLines, modelOf, workspaceOf, lintDoc, MEETING_PATH, ofCode, REPO, rollup, single, TEAM } from './ruleHelpers';
 
 describe('rule unrecognised-file', () => {
   it('says why a dated file that no path pattern covers gets no minutes checks, and which pattern would', () => {
@@ -42,5 +43,19 @@ describe('rule not-fully-checked', () => {
     assert.equal(findings.length, 1001);
     assert.match(findings[1000].message, /^\d+ more findings are not shown; fix these first\.$/u);
     assert.equal(findings[1000].code, 'not-fully-checked');
+  });
+});
+
+describe('rule duplicate-minutes', () => {
+  const minutes = joinLines('# Team IaaS 2022-09-21', '', '## Participants', '', '- @alex', '- @kim', '', '## Topics', '', '- Image manager release', '- Ceph upgrade');
+
+  it('follows the files as they change: a copy made genuine is no copy any more', () => {
+    const files: Record<string, string> = { ...REPO, 'iaas/20220921.md': minutes, 'iaas/20220928.md': minutes.replace('\n', '\n\n') };
+    const workspace = workspaceOf(files);
+    const lintLater = () => lint(modelOf(files['iaas/20220928.md'], 'iaas/20220928.md'), DEFAULT_CONFIG, { workspace }).filter((f) => f.code === 'duplicate-minutes');
+    assert.equal(lintLater().length, 1);
+    files['iaas/20220921.md'] = `${minutes}\n- one more topic\n`;
+    workspace.fileChanged('iaas/20220921.md');
+    assert.deepEqual(lintLater(), []);
   });
 });

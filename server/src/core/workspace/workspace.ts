@@ -124,6 +124,7 @@ export class MinutesWorkspace {
   fileDeleted(path: string): void {
     this.index.remove(path);
     this.models.delete(path);
+    this.contents.delete(path);
   }
 
   /**
@@ -131,6 +132,7 @@ export class MinutesWorkspace {
    * the editor's model of the new text, so that it is not parsed a second time.
    */
   fileChanged(path: string, model?: MinutesModel): void {
+    this.contents.delete(path);
     const known = this.models.has(path);
     if (model) this.models.set(path, model);
     else this.models.delete(path);
@@ -213,8 +215,7 @@ export class MinutesWorkspace {
     const titleDate = model.title?.date?.date;
     if (titleDate && sameDate(titleDate, date)) return undefined;
     const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-    if (this.contents?.generation !== this.generation) this.contents = { generation: this.generation, byPath: new Map() };
-    const contents = this.contents.byPath;
+    const contents = this.contents;
     const same = this.index.filesIn(folder).filter((file) => {
       if (file.path === path) return false;
       if (!contents.has(file.path)) {
@@ -227,7 +228,8 @@ export class MinutesWorkspace {
     return named || same.find((f) => dayNumber(f.date!) < dayNumber(date));
   }
 
-  private contents: { generation: number; byPath: Map<string, string> } | undefined;
+  /** Each file's text with its white space folded, kept until that file changes: typing in one file re-reads no other. */
+  private readonly contents = new Map<string, string>();
 
   /**
    * Where the minutes of `date` of a series go: named like the series' latest file (same pattern,
