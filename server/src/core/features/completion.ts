@@ -3,7 +3,9 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
-import type { MinutesModel, Section, TeamEntry, TeamKind } from '../model/types';
+import type { MinutesModel, TeamEntry, TeamKind } from '../model/types';
+import { flatten } from '../model/parse';
+import { PARTICIPANTS_HEADING } from '../model/sections';
 import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../rules/edits';
 import { meetingDate } from '../rules/meetingDate';
 import { expectedTeams, isSameTeam, rollUpOrder } from '../workspace/roster';
@@ -161,7 +163,7 @@ const ACTION_OWNER = /(?:^|[\s(_*])(?:AI|TODO|action\s+item)\b[^@\n]*(?:@[\w-]+[
 function handles(model: MinutesModel, env: CompletionEnvironment, range: Range, line: number): CompletionItem[] {
   if (!env.workspace || model.path.folder === undefined) return [];
   // Who is listed already (but for the handle being typed) comes last: the next name is someone else's.
-  const participants = model.sections.flatMap(function all(s): Section[] { return [s, ...s.children.flatMap(all)]; }).find((s) => /particip|attendees|teilnehm/iu.test(s.title));
+  const participants = flatten(model.sections).find((s) => PARTICIPANTS_HEADING.test(s.title));
   const lines = model.text.split(/\r?\n/u);
   const from = participants ? participants.range.start.line : 0;
   const to = participants ? participants.range.end.line : lines.length;

@@ -8,6 +8,7 @@ import type { MinutesWorkspace } from '../workspace/workspace';
 import { openItemsBefore, trackSeries } from '../workspace/actionSeries';
 import { PENDING_SECTIONS } from '../model/actionItems';
 import { flatten } from '../model/parse';
+import { PARTICIPANTS_HEADING } from '../model/sections';
 import { nextWeekday } from './dateFacts';
 import { handlesIn } from './workspaceFacts';
 
@@ -135,7 +136,6 @@ export function nextTeamMeeting(workspace: MinutesWorkspace, folder: string, tod
 }
 
 const AGENDA = /agenda|tagesordnung|topics/iu;
-const PARTICIPANTS = /particip|attendees|teilnehm/iu;
 
 /**
  * A new team meeting file, shaped like the team's last one: dated title, its participants, its
@@ -152,7 +152,7 @@ export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, cale
   // The title (`# 2026-06-04`, or `## 2026-06-04` in pads) is not a recurring section.
   const isTitle = (s: { headingRange: { start: { line: number } } }) => model?.title?.range.start.line === s.headingRange.start.line;
   const sections = (model?.sections ?? []).flatMap((s) => (s.depth === 1 ? s.children : [s])).filter((s) => s.depth === 2 && !isTitle(s));
-  const participants = sections.find((s) => PARTICIPANTS.test(s.title));
+  const participants = sections.find((s) => PARTICIPANTS_HEADING.test(s.title));
   const agendaIndex = sections.findIndex((s) => AGENDA.test(s.title));
   const pendingHeading = model && flatten(model.sections).find((s) => PENDING_SECTIONS.test(s.title));
   const recurring = sections.slice(0, agendaIndex < 0 ? sections.length : agendaIndex).filter((s) => s !== participants && s !== pendingHeading && !AGENDA.test(s.title));

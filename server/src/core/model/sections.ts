@@ -10,6 +10,9 @@ export interface SectionDraft {
   blocks: RootContent[];
 }
 
+/** The heading of the section that lists who was at a meeting (English and German). */
+export const PARTICIPANTS_HEADING = /particip|attendees|teilnehm|anwesend/iu;
+
 export function normalizeHeading(text: string): string {
   return text.replace(/[:\s]+$/u, '').replace(/\s+/gu, ' ').trim().toLowerCase();
 }

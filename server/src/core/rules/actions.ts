@@ -3,6 +3,7 @@ import { actionItemsOf, PENDING_SECTIONS, sameItem } from '../model/actionItems'
 import { dayNumber, formatDate } from '../model/dates';
 import type { MinutesConfig } from '../config/types';
 import { flatten, parseMinutes } from '../model/parse';
+import { PARTICIPANTS_HEADING } from '../model/sections';
 import type { MinutesModel, Section } from '../model/types';
 import { trackSeries } from '../workspace/actionSeries';
 import type { MinutesWorkspace } from '../workspace/workspace';
@@ -24,10 +25,15 @@ function newestOfSeries(model: MinutesModel, workspace: MinutesWorkspace | undef
 
 /** The model of the whole text: a whole-repository check parses team minutes only as far as their title. */
 function whole(model: MinutesModel, config: MinutesConfig): MinutesModel {
-  return model.partial ? parseMinutes({ uri: model.uri, version: model.version, text: model.text }, config) : model;
+  if (!model.partial) return model;
+  // Both action-item rules ask for it: parsed once per model.
+  let full = wholeModels.get(model);
+  if (!full) wholeModels.set(model, (full = parseMinutes({ uri: model.uri, version: model.version, text: model.text }, config)));
+  return full;
 }
 
-const PARTICIPANTS = /particip|attendees|teilnehm|anwesend/iu;
+const wholeModels = new WeakMap<MinutesModel, MinutesModel>();
+
 
 export const actionItemDropped: Rule = {
   code: 'action-item-dropped',
@@ -68,7 +74,7 @@ function carryOver(model: MinutesModel, pending: Section | undefined, items: str
     return insertAt(model, end, `${nl}${bullets}`);
   }
   const sections = flatten(model.sections);
-  const participants = sections.find((s) => PARTICIPANTS.test(s.title));
+  const participants = sections.find((s) => PARTICIPANTS_HEADING.test(s.title));
   const depth = participants?.depth ?? 2;
   const heading = `${'#'.repeat(depth)} Pending action items`;
   const after = participants ?? sections[0];

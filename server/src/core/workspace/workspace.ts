@@ -219,7 +219,7 @@ export class MinutesWorkspace {
     const same = this.index.filesIn(folder).filter((file) => {
       if (file.path === path) return false;
       if (!contents.has(file.path)) {
-        const text = this.models.get(file.path)?.text ?? this.files.readFile(file.path);
+        const text = this.readText(file.path);
         contents.set(file.path, text === undefined ? '' : comparableText(text));
       }
       return contents.get(file.path) === content;
@@ -249,7 +249,7 @@ export class MinutesWorkspace {
   }
 
   /**
-   * The folder of a team's minutes as the repository stood on `asOf` (default: today): from the
+   * The folder of a team's minutes as the repository stood on `asOf` (without it: as it stands): from the
    * roster, else from how the roll-ups before that day linked the team, else from the names of the
    * folders that had minutes by then. Closer names win over more links (after the Ops/IAM split,
    * `Team IAM` is `iam/`, not the `ops-iam/` of `Team Operations and IAM`); among equally close
