@@ -32,7 +32,7 @@ const withHolidays = { ...common, plugins: [holidayDataPlugin(HOLIDAY_COUNTRIES)
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...withHolidays, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...withHolidays, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __MINUTES_LINT_VERSION__: JSON.stringify(version) } }),
 ]);
 

@@ -3,7 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
 import { fileWorkspace, isUtf8Text, readMinutesText } from '../../server/src/node/fileWorkspace';
-import { today } from '../../server/src/node/today';
+import { today } from '../../server/src/core/calendar/today';
 import { applyEdits } from './applyEdits';
 import type { FileFindings } from './format';
 

@@ -2,6 +2,7 @@
 export { DEFAULT_CONFIG } from './config/defaults';
 export { locateProblem, parseConfigText, readConfigText, resolveConfig, type LoadedConfig } from './config/load';
 export { CONFIG_SCHEMA } from './config/schema';
+export { CONFIG_FILE_NAME, configFileOf, type ConfigFile } from './config/configFile';
 export { isIgnored } from './config/ignores';
 export type { MinutesConfig, TeamConfig } from './config/types';
 export { documentSymbols } from './features/documentSymbols';

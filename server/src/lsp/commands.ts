@@ -1,10 +1,10 @@
-import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserver/node';
-import type { TextDocuments } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserver';
+import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../analysis';
+import type { Analysis } from './analysis';
 import { calendarFor, dateOptions, formatDate, insertOption, isRealDate, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
-import { today } from '../node/today';
-import type { Workspaces, WorkspaceState } from '../node/workspaces';
+import { today } from '../core/calendar/today';
+import type { Workspaces, WorkspaceState } from './workspaces';
 import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import { nextTeamMeeting } from '../core/features/newMinutes';
 import { configText, inferConfig } from '../core/config/infer';

@@ -1,6 +1,6 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { CONFIG_CODE, DIAGNOSTIC_SOURCE, locateProblem, toDiagnostic, LineIndex, type Finding } from '../core';
-import type { ConfigFile } from '../node/configFile';
+import type { ConfigFile } from '../core';
 
 /** A finding as an LSP diagnostic, with its related places where the client shows them. */
 export function toLspDiagnostic(finding: Finding, relatedInformation: boolean, uri?: string, pathOf?: (uri: string) => string | undefined): Diagnostic {

@@ -1,4 +1,5 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import { MinutesWorkspace, type MinutesConfig } from '../core';
@@ -11,18 +12,34 @@ export type SkipReporter = (path: string, reason: string) => void;
 
 /** Reads a file as minutes text, or says why not (too large, binary). */
 export function readMinutesText(path: string, skipped: SkipReporter = () => undefined): string | undefined {
-  let bytes: Buffer;
   try {
     const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      skipped(path, `skipped, ${size} bytes is larger than minutes files get`);
-      return undefined;
-    }
-    bytes = readFileSync(path);
+    return size > MAX_FILE_BYTES ? tooLarge(path, size, skipped) : minutesText(path, readFileSync(path), skipped);
   } catch (error) {
     skipped(path, `cannot be read: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/** `readMinutesText` with asynchronous calls: for the server, which must not wait on the disk. */
+export async function readMinutesTextAsync(path: string, skipped: SkipReporter = () => undefined): Promise<string | undefined> {
+  try {
+    const size = (await stat(path)).size;
+    return size > MAX_FILE_BYTES ? tooLarge(path, size, skipped) : minutesText(path, await readFile(path), skipped);
+  } catch (error) {
+    // Gone since it was listed, or an optional file (`.minutes.json`): nothing to report.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    skipped(path, `cannot be read: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function tooLarge(path: string, size: number, skipped: SkipReporter): undefined {
+  skipped(path, `skipped, ${size} bytes is larger than minutes files get`);
+  return undefined;
+}
+
+function minutesText(path: string, bytes: Buffer, skipped: SkipReporter): string | undefined {
   if (bytes.includes(0)) {
     skipped(path, 'skipped, not a text file');
     return undefined;
@@ -53,25 +70,63 @@ export function listMarkdownFiles(root: string, skippedLink: (path: string) => v
     for (const name of names) {
       if (SKIPPED_FOLDERS.has(name)) continue;
       const path = join(dir, name);
-      let stat;
+      let entry: Stats;
       try {
-        // lstat: links to folders are not followed (a link back into the repository would loop).
-        stat = lstatSync(path);
-        if (stat.isSymbolicLink()) {
-          const target = statSync(path);
-          if (!target.isFile()) continue;
-          stat = target;
-        }
+        const own = lstatSync(path);
+        entry = own.isSymbolicLink() ? linkedFile(own, statSync(path)) : own;
       } catch {
         skippedLink(path);
         continue;
       }
-      if (stat.isDirectory()) visit(path);
-      else if (name.toLowerCase().endsWith('.md')) found.push(relative(root, path).split(sep).join('/'));
+      if (entry.isDirectory()) visit(path);
+      else if (isMarkdown(name, entry)) found.push(relative(root, path).split(sep).join('/'));
     }
   };
   visit(root);
   return found.sort();
+}
+
+/** `listMarkdownFiles` with asynchronous calls, folders read side by side: for the server. */
+export async function listMarkdownFilesAsync(root: string, skippedLink: (path: string) => void = () => undefined): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      return;
+    }
+    const folders: string[] = [];
+    for (const name of names) {
+      if (SKIPPED_FOLDERS.has(name)) continue;
+      const path = join(dir, name);
+      let entry: Stats;
+      try {
+        const own = await lstat(path);
+        entry = own.isSymbolicLink() ? linkedFile(own, await stat(path)) : own;
+      } catch {
+        skippedLink(path);
+        continue;
+      }
+      if (entry.isDirectory()) folders.push(path);
+      else if (isMarkdown(name, entry)) found.push(relative(root, path).split(sep).join('/'));
+    }
+    await Promise.all(folders.map(visit));
+  };
+  await visit(root);
+  return found.sort();
+}
+
+/**
+ * A link's target when it is a file: links to folders are not followed (a link back into the
+ * repository would loop), so they stay links, neither file nor folder.
+ */
+function linkedFile(link: Stats, target: Stats): Stats {
+  return target.isFile() ? target : link;
+}
+
+function isMarkdown(name: string, entry: Stats): boolean {
+  return entry.isFile() && name.toLowerCase().endsWith('.md');
 }
 
 /**

@@ -1,7 +1,6 @@
-import { URI } from 'vscode-uri';
-import { DEFAULT_CONFIG, readConfigText, resolveConfig, type LoadedConfig, type MinutesConfig, type MinutesWorkspace, type SeverityOverrides } from '../core';
-import { CONFIG_FILE_NAME, loadConfigFile, type ConfigFile } from './configFile';
-import { fileWorkspace, type SkipReporter } from './fileWorkspace';
+import { URI, Utils } from 'vscode-uri';
+import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MinutesWorkspace, readConfigText, resolveConfig, type ConfigFile, type LoadedConfig, type MinutesConfig, type SeverityOverrides } from '../core';
+import type { RepositoryAccess } from './repositoryAccess';
 
 /** Settings from the editor that override `.minutes.json`; unset ones are null. */
 export type SettingsOverrides = Partial<Record<keyof MinutesConfig, unknown>>;
@@ -15,6 +14,8 @@ export interface WorkspaceState {
   errors: string[];
   /** The folder's `minutes.rules` settings. */
   severities: SeverityOverrides;
+  /** The texts of the repository's Markdown files as last read, by path: what the core reads (open editors aside). */
+  texts: Map<string, string>;
 }
 
 /**
@@ -26,18 +27,33 @@ export class Workspaces {
 
   constructor(
     private readonly openText: (uri: string) => string | undefined,
-    private readonly skipped: SkipReporter,
+    private readonly access: RepositoryAccess,
   ) {}
 
-  /** (Re)reads a folder: its config file and its files. */
-  load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}): WorkspaceState {
-    const root = URI.parse(rootUri).fsPath;
-    const configFile = loadConfigFile(root);
+  /**
+   * (Re)reads a folder: its config file, the list of its Markdown files and their texts, all
+   * asynchronously. The core then reads those texts from memory (or an open editor's).
+   */
+  async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}): Promise<WorkspaceState> {
+    const root = URI.parse(rootUri);
+    const configUri = Utils.joinPath(root, CONFIG_FILE_NAME).toString();
+    const [paths, [configText]] = await Promise.all([this.access.listMarkdownFiles(rootUri), this.access.readTexts([configUri])]);
+    const configFile = configFileOf(root.scheme === 'file' ? Utils.joinPath(root, CONFIG_FILE_NAME).fsPath : configUri, configText);
     const merged = mergeSettings(configFile, settings);
-    const workspace = fileWorkspace(root, merged.config, this.openText, this.skipped, rootUri);
-    const state = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities };
+    const texts = new Map<string, string>();
+    const read = await this.access.readTexts(paths.map((p) => Utils.joinPath(root, ...p.split('/')).toString()));
+    paths.forEach((path, i) => read[i] !== undefined && texts.set(path, read[i]));
+    const workspace: MinutesWorkspace = new MinutesWorkspace(rootUri, { readFile: (path) => this.openText(workspace.uriOf(path)) ?? texts.get(path) }, merged.config, paths);
+    const state = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities, texts };
     this.states.set(state.rootUri, state);
     return state;
+  }
+
+  /** Reads a file again after it was created or changed on disk; its text is then what the core sees. */
+  async reread(state: WorkspaceState, path: string): Promise<void> {
+    const [text] = await this.access.readTexts([state.workspace.uriOf(path)]);
+    if (text === undefined) state.texts.delete(path);
+    else state.texts.set(path, text);
   }
 
   remove(rootUri: string): void {

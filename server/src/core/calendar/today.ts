@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../core/model/dates';
+import type { CalendarDate } from '../model/dates';
 
 /** Today in the local time zone: "today" is the user's day, not UTC's. */
 export function today(now = new Date()): CalendarDate {

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatDate, isIgnored, lint, parseMinutes, type ChunkCache, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from './core';
-import { today } from './node/today';
-import type { Workspaces } from './node/workspaces';
+import { formatDate, isIgnored, lint, parseMinutes, type ChunkCache, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
+import { today } from '../core/calendar/today';
+import type { Workspaces } from './workspaces';
 
 /**
  * Model and findings of each open document version, computed once and shared by every request.

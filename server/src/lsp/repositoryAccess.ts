@@ -1,0 +1,14 @@
+/**
+ * How the server reaches the files of a repository: Node's file system on the desktop
+ * (`node/nodeAccess.ts`), the editor's `vscode.workspace.fs` in the browser (`browser/clientAccess.ts`).
+ * Asynchronous, so that reading a large repository never holds up a request.
+ */
+export interface RepositoryAccess {
+  /** The Markdown files below a folder, as `/`-separated paths relative to it, sorted. */
+  listMarkdownFiles(rootUri: string): Promise<string[]>;
+  /**
+   * The texts of files (by URI), in order; undefined for one that is missing or is no minutes text
+   * (binary, too large): the access says why where it can (a log line), never throws for one file.
+   */
+  readTexts(uris: string[]): Promise<Array<string | undefined>>;
+}

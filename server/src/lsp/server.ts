@@ -1,0 +1,314 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  ErrorCodes,
+  ResponseError,
+  type ClientCapabilities,
+  type Connection,
+  type Position,
+  type InitializeParams,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis } from './analysis';
+import type { RepositoryAccess } from './repositoryAccess';
+import { calendarFor, formatDate, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview } from '../core';
+import { registerCommands } from './commands';
+import { Readiness } from './ready';
+import { today } from '../core/calendar/today';
+import { configDiagnostics, toLspDiagnostic } from './convert';
+import { readSettings, settingsFromInitialization, type EditorSettings } from './settings';
+import { Workspaces } from './workspaces';
+import { ACTION_ITEMS_REQUEST, DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type ActionItemRow, type DocumentInfo, type TeamRow, type TeamsParams } from '../protocol';
+import { openItems } from '../core/workspace/actionSeries';
+import { documentInfo } from '../core/features/documentInfo';
+
+/** What the platform tells the server about itself: its process, for the log. */
+export interface ServerHost {
+  /** Where the repository's files come from. */
+  access: RepositoryAccess;
+  /** `performance.now()` when the process (or worker) started, and when the server's code was loaded. */
+  started: number;
+  codeLoaded: number;
+  /** One line about the runtime for the log (`pid 123, Node v20`). */
+  runtime: string;
+}
+
+// LSP glue only: every answer comes from the core, on the one model of each document version.
+// Platform-independent: `node/main.ts` starts it over IPC or stdio, `browser/main.ts` in a web worker.
+export function startServer(connection: Connection, host: ServerHost): void {
+  // Timings for the output channel: how long the server took to be of use (see README "Performance").
+  const since = (t: number) => `${Math.round(performance.now() - t)} ms`;
+  const processStart = host.started;
+  let firstLint: number | undefined = performance.now();
+  const documents = new TextDocuments(TextDocument);
+  const workspaces = new Workspaces((uri) => documents.get(uri)?.getText(), host.access);
+  const analysis = new Analysis(workspaces);
+  // Requests that need the repository wait for its first load instead of answering from nothing.
+  const ready = new Readiness();
+  const commands = registerCommands(connection, workspaces, documents, analysis, ready);
+  let capabilities: ClientCapabilities = {};
+  let folders: WorkspaceFolder[] = [];
+  let pushedSettings: unknown;
+
+  connection.onInitialize((params: InitializeParams) => {
+    connection.console.info(
+      `Minutes: language server started (${host.runtime}, ${params.clientInfo?.name ?? 'unknown editor'}) in ${since(processStart)}; its code was loaded after ${Math.round(host.codeLoaded - processStart)} ms`,
+    );
+    capabilities = params.capabilities;
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    // Settings the editor sent along (the VS Code client does) spare a round trip: the index is
+    // built now, before the first document arrives, and its first check has the whole repository.
+    const given = settingsFromInitialization(params.initializationOptions);
+    if (given && folders.every((f) => given.has(f.uri))) preloaded = loadWorkspaces(folders, given);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: 'Minutes' },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_KIND] },
+        hoverProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        executeCommandProvider: { commands },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'minutes-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    // The index first: the squiggles wait for it, the registration below is a round trip to a busy editor.
+    // Ready as soon as the repository is read (not after the registration round trip below), and every
+    // document opened meanwhile is checked then.
+    const loaded = (preloaded ?? loadWorkspaces(folders)).then(() => {
+      ready.markDone();
+      relintAll(undefined, 0);
+    });
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'minutes' });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        removed.forEach((f) => workspaces.remove(f.uri));
+        folders = [...folders.filter((f) => !removed.some((r) => r.uri === f.uri)), ...added];
+        void loadWorkspaces(added);
+      });
+    }
+    await loaded;
+  });
+
+  // Loads run one after another: a settings change and a folder change must not interleave.
+  let preloaded: Promise<void> | undefined;
+  /** The settings each folder was last loaded with: an unchanged announcement reloads nothing. */
+  const loadedSettings = new Map<string, string>();
+  let loading: Promise<void> = Promise.resolve();
+
+  /** Reads settings, config files and file lists; reports config problems once, where they are. */
+  function loadWorkspaces(which: WorkspaceFolder[], given?: Map<string, EditorSettings>): Promise<void> {
+    loading = loading.then(() => loadNow(which, given)).catch((error) => connection.console.error(`Minutes: loading the workspace failed: ${String(error)}`));
+    return loading;
+  }
+
+  async function loadNow(which: WorkspaceFolder[], given?: Map<string, EditorSettings>): Promise<void> {
+    for (const folder of which) {
+      if (!folders.some((f) => f.uri === folder.uri)) continue; // removed while waiting
+      const settings = given?.get(folder.uri) ?? (await readSettings(connection, capabilities, folder.uri, pushedSettings));
+      if (!folders.some((f) => f.uri === folder.uri)) continue;
+      loadedSettings.set(folder.uri, JSON.stringify(settings));
+      const loadStart = performance.now();
+      const state = await workspaces.load(folder.uri, settings.overrides, settings.severities);
+      const files = state.workspace.index.datedFolders().reduce((n, f) => n + state.workspace.index.filesIn(f).length, 0);
+      connection.console.info(
+        `Minutes: ${folder.name}: indexed ${files} dated minutes files in ${since(loadStart)}; ` +
+          `config: ${state.configFile.text === undefined ? 'defaults (no .minutes.json)' : '.minutes.json'}${state.errors.length ? ` (not valid, defaults used: ${state.errors.join('; ')})` : ''}` +
+          `; weekly roll-ups in ${state.config.weeklyFolder}/, meeting on weekday ${state.config.meetingWeekday}`,
+      );
+      void connection.sendDiagnostics({ uri: state.workspace.uriOf('.minutes.json'), diagnostics: configDiagnostics(state.configFile) });
+      if (state.errors.length) {
+        void connection.window.showWarningMessage(`Minutes: the configuration is not valid and the defaults are used: ${state.errors.join('; ')}`);
+      }
+    }
+    if (!folders.length) analysis.severities = (await readSettings(connection, capabilities, '', pushedSettings).catch(() => undefined))?.severities ?? {};
+    // The first load checks the open documents at once: nothing to wait for, squiggles are awaited.
+    relintAll(undefined, firstLint !== undefined ? 0 : 150);
+  }
+
+  // VS Code announces the settings once right after start: a reload then would index everything twice.
+  connection.onDidChangeConfiguration(async ({ settings }) => {
+    pushedSettings = (settings as { minutes?: unknown } | undefined)?.minutes;
+    if (!folders.length) return loadWorkspaces(folders);
+    const changed: WorkspaceFolder[] = [];
+    for (const folder of folders) {
+      const now = await readSettings(connection, capabilities, folder.uri, pushedSettings).catch(() => undefined);
+      if (!now || JSON.stringify(now) !== loadedSettings.get(folder.uri) || !workspaces.forRoot(folder.uri)) changed.push(folder);
+    }
+    return changed.length ? loadWorkspaces(changed) : undefined;
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const reload = new Set<string>();
+    const rereads: Array<Promise<void>> = [];
+    for (const change of changes) {
+      const located = workspaces.locate(change.uri);
+      if (!located) continue;
+      const { state, path } = located;
+      if (workspaces.isConfigFile(change.uri) && !path.includes('/')) reload.add(state.rootUri);
+      else if (change.type === FileChangeType.Deleted) {
+        state.texts.delete(path);
+        state.workspace.fileDeleted(path);
+      } else {
+        // The new text is read first; the index learns of the file once it can be read from memory.
+        const created = change.type === FileChangeType.Created;
+        rereads.push(
+          workspaces.reread(state, path).then(() => {
+            if (created) state.workspace.fileCreated(path);
+            else state.workspace.fileChanged(path);
+          }),
+        );
+      }
+    }
+    if (reload.size) void loadWorkspaces(folders.filter((f) => reload.has(workspaces.forRoot(f.uri)?.rootUri ?? '')));
+    else void Promise.all(rereads).then(() => relintAll());
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? documentSymbols(analysis.model(document)) : null;
+  });
+
+  /** A position inside the document: editors may send stale ones, answers must not point outside. */
+  function clamp(document: TextDocument, position: Position): Position {
+    if (position.line < 0 || position.character < 0) throw new ResponseError(ErrorCodes.InvalidParams, 'positions cannot be negative');
+    return document.positionAt(document.offsetAt(position));
+  }
+
+  connection.onCompletion(async ({ textDocument, position: given }, token) => {
+    await ready.wait();
+    const document = documents.get(textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    const position = clamp(document, given);
+    const state = workspaces.of(textDocument.uri);
+    const config = workspaces.configOf(textDocument.uri);
+    return completions(analysis.model(document), position, { config, workspace: state?.workspace, calendar: calendarFor(config.holidays), today: today() });
+  });
+
+  connection.onCodeAction(async ({ textDocument, range: given, context }, token) => {
+    await ready.wait();
+    const document = documents.get(textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    const range = { start: clamp(document, given.start), end: clamp(document, given.end) };
+    const canRename = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
+    const fixes = codeActions(textDocument.uri, analysis.findingsOf(document), range, context.only, { canRename });
+    const asked = context.only?.some((k) => INSERT_KIND.startsWith(k));
+    const config = workspaces.configOf(textDocument.uri);
+    const inserts =
+      context.only && !asked ? [] : dateCodeActions(analysis.model(document), range.start, { config, calendar: calendarFor(config.holidays), today: today() }, asked);
+    return [...fixes, ...inserts];
+  });
+
+  connection.onHover(async ({ textDocument, position: given }, token) => {
+    await ready.wait();
+    const document = documents.get(textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    const position = clamp(document, given);
+    const config = workspaces.configOf(textDocument.uri);
+    return hover(analysis.model(document), position, { config, workspace: workspaces.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
+  });
+
+  connection.onDocumentLinks(async ({ textDocument }, token) => {
+    await ready.wait();
+    const document = documents.get(textDocument.uri);
+    return document && !token.isCancellationRequested ? documentLinks(analysis.model(document), workspaces.of(textDocument.uri)?.workspace) : null;
+  });
+
+  connection.onRequest(TEAMS_REQUEST, async ({ uri }: TeamsParams): Promise<TeamRow[] | null> => {
+    await ready.wait();
+    const document = documents.get(uri);
+    if (!document) return null;
+    const model = analysis.model(document);
+    const meeting = meetingDate(model, workspaces.configOf(uri), workspaces.of(uri)?.workspace, today());
+    return teamOverview(model, analysis.findingsOf(document), { meetingDate: meeting });
+  });
+
+  connection.onRequest(ACTION_ITEMS_REQUEST, async (): Promise<ActionItemRow[]> => {
+    await ready.wait();
+    const day = today();
+    return workspaces.all().flatMap((state) =>
+      openItems(state.workspace, day).map((o) => ({ owners: o.item.owners, text: o.item.text, series: o.series, raised: formatDate(o.raised), ageDays: o.ageDays, uri: state.workspace.uriOf(o.file.path), line: o.item.line })),
+    );
+  });
+
+  connection.onRequest(DOCUMENT_INFO_REQUEST, ({ uri }: TeamsParams): DocumentInfo | null => {
+    const document = documents.get(uri);
+    return document ? documentInfo(analysis.model(document), workspaces.configOf(uri), workspaces.of(uri)?.workspace.relativePath(uri)) : null;
+  });
+
+  function publish(document: TextDocument): void {
+    const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false;
+    const lintStart = performance.now();
+    const pathOf = (uri: string) => workspaces.of(uri)?.workspace.relativePath(uri);
+    const diagnostics = analysis.findingsOf(document).map((f) => toLspDiagnostic(f, related, document.uri, pathOf));
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    if (firstLint !== undefined && workspaces.of(document.uri)) {
+      connection.console.info(`Minutes: first check (${diagnostics.length} findings) in ${since(lintStart)}; ${since(processStart)} after the server process started`);
+      firstLint = undefined;
+    }
+  }
+
+  // Other open documents depend on this one (an earlier roll-up, linked minutes): re-check them soon.
+  let relintTimer: ReturnType<typeof setTimeout> | undefined;
+  function relintAll(except?: string, delay = 150): void {
+    clearTimeout(relintTimer);
+    relintTimer = setTimeout(() => {
+      for (const document of documents.all()) {
+        if (document.uri === except) continue;
+        try {
+          publish(document);
+        } catch (error) {
+          connection.console.error(`Minutes: checking ${document.uri} failed: ${String(error)}`);
+        }
+      }
+    }, delay);
+  }
+
+  documents.onDidChangeContent(({ document }) => {
+    // The repository sees the new text first (as the editor's model: parsed once), then it is checked.
+    const located = workspaces.locate(document.uri);
+    const inRepository = located !== undefined && located.state.workspace.index.has(located.path);
+    if (inRepository) located.state.workspace.fileChanged(located.path, analysis.model(document));
+    // Before the repository is loaded a check would miss what it needs: the load checks every open document.
+    if (!ready.done && folders.length) return;
+    publish(document);
+    if (inRepository) relintAll(document.uri);
+  });
+
+  // Editors that send no file events (Neovim) still tell us about files they save: index those.
+  documents.onDidSave(({ document }) => {
+    const located = workspaces.locate(document.uri);
+    if (located && !located.state.workspace.index.has(located.path)) {
+      located.state.texts.set(located.path, document.getText());
+      located.state.workspace.fileCreated(located.path);
+      relintAll();
+    }
+  });
+
+  documents.onDidClose(({ document }) => {
+    analysis.forget(document.uri);
+    const located = workspaces.locate(document.uri);
+    if (located) {
+      // Its unsaved text is gone: others now read the file on disk.
+      const { state, path } = located;
+      void workspaces.reread(state, path).then(() => {
+        state.workspace.fileChanged(path);
+        relintAll(document.uri);
+      });
+    }
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
