@@ -10,7 +10,7 @@ export function nodeAccess(skipped: SkipReporter): RepositoryAccess {
   return {
     listMarkdownFiles: (rootUri) => listMarkdownFilesAsync(URI.parse(rootUri).fsPath, (path) => skipped(path, 'cannot be read (a broken link?)')),
     async readTexts(uris) {
-      const texts: Array<string | undefined> = new Array(uris.length);
+      const texts = new Array<string | undefined>(uris.length);
       let next = 0;
       const worker = async () => {
         while (next < uris.length) {
