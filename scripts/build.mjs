@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI, and writes the config schema
+// Bundles the extension client and the language server (for Node and for the browser), the CLI, and writes the config schema
 // that the manifest's `jsonValidation` points at. Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,10 +29,16 @@ async function importFromCore(entry) {
 const { HOLIDAY_COUNTRIES } = await importFromCore('server/src/core/calendar/countries.ts');
 const { CONFIG_SCHEMA } = await importFromCore('server/src/core/config/schema.ts');
 const withHolidays = { ...common, plugins: [holidayDataPlugin(HOLIDAY_COUNTRIES)] };
+// The web build (package.json `browser`: vscode.dev, github.dev): the client runs in the web-worker
+// extension host and the server in a worker of its own. `worker` makes packages pick their worker
+// builds (micromark's entity decoder would reach for `document` otherwise).
+const web = { ...common, platform: 'browser', target: 'es2022', conditions: ['worker'] };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...withHolidays, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...web, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] }),
+  esbuild.build({ ...web, format: 'iife', plugins: withHolidays.plugins, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' }),
   esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __MINUTES_LINT_VERSION__: JSON.stringify(version) } }),
 ]);
 

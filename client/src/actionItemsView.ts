@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ACTION_ITEMS_REQUEST, type ActionItemRow } from '../../server/src/protocol';
 
 type Node = { group: string; rows: ActionItemRow[]; mine?: boolean } | { row: ActionItemRow };

@@ -1,145 +1,46 @@
+// The extension on the desktop: the language server runs as a Node process over IPC.
+// What both platforms share (middleware, views, commands) is in activation.ts.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import { createConfiguration, insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
-import { recording } from './log';
-import { Reminders } from './reminders';
-import { ActionItemsView } from './actionItemsView';
-import { TeamsView } from './teamsView';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateMinutes, deactivateMinutes, type MinutesApi } from './activation';
 
-let client: LanguageClient | undefined;
-let stopping = false;
+export type { MinutesApi } from './activation';
 
-/** Set from the active editor: the Teams & SIGs view shows while a Markdown file is being edited. */
-const MARKDOWN_EDITOR_KEY = 'minutes.markdownEditor';
-
-/** What the extension offers its tests (and other extensions): what the view shows, the log. */
-export interface MinutesApi {
-  teamItems(): Promise<vscode.TreeItem[]>;
-  /** The Action Items view's top level, then each group's items: label, description. */
-  actionItems(): Promise<Array<{ group: string; items: string[] }>>;
-  viewMessage(): string | undefined;
-  markdownEditor(): boolean;
-  log(): string;
-}
-
-// Glue from VS Code to the language server, plus what only VS Code can do: the view and commands.
 export function activate(context: vscode.ExtensionContext): MinutesApi {
-  const activationStart = performance.now();
-  const output = recording(vscode.window.createOutputChannel('Minutes', { log: true }));
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  // Node's compile cache (Node 22.1 and later; ignored before) spares the server the parsing of its
-  // bundle on every start after the first: a good part of the time to the first squiggles.
-  const cache = vscode.Uri.joinPath(context.globalStorageUri, 'compile-cache').fsPath;
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...process.env, NODE_COMPILE_CACHE: cache } } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
-  const reminders = new Reminders();
-  let firstDiagnostics = true;
-  // While the window closes, editors still ask for code actions and hovers: answer nothing rather
-  // than start a server that is going away ("Request textDocument/codeAction failed").
-  const live = () => !stopping && client !== undefined && (client.state === State.Running || client.state === State.Starting);
-  const middleware: Middleware = {
-    handleDiagnostics: (uri, diagnostics, next) => {
-      if (firstDiagnostics) {
-        firstDiagnostics = false;
-        output.info(`Minutes: first diagnostics in the editor ${Math.round(performance.now() - activationStart)} ms after activation began (${vscode.workspace.asRelativePath(uri)})`);
-      }
-      reminders.handle(uri, diagnostics, next);
+  sayOnceVirtualFoldersAreNotChecked(context);
+  return activateMinutes(context, {
+    schemes: ['file'],
+    createClient(options) {
+      const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+      // Node's compile cache (Node 22.1 and later; ignored before) spares the server the parsing of its
+      // bundle on every start after the first: a good part of the time to the first squiggles.
+      const cache = vscode.Uri.joinPath(context.globalStorageUri, 'compile-cache').fsPath;
+      const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...process.env, NODE_COMPILE_CACHE: cache } } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+      };
+      return new LanguageClient('minutes', 'Minutes', serverOptions, options);
     },
-    provideCodeActions: (document, range, ctx, token, next) => (live() ? next(document, range, ctx, token) : undefined),
-    provideHover: (document, position, token, next) => (live() ? next(document, position, token) : undefined),
-    provideCompletionItem: (document, position, ctx, token, next) => (live() ? next(document, position, ctx, token) : undefined),
-    provideDocumentSymbols: (document, token, next) => (live() ? next(document, token) : undefined),
-    provideDocumentLinks: (document, token, next) => (live() ? next(document, token) : undefined),
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
-    outputChannel: output,
-    middleware,
-    // The folders' settings, so that the server indexes at once instead of asking for them first.
-    initializationOptions: { settings: Object.fromEntries((vscode.workspace.workspaceFolders ?? []).map((f) => [f.uri.toString(), minutesSettings(f.uri)])) },
-    // The server indexes the repository's Markdown files by name and follows them through these events.
-    synchronize: {
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/.minutes.json')],
-    },
-  };
-  client = new LanguageClient('minutes', 'Minutes', serverOptions, clientOptions);
-  // Not awaited: activation should not wait for the server process; requests wait for it anyway.
-  const clientStart = performance.now();
-  client
-    .start()
-    .then(() => output.info(`Minutes: language client ready in ${Math.round(performance.now() - clientStart)} ms (server process started and initialized)`))
-    .catch((error: unknown) => {
-      if (!stopping) void vscode.window.showErrorMessage(`Minutes: the language server did not start: ${String(error)}`);
-    });
+  });
+}
 
-  const teams = new TeamsView(client);
-  const actions = new ActionItemsView(client);
-  let markdownEditor = false;
-  const followEditor = (editor: vscode.TextEditor | undefined) => {
-    // No editor (a settings page, the Problems panel focused) keeps the view as it was.
-    if (!editor) return;
-    markdownEditor = editor.document.languageId === 'markdown';
-    void vscode.commands.executeCommand('setContext', MARKDOWN_EDITOR_KEY, markdownEditor);
-  };
-  followEditor(vscode.window.activeTextEditor);
-  context.subscriptions.push(
-    teams,
-    actions,
-    reminders,
-    vscode.commands.registerCommand('minutes.actionItems.byTeam', () => actions.groupBy(true)),
-    vscode.commands.registerCommand('minutes.actionItems.byOwner', () => actions.groupBy(false)),
-    vscode.commands.registerCommand('minutes.actionItems.refresh', () => actions.refresh()),
-    vscode.workspace.onDidSaveTextDocument(() => actions.refresh()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('minutes.me') && actions.refresh()),
-    output,
-    vscode.commands.registerCommand('minutes.revealSection', (uri: vscode.Uri, range: vscode.Range) => teams.reveal(uri, range)),
-    vscode.commands.registerCommand('minutes.refreshTeams', () => teams.refresh()),
-    vscode.commands.registerCommand('minutes.newWeeklyMinutes', (args?: { date?: string }) => newWeeklyMinutes(client!, args?.date)),
-    vscode.commands.registerCommand('minutes.newTeamMinutes', (args?: { folder?: string; date?: string }) => newTeamMinutes(client!, args)),
-    vscode.commands.registerCommand('minutes.insertHolidayNotice', () => insertAtCursor(client!, 'holiday-notice')),
-    vscode.commands.registerCommand('minutes.insertDate', () => insertAtCursor(client!, 'date')),
-    vscode.commands.registerCommand('minutes.createConfiguration', () => createConfiguration(client!)),
-    vscode.window.onDidChangeActiveTextEditor((editor) => {
-      followEditor(editor);
-      teams.refresh();
-    }),
-    vscode.workspace.onDidChangeTextDocument((e) => teams.documentChanged(e.document)),
+export function deactivate(): Promise<void> {
+  return deactivateMinutes();
+}
+
+/**
+ * A folder without a copy on disk (`vscode-vfs:`, a GitHub repository through Remote Repositories)
+ * cannot be read by the Node server: say so once per workspace instead of staying silent
+ * (the web build, in vscode.dev or github.dev, reads such folders through the editor).
+ */
+function sayOnceVirtualFoldersAreNotChecked(context: vscode.ExtensionContext): void {
+  const virtual = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme !== 'file');
+  const key = 'minutes.virtualFoldersNoticeShown';
+  if (!virtual.length || context.workspaceState.get<boolean>(key)) return;
+  void context.workspaceState.update(key, true);
+  const names = virtual.map((f) => f.name).join(', ');
+  void vscode.window.showInformationMessage(
+    `Minutes checks folders on disk in desktop VS Code; ${names} has no copy on disk and is not checked. Clone it, or open it in github.dev or vscode.dev, where Minutes reads it through the editor.`,
   );
-  output.info(`Minutes: extension activated in ${Math.round(performance.now() - activationStart)} ms (VS Code ${vscode.version})`);
-  return {
-    teamItems: async () => (await teams.getChildren()).map((row) => teams.getTreeItem(row)),
-    actionItems: async () =>
-      Promise.all(
-        (await actions.getChildren()).map(async (group) => ({
-          group: labelOf(actions.getTreeItem(group)),
-          items: (await actions.getChildren(group)).map((node) => `${labelOf(actions.getTreeItem(node))} | ${String(actions.getTreeItem(node).description)}`),
-        })),
-      ),
-    viewMessage: () => teams.view.message,
-    markdownEditor: () => markdownEditor,
-    log: () => output.text(),
-  };
-}
-
-export async function deactivate(): Promise<void> {
-  stopping = true;
-  if (client?.state === State.Running) await client.stop(2000).catch(() => undefined);
-}
-
-/** A tree item's label as text (a label may be a plain string or `{ label, highlights }`). */
-function labelOf(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-}
-
-/** The `minutes.*` settings of a folder, as `workspace/configuration` would give them. */
-function minutesSettings(scope: vscode.Uri): Record<string, unknown> {
-  const config = vscode.workspace.getConfiguration('minutes', scope);
-  const keys = ['rules', 'weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'];
-  return Object.fromEntries(keys.map((k) => [k, config.get(k)]));
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type DocumentInfo, type TeamRow, type TeamRowState, type TeamsParams } from '../../server/src/protocol';
 
 const ICONS: Record<TeamRowState, vscode.ThemeIcon> = {

@@ -81,3 +81,34 @@ export interface DateInsertion {
   kind: 'holiday-notice' | 'date';
   edit: { range: Range; newText: string };
 }
+
+/**
+ * Where there is no file system (the browser, where the server runs in a web worker), the server reads
+ * the repository through the client, which answers with `vscode.workspace.findFiles` and `workspace.fs`.
+ * `minutes/fs/listMarkdownFiles` ({ rootUri }) -> string[]: the folder's Markdown files as `/`-separated
+ * paths relative to it, sorted, without `node_modules` and `.git`.
+ */
+export const LIST_MARKDOWN_FILES_REQUEST = 'minutes/fs/listMarkdownFiles';
+
+export interface ListMarkdownFilesParams {
+  rootUri: string;
+}
+
+/**
+ * `minutes/fs/readTexts` ({ uris }) -> ReadTextsResult: the texts of many files in one round trip, in order;
+ * null for a file that is missing, binary (has a 0 byte) or larger than MAX_TEXT_BYTES.
+ */
+export const READ_TEXTS_REQUEST = 'minutes/fs/readTexts';
+
+export interface ReadTextsParams {
+  uris: string[];
+}
+
+export interface ReadTextsResult {
+  texts: Array<string | null>;
+  /** Why files were skipped (path or URI, reason), for the server's log. */
+  skipped: Array<{ uri: string; reason: string }>;
+}
+
+/** Larger files are not minutes a person writes (the desktop server skips them too). */
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024;

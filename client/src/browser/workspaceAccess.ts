@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import {
+  LIST_MARKDOWN_FILES_REQUEST,
+  MAX_TEXT_BYTES,
+  READ_TEXTS_REQUEST,
+  type ListMarkdownFilesParams,
+  type ReadTextsParams,
+  type ReadTextsResult,
+} from '../../../server/src/protocol';
+
+// Folders that hold no minutes (the desktop server skips the same ones while walking the disk).
+const EXCLUDE = '**/{node_modules,.git,.vscode-test}/**';
+
+/**
+ * Answers the worker server's requests for the repository's files (server/src/browser/clientAccess.ts):
+ * in the browser only the editor reaches them, through `findFiles` and `workspace.fs`, whatever the
+ * file system behind them (github.dev's, vscode.dev's, code-server's).
+ */
+export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable[] {
+  return [
+    client.onRequest(LIST_MARKDOWN_FILES_REQUEST, async ({ rootUri }: ListMarkdownFilesParams) => {
+      const root = vscode.Uri.parse(rootUri);
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.md'), EXCLUDE);
+      const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+      return found
+        .filter((uri) => uri.scheme === root.scheme && uri.authority === root.authority && uri.path.startsWith(prefix))
+        .map((uri) => uri.path.slice(prefix.length))
+        .sort();
+    }),
+    client.onRequest(READ_TEXTS_REQUEST, async ({ uris }: ReadTextsParams): Promise<ReadTextsResult> => {
+      const skipped: ReadTextsResult['skipped'] = [];
+      const texts = await Promise.all(uris.map((uri) => readText(uri, (reason) => skipped.push({ uri, reason }))));
+      return { texts, skipped };
+    }),
+  ];
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** A file's text, or null if it is missing, binary or too large to be minutes (with the reason, but for a missing file). */
+async function readText(uri: string, skip: (reason: string) => void): Promise<string | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
+  } catch (error) {
+    // Gone since it was listed, or an optional file (`.minutes.json`): nothing to report.
+    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) skip(`cannot be read: ${String(error)}`);
+    return null;
+  }
+  if (bytes.byteLength > MAX_TEXT_BYTES) {
+    skip(`skipped, ${bytes.byteLength} bytes is larger than minutes files get`);
+    return null;
+  }
+  if (bytes.includes(0)) {
+    skip('skipped, not a text file');
+    return null;
+  }
+  return decoder.decode(bytes);
+}

@@ -1,0 +1,33 @@
+import type { Connection } from 'vscode-languageserver';
+import type { RepositoryAccess } from '../lsp/repositoryAccess';
+import {
+  LIST_MARKDOWN_FILES_REQUEST,
+  READ_TEXTS_REQUEST,
+  type ListMarkdownFilesParams,
+  type ReadTextsParams,
+  type ReadTextsResult,
+} from '../protocol';
+
+// Files per request: a whole repository in a few round trips, without one message of hundreds of megabytes.
+const FILES_PER_REQUEST = 500;
+
+/**
+ * The repository as the editor sees it, for a server without a file system (a web worker): every
+ * listing and read is a request to the client (`client/src/browser/workspaceAccess.ts`), which
+ * answers with `vscode.workspace.findFiles` and `vscode.workspace.fs`.
+ */
+export function clientAccess(connection: Connection, skipped: (uri: string, reason: string) => void): RepositoryAccess {
+  return {
+    listMarkdownFiles: (rootUri) => connection.sendRequest<string[]>(LIST_MARKDOWN_FILES_REQUEST, { rootUri } satisfies ListMarkdownFilesParams),
+    async readTexts(uris) {
+      const texts: Array<string | undefined> = [];
+      for (let start = 0; start < uris.length; start += FILES_PER_REQUEST) {
+        const params: ReadTextsParams = { uris: uris.slice(start, start + FILES_PER_REQUEST) };
+        const result = await connection.sendRequest<ReadTextsResult>(READ_TEXTS_REQUEST, params);
+        for (const { uri, reason } of result.skipped) skipped(uri, reason);
+        texts.push(...result.texts.map((t) => t ?? undefined));
+      }
+      return texts;
+    },
+  };
+}
