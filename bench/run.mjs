@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { webBundles } from './bundles.mjs';
 import { hugeMinutes, listHeavy, weeklyRollUp } from './documents.mjs';
 import { startServer } from './lsp.mjs';
 import { largeRepositories, pathological } from './robustness.mjs';
@@ -154,6 +155,7 @@ await start();
 results.largeRepositories = await largeRepositories(SERVER, row);
 results.pathological = pathological(ROOT, row);
 sizes();
+results.webBundles = webBundles(row);
 
 const widths = ['what', 'value', 'baseline', 'ratio', 'target', 'verdict'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
