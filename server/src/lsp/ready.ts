@@ -17,6 +17,7 @@ export class Readiness {
 
   wait(): Promise<void> {
     if (this.done) return Promise.resolve();
-    return Promise.race([this.loaded, new Promise<void>((resolve) => setTimeout(resolve, this.limitMs).unref())]);
+    // unref: the timer must not keep a Node process alive; a web worker's timers have no unref.
+    return Promise.race([this.loaded, new Promise<void>((resolve) => (setTimeout(resolve, this.limitMs) as { unref?: () => void }).unref?.())]);
   }
 }
