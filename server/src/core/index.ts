@@ -6,7 +6,8 @@ export { CONFIG_FILE_NAME, configFileOf, type ConfigFile } from './config/config
 export { isIgnored } from './config/ignores';
 export type { MinutesConfig, TeamConfig } from './config/types';
 export { documentSymbols } from './features/documentSymbols';
-export { parseMinutes, parseMinutesForLint, type SourceDocument } from './model/parse';
+export { parseMinutes, parseMinutesForLint, parseMinutesInSteps, type SourceDocument } from './model/parse';
+export { finish } from './model/markdown';
 export type * from './model/types';
 export { RULES } from './rules/catalog';
 export { lint, type SeverityOverrides } from './rules/lint';

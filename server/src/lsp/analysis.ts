@@ -1,41 +1,86 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatDate, isIgnored, lint, parseMinutes, type ChunkCache, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
+import { formatDate, isIgnored, lint, parseMinutesInSteps, type ChunkCache, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
 import { today } from '../core/calendar/today';
+import { runInSlices } from './slices';
 import type { Workspaces } from './workspaces';
+
+interface Parse {
+  version: number;
+  config: MinutesConfig;
+  model: Promise<MinutesModel | undefined>;
+  cancelled: boolean;
+}
+
+interface Entry {
+  /** The last complete model, of whatever version. */
+  model?: MinutesModel;
+  config?: MinutesConfig;
+  chunks: ChunkCache;
+  parse?: Parse;
+}
 
 /**
  * Model and findings of each open document version, computed once and shared by every request.
- * Findings also depend on the repository (other files, config), so they are keyed on its generation.
+ * A model is parsed in slices between which other requests are answered; a newer version of the
+ * document drops the parse of an older one (newest version wins). Findings also depend on the
+ * repository (other files, config), so they are keyed on its generation.
  */
 export class Analysis {
-  private readonly models = new Map<string, { config: MinutesConfig; model: MinutesModel; chunks: ChunkCache }>();
+  private readonly entries = new Map<string, Entry>();
   private readonly findings = new WeakMap<MinutesModel, { key: string; findings: Finding[] }>();
   /** For documents outside any workspace folder. */
   severities: SeverityOverrides = {};
 
-  constructor(private readonly workspaces: Workspaces) {}
+  constructor(
+    private readonly workspaces: Workspaces,
+    private readonly documentOf: (uri: string) => TextDocument | undefined,
+  ) {}
 
-  /** One parse per document version (and config: a new config changes how documents read). */
-  model(document: TextDocument): MinutesModel {
-    const config = this.workspaces.configOf(document.uri);
-    const cached = this.models.get(document.uri);
-    if (cached && cached.config === config && cached.model.version === document.version) return cached.model;
-    const chunks = cached?.chunks ?? (new Map() as ChunkCache);
-    const model = parseMinutes({ uri: document.uri, version: document.version, text: document.getText() }, config, chunks);
-    this.models.set(document.uri, { config, model, chunks });
-    return model;
+  /** The model of the document's version if it is parsed already (with the config now in force). */
+  ready(document: TextDocument): MinutesModel | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry?.model?.version === document.version && entry.config === this.workspaces.configOf(document.uri) ? entry.model : undefined;
   }
 
-  findingsOf(document: TextDocument): Finding[] {
-    const model = this.model(document);
-    const state = this.workspaces.of(document.uri);
+  /**
+   * The model of the document's current version: one parse per version (and config: a new config
+   * changes how documents read). Undefined when the document was closed meanwhile; when a newer
+   * version came meanwhile, the model of that one.
+   */
+  model(document: TextDocument): Promise<MinutesModel | undefined> {
+    const done = this.ready(document);
+    if (done) return Promise.resolve(done);
+    const config = this.workspaces.configOf(document.uri);
+    const entry = this.entries.get(document.uri) ?? { chunks: new Map() as ChunkCache };
+    this.entries.set(document.uri, entry);
+    if (entry.parse && entry.parse.version === document.version && entry.parse.config === config) return entry.parse.model;
+    if (entry.parse) entry.parse.cancelled = true;
+    const parse: Parse = { version: document.version, config, cancelled: false, model: Promise.resolve(undefined) };
+    const steps = parseMinutesInSteps({ uri: document.uri, version: document.version, text: document.getText() }, config, entry.chunks);
+    parse.model = runInSlices(steps, () => parse.cancelled).then((model) => {
+      if (model === undefined || parse.cancelled) {
+        const now = this.documentOf(document.uri);
+        return now && this.entries.get(document.uri) ? this.model(now) : undefined;
+      }
+      entry.model = model;
+      entry.config = config;
+      entry.parse = undefined;
+      return model;
+    });
+    entry.parse = parse;
+    return parse.model;
+  }
+
+  /** The findings of a parsed model (they depend on the repository too, so they may be recomputed). */
+  findingsOf(model: MinutesModel): Finding[] {
+    const state = this.workspaces.of(model.uri);
     const severities = state?.severities ?? this.severities;
     const day = today();
     const key = `${state?.workspace.generation ?? 'none'}|${JSON.stringify(severities)}|${formatDate(day)}`;
     const cached = this.findings.get(model);
     if (cached?.key === key) return cached.findings;
-    const config = state?.config ?? this.workspaces.configOf(document.uri);
-    const path = state?.workspace.relativePath(document.uri);
+    const config = state?.config ?? this.workspaces.configOf(model.uri);
+    const path = state?.workspace.relativePath(model.uri);
     const ignored = path !== undefined && isIgnored(config, path);
     const findings = ignored ? [] : lint(model, config, { workspace: state?.workspace, severities, today: day });
     this.findings.set(model, { key, findings });
@@ -43,6 +88,8 @@ export class Analysis {
   }
 
   forget(uri: string): void {
-    this.models.delete(uri);
+    const parse = this.entries.get(uri)?.parse;
+    if (parse) parse.cancelled = true;
+    this.entries.delete(uri);
   }
 }

@@ -61,10 +61,11 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
       const text = configText(inferred, `Inferred by Minutes: Create Configuration from This Repository from ${paths.length} Markdown files; every value may be changed (see the README).`);
       return { uri: state.workspace.uriOf('.minutes.json'), text, cursor: { line: 0, character: 0 }, exists: state.configFile.text !== undefined, summary };
     },
-    [SERVER_COMMANDS.dateInsertions]: ({ uri, position: given }): DateInsertion[] => {
+    [SERVER_COMMANDS.dateInsertions]: async ({ uri, position: given }): Promise<DateInsertion[]> => {
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
       if (!document || !isPosition(given)) throw new ResponseError(ErrorCodes.InvalidParams, 'an open document and a position are needed');
-      const model = analysis.model(document);
+      const model = await analysis.model(document);
+      if (!model) return [];
       const config = workspaces.configOf(document.uri);
       const position = document.positionAt(document.offsetAt(given));
       return dateOptions(model, { config, calendar: calendarFor(config.holidays), today: today() }).map((option) => ({

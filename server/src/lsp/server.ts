@@ -6,16 +6,21 @@ import {
   TextDocumentSyncKind,
   ErrorCodes,
   ResponseError,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  type CancellationToken,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type Position,
   type InitializeParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
+import { runInSlices, within } from './slices';
 import type { RepositoryAccess } from './repositoryAccess';
-import { calendarFor, formatDate, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview } from '../core';
+import { calendarFor, formatDate, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview, type MinutesModel } from '../core';
 import { registerCommands } from './commands';
 import { Readiness } from './ready';
 import { today } from '../core/calendar/today';
@@ -41,12 +46,14 @@ export interface ServerHost {
 // Platform-independent: `node/main.ts` starts it over IPC or stdio, `browser/main.ts` in a web worker.
 export function startServer(connection: Connection, host: ServerHost): void {
   // Timings for the output channel: how long the server took to be of use (see README "Performance").
+  // The longest a request waits for the model of a document being parsed (see `parsed`).
+  const ANSWER_WAIT_MS = 800;
   const since = (t: number) => `${Math.round(performance.now() - t)} ms`;
   const processStart = host.started;
   let firstLint: number | undefined = performance.now();
   const documents = new TextDocuments(TextDocument);
-  const workspaces = new Workspaces((uri) => documents.get(uri)?.getText(), host.access);
-  const analysis = new Analysis(workspaces);
+  const workspaces = new Workspaces(host.access);
+  const analysis = new Analysis(workspaces, (uri) => documents.get(uri));
   // Requests that need the repository wait for its first load instead of answering from nothing.
   const ready = new Readiness();
   const commands = registerCommands(connection, workspaces, documents, analysis, ready);
@@ -73,6 +80,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         hoverProvider: true,
         documentLinkProvider: { resolveProvider: false },
         executeCommandProvider: { commands },
+        ...(pulled() ? { diagnosticProvider: { identifier: 'minutes', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'minutes-language-server' },
@@ -120,6 +128,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       loadedSettings.set(folder.uri, JSON.stringify(settings));
       const loadStart = performance.now();
       const state = await workspaces.load(folder.uri, settings.overrides, settings.severities);
+      // The roll-ups every check reads, parsed now in slices rather than all at once in the first check.
+      await runInSlices(state.workspace.prepare());
       const files = state.workspace.index.datedFolders().reduce((n, f) => n + state.workspace.index.filesIn(f).length, 0);
       connection.console.info(
         `Minutes: ${folder.name}: indexed ${files} dated minutes files in ${since(loadStart)}; ` +
@@ -174,9 +184,24 @@ export function startServer(connection: Connection, host: ServerHost): void {
     else void Promise.all(rereads).then(() => relintAll());
   });
 
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const document = documents.get(textDocument.uri);
-    return document ? documentSymbols(analysis.model(document)) : null;
+  /**
+   * A document and the model of its current version for a request, if that model is ready within
+   * ANSWER_WAIT_MS: a huge document is parsed in slices meanwhile, and the request gets no answer
+   * rather than wait (diagnostics are refreshed once it is ready).
+   */
+  async function parsed(uri: string, token?: CancellationToken): Promise<{ document: TextDocument; model: MinutesModel } | undefined> {
+    // How a document reads depends on its repository's config: nothing is parsed before that is loaded.
+    await ready.wait();
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const model = analysis.ready(document) ?? (await within(analysis.model(document), ANSWER_WAIT_MS));
+    const now = documents.get(uri);
+    return model && now && !token?.isCancellationRequested ? { document: now, model } : undefined;
+  }
+
+  connection.onDocumentSymbol(async ({ textDocument }, token) => {
+    const found = await parsed(textDocument.uri, token);
+    return found ? documentSymbols(found.model) : null;
   });
 
   /** A position inside the document: editors may send stale ones, answers must not point outside. */
@@ -187,50 +212,47 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onCompletion(async ({ textDocument, position: given }, token) => {
     await ready.wait();
-    const document = documents.get(textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    const position = clamp(document, given);
-    const state = workspaces.of(textDocument.uri);
+    const found = await parsed(textDocument.uri, token);
+    if (!found) return null;
+    const position = clamp(found.document, given);
     const config = workspaces.configOf(textDocument.uri);
-    return completions(analysis.model(document), position, { config, workspace: state?.workspace, calendar: calendarFor(config.holidays), today: today() });
+    return completions(found.model, position, { config, workspace: workspaces.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
   });
 
   connection.onCodeAction(async ({ textDocument, range: given, context }, token) => {
     await ready.wait();
-    const document = documents.get(textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    const range = { start: clamp(document, given.start), end: clamp(document, given.end) };
+    const found = await parsed(textDocument.uri, token);
+    if (!found) return null;
+    const range = { start: clamp(found.document, given.start), end: clamp(found.document, given.end) };
     const canRename = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
-    const fixes = codeActions(textDocument.uri, analysis.findingsOf(document), range, context.only, { canRename });
+    const fixes = codeActions(textDocument.uri, analysis.findingsOf(found.model), range, context.only, { canRename });
     const asked = context.only?.some((k) => INSERT_KIND.startsWith(k));
     const config = workspaces.configOf(textDocument.uri);
-    const inserts =
-      context.only && !asked ? [] : dateCodeActions(analysis.model(document), range.start, { config, calendar: calendarFor(config.holidays), today: today() }, asked);
+    const inserts = context.only && !asked ? [] : dateCodeActions(found.model, range.start, { config, calendar: calendarFor(config.holidays), today: today() }, asked);
     return [...fixes, ...inserts];
   });
 
   connection.onHover(async ({ textDocument, position: given }, token) => {
     await ready.wait();
-    const document = documents.get(textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    const position = clamp(document, given);
+    const found = await parsed(textDocument.uri, token);
+    if (!found) return null;
+    const position = clamp(found.document, given);
     const config = workspaces.configOf(textDocument.uri);
-    return hover(analysis.model(document), position, { config, workspace: workspaces.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
+    return hover(found.model, position, { config, workspace: workspaces.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
   });
 
   connection.onDocumentLinks(async ({ textDocument }, token) => {
     await ready.wait();
-    const document = documents.get(textDocument.uri);
-    return document && !token.isCancellationRequested ? documentLinks(analysis.model(document), workspaces.of(textDocument.uri)?.workspace) : null;
+    const found = await parsed(textDocument.uri, token);
+    return found ? documentLinks(found.model, workspaces.of(textDocument.uri)?.workspace) : null;
   });
 
-  connection.onRequest(TEAMS_REQUEST, async ({ uri }: TeamsParams): Promise<TeamRow[] | null> => {
+  connection.onRequest(TEAMS_REQUEST, async ({ uri }: TeamsParams, token: CancellationToken): Promise<TeamRow[] | null> => {
     await ready.wait();
-    const document = documents.get(uri);
-    if (!document) return null;
-    const model = analysis.model(document);
-    const meeting = meetingDate(model, workspaces.configOf(uri), workspaces.of(uri)?.workspace, today());
-    return teamOverview(model, analysis.findingsOf(document), { meetingDate: meeting });
+    const found = await parsed(uri, token);
+    if (!found) return null;
+    const meeting = meetingDate(found.model, workspaces.configOf(uri), workspaces.of(uri)?.workspace, today());
+    return teamOverview(found.model, analysis.findingsOf(found.model), { meetingDate: meeting });
   });
 
   connection.onRequest(ACTION_ITEMS_REQUEST, async (): Promise<ActionItemRow[]> => {
@@ -241,49 +263,92 @@ export function startServer(connection: Connection, host: ServerHost): void {
     );
   });
 
-  connection.onRequest(DOCUMENT_INFO_REQUEST, ({ uri }: TeamsParams): DocumentInfo | null => {
-    const document = documents.get(uri);
-    return document ? documentInfo(analysis.model(document), workspaces.configOf(uri), workspaces.of(uri)?.workspace.relativePath(uri)) : null;
+  connection.onRequest(DOCUMENT_INFO_REQUEST, async ({ uri }: TeamsParams, token: CancellationToken): Promise<DocumentInfo | null> => {
+    const found = await parsed(uri, token);
+    return found ? documentInfo(found.model, workspaces.configOf(uri), workspaces.of(uri)?.workspace.relativePath(uri)) : null;
   });
 
-  function publish(document: TextDocument): void {
-    const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? false;
+  /** The diagnostics of a parsed model, as the client shows them. */
+  function diagnosticsOf(model: MinutesModel): Diagnostic[] {
+    const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? capabilities.textDocument?.diagnostic?.relatedInformation ?? false;
     const lintStart = performance.now();
     const pathOf = (uri: string) => workspaces.of(uri)?.workspace.relativePath(uri);
-    const diagnostics = analysis.findingsOf(document).map((f) => toLspDiagnostic(f, related, document.uri, pathOf));
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-    if (firstLint !== undefined && workspaces.of(document.uri)) {
+    const diagnostics = analysis.findingsOf(model).map((f) => toLspDiagnostic(f, related, model.uri, pathOf));
+    if (firstLint !== undefined && workspaces.of(model.uri)) {
       connection.console.info(`Minutes: first check (${diagnostics.length} findings) in ${since(lintStart)}; ${since(processStart)} after the server process started`);
       firstLint = undefined;
     }
+    return diagnostics;
   }
+
+  // Pull diagnostics (LSP 3.17) where the editor asks for them and can be told to ask again; else pushed.
+  const pulled = () => capabilities.textDocument?.diagnostic !== undefined && capabilities.workspace?.diagnostics?.refreshSupport === true;
+
+  /** Pushes the diagnostics of a document's current version, once it is parsed (not at all when pulled). */
+  async function publish(document: TextDocument): Promise<void> {
+    if (pulled()) return;
+    const model = await analysis.model(document);
+    // A newer version came meanwhile: its own publication follows.
+    if (!model || documents.get(document.uri)?.version !== model.version) return;
+    if (useEditorModel(model)) relintAll(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, version: model.version, diagnostics: diagnosticsOf(model) });
+  }
+
+  connection.languages.diagnostics.on(async ({ textDocument }, token) => {
+    await ready.wait();
+    const document = documents.get(textDocument.uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const found = await parsed(textDocument.uri, token);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (!found) {
+      // Still being parsed: the editor asks again when it is done.
+      void analysis.model(document).then(() => connection.languages.diagnostics.refresh());
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document is still being read', { retriggerRequest: false });
+    }
+    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(found.model) };
+  });
 
   // Other open documents depend on this one (an earlier roll-up, linked minutes): re-check them soon.
   let relintTimer: ReturnType<typeof setTimeout> | undefined;
   function relintAll(except?: string, delay = 150): void {
     clearTimeout(relintTimer);
-    relintTimer = setTimeout(() => {
-      for (const document of documents.all()) {
-        if (document.uri === except) continue;
-        try {
-          publish(document);
-        } catch (error) {
-          connection.console.error(`Minutes: checking ${document.uri} failed: ${String(error)}`);
-        }
-      }
-    }, delay);
+    relintTimer = setTimeout(() => void relintNow(except), delay);
   }
 
-  documents.onDidChangeContent(({ document }) => {
-    // The repository sees the new text first (as the editor's model: parsed once), then it is checked.
-    const located = workspaces.locate(document.uri);
-    const inRepository = located !== undefined && located.state.workspace.index.has(located.path);
-    if (inRepository) located.state.workspace.fileChanged(located.path, analysis.model(document));
-    // Before the repository is loaded a check would miss what it needs: the load checks every open document.
-    if (!ready.done && folders.length) return;
-    publish(document);
-    if (inRepository) relintAll(document.uri);
-  });
+  async function relintNow(except?: string): Promise<void> {
+    // Roll-ups changed on disk are parsed again in slices here, not at once in the first check that reads them.
+    for (const state of workspaces.all()) await runInSlices(state.workspace.prepare());
+    if (pulled()) {
+      void connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of documents.all()) {
+      if (document.uri === except) continue;
+      publish(document).catch((error: unknown) => connection.console.error(`Minutes: checking ${document.uri} failed: ${String(error)}`));
+    }
+  }
+
+  documents.onDidChangeContent(({ document }) => void documentChanged(document));
+
+  async function documentChanged(document: TextDocument): Promise<void> {
+    await ready.wait();
+    const model = await analysis.model(document);
+    // A newer version came meanwhile: its own change does what follows.
+    if (!model || model.version !== document.version) return;
+    // The repository sees the new text as the editor's model (parsed once); then it is checked.
+    const changed = useEditorModel(model);
+    void publish(document);
+    if (changed) relintAll(document.uri);
+  }
+
+  /** Gives the repository an open document's model; true when that changes what other documents read. */
+  function useEditorModel(model: MinutesModel): boolean {
+    const located = workspaces.locate(model.uri);
+    if (!located?.state.workspace.index.has(located.path)) return false;
+    const before = located.state.workspace.generation;
+    located.state.workspace.fileChanged(located.path, model);
+    return located.state.workspace.generation !== before;
+  }
 
   // Editors that send no file events (Neovim) still tell us about files they save: index those.
   documents.onDidSave(({ document }) => {

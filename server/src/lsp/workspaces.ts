@@ -25,14 +25,12 @@ export interface WorkspaceState {
 export class Workspaces {
   private readonly states = new Map<string, WorkspaceState>();
 
-  constructor(
-    private readonly openText: (uri: string) => string | undefined,
-    private readonly access: RepositoryAccess,
-  ) {}
+  constructor(private readonly access: RepositoryAccess) {}
 
   /**
    * (Re)reads a folder: its config file, the list of its Markdown files and their texts, all
-   * asynchronously. The core then reads those texts from memory (or an open editor's).
+   * asynchronously. The core then reads those texts from memory; the text of a file open in an
+   * editor comes as the editor's model, once it is parsed (see `MinutesWorkspace.fileChanged`).
    */
   async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}): Promise<WorkspaceState> {
     const root = URI.parse(rootUri);
@@ -43,7 +41,7 @@ export class Workspaces {
     const texts = new Map<string, string>();
     const read = await this.access.readTexts(paths.map((p) => Utils.joinPath(root, ...p.split('/')).toString()));
     paths.forEach((path, i) => read[i] !== undefined && texts.set(path, read[i]));
-    const workspace: MinutesWorkspace = new MinutesWorkspace(rootUri, { readFile: (path) => this.openText(workspace.uriOf(path)) ?? texts.get(path) }, merged.config, paths);
+    const workspace = new MinutesWorkspace(rootUri, { readFile: (path) => texts.get(path) }, merged.config, paths);
     const state = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities, texts };
     this.states.set(state.rootUri, state);
     return state;

@@ -31,6 +31,8 @@ export function parseWhole(text: string): Root {
 
 /** Why Markdown of this text would take too long to read, if it would (one pass over the text). */
 export function hostileInput(text: string): string | undefined {
+  // One piece is read in one go, holding up everything else: its size bounds that time.
+  if (text.length > MAX_PIECE) return `a section of ${Math.round(text.length / 1024)} KB without headings`;
   let lineStart = 0;
   let runOfLines = 0;
   while (lineStart <= text.length) {
@@ -60,6 +62,8 @@ export function hostileInput(text: string): string | undefined {
 const MAX_LINE = 100_000;
 const MAX_NESTING = 200;
 const MAX_LINES_WITHOUT_BREAK = 2_000;
+// Ten times the largest file of a real minutes repository; read in well under a second.
+const MAX_PIECE = 256 * 1024;
 
 /** Marks a tree as read only in part: see `notFullyRead` of the model. */
 export function opaqueReason(root: Root): string | undefined {
@@ -112,14 +116,40 @@ export type ChunkCache = Map<string, ParsedChunk>;
  * unchanged, and returns the same tree a whole-document parse gives.
  */
 export function parseMarkdown(text: string, cache?: ChunkCache): Root {
+  return finish(parseMarkdownInSteps(text, cache));
+}
+
+/** Runs a stepwise computation to its end. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseMarkdown` in steps: it pauses after each batch of pieces it had to parse, so that a caller
+ * can answer other requests in between and drop the work when a newer version comes.
+ */
+export function* parseMarkdownInSteps(text: string, cache?: ChunkCache): Generator<void, Root> {
   const chunks = splitAtHeadings(text);
   if (chunks.length === 1) return parseWhole(text);
+  // The same text twice in one document (two empty sections alike) needs its own nodes.
+  const seen = new Set<string>();
+  const reused = chunks.map((chunk) => {
+    const hit = seen.has(chunk.text) ? undefined : cache?.get(chunk.text);
+    seen.add(chunk.text);
+    return hit;
+  });
+  const parsedNow = new Map<Chunk, ParsedChunk>();
+  for (const batch of batches(chunks.filter((_, i) => !reused[i]))) {
+    parseTogether(batch).forEach((parsed, i) => parsedNow.set(batch[i], parsed));
+    yield;
+  }
   const children: RootContent[] = [];
   const fresh: ChunkCache = new Map();
-  for (const chunk of chunks) {
-    // The same text twice in one document (two empty sections alike) needs its own nodes.
-    let parsed = fresh.has(chunk.text) ? undefined : cache?.get(chunk.text);
-    if (!parsed) parsed = { root: parseWhole(chunk.text), offset: 0, line: 0 };
+  chunks.forEach((chunk, i) => {
+    const parsed = reused[i] ?? parsedNow.get(chunk)!;
     // The model keeps no mdast nodes, so a reused piece is moved in place to where it now stands.
     if (parsed.offset !== chunk.offset || parsed.line !== chunk.line) {
       for (const node of parsed.root.children) shift(node, chunk.offset - parsed.offset, chunk.line - parsed.line);
@@ -128,7 +158,7 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
     }
     if (!fresh.has(chunk.text)) fresh.set(chunk.text, parsed);
     children.push(...parsed.root.children);
-  }
+  });
   const reasons = [...fresh.values()].map((p) => opaqueReason(p.root)).filter((r) => r !== undefined);
   if (cache) {
     cache.clear();
@@ -143,6 +173,59 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: endLine, column: text.length - lastLineStart + 1, offset: text.length } },
     ...(reasons.length ? { data: { opaque: reasons[0] } } : {}),
   };
+}
+
+// Small pieces are parsed together: each run of the parser has a fixed cost (a roll-up of thousands
+// of sections would spend most of its time on it), and a batch is still a short step.
+const BATCH_CHARS = 8 * 1024;
+
+/** Pieces to parse in one run each: small ones together, a hostile one (see hostileInput) alone. */
+function batches(pieces: Chunk[]): Chunk[][] {
+  const result: Chunk[][] = [];
+  let current: Chunk[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    const alone = piece.text.length > BATCH_CHARS || hostileInput(piece.text) !== undefined;
+    if (current.length && (alone || size + piece.text.length > BATCH_CHARS)) {
+      result.push(current);
+      current = [];
+      size = 0;
+    }
+    if (alone) result.push([piece]);
+    else {
+      current.push(piece);
+      size += piece.text.length;
+    }
+  }
+  if (current.length) result.push(current);
+  return result;
+}
+
+/**
+ * Parses pieces in one run, as if they followed each other: each starts with a heading at column 0,
+ * which ends whatever the one before left open, so each gets the nodes it gets alone.
+ */
+function parseTogether(pieces: Chunk[]): ParsedChunk[] {
+  if (pieces.length === 1) return [{ root: parseWhole(pieces[0].text), offset: 0, line: 0 }];
+  const text = pieces.map((p) => p.text).join('');
+  let root: Root;
+  try {
+    root = fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+  } catch {
+    return pieces.map((piece) => ({ root: parseWhole(piece.text), offset: 0, line: 0 }));
+  }
+  let offset = 0;
+  let line = 0;
+  let next = 0;
+  return pieces.map((piece) => {
+    const start = offset;
+    const end = (offset += piece.text.length);
+    const children: RootContent[] = [];
+    while (next < root.children.length && root.children[next].position!.start.offset! < end) children.push(root.children[next++]);
+    const parsed = { root: { type: 'root' as const, children }, offset: start, line };
+    line += piece.text.split('\n').length - 1;
+    return parsed;
+  });
 }
 
 function shift(node: Nodes, offset: number, line: number): void {

@@ -7,7 +7,7 @@ import { findWrittenDates, type WrittenStyle } from './writtenDates';
 import { documentKind } from './documentKind';
 import type { Root } from 'mdast';
 import { splitAtHeadings } from './chunks';
-import { isSlideDeck, opaqueReason, parseChunks, parseMarkdown, type ChunkCache } from './markdown';
+import { finish, isSlideDeck, opaqueReason, parseChunks, parseMarkdownInSteps, type ChunkCache } from './markdown';
 import { readMeta } from './meta';
 import { buildSections } from './sections';
 import { readUpdatesGroup } from './teams';
@@ -24,7 +24,13 @@ export interface SourceDocument {
  * per document between versions), only the sections that changed since the last version are parsed.
  */
 export function parseMinutes(doc: SourceDocument, config: MinutesConfig, chunks?: ChunkCache): MinutesModel {
-  return buildModel(doc, config, parseMarkdown(doc.text, chunks));
+  return finish(parseMinutesInSteps(doc, config, chunks));
+}
+
+/** `parseMinutes` in steps (see parseMarkdownInSteps): for a caller that must stay responsive. */
+export function* parseMinutesInSteps(doc: SourceDocument, config: MinutesConfig, chunks?: ChunkCache): Generator<void, MinutesModel> {
+  const root = yield* parseMarkdownInSteps(doc.text, chunks);
+  return buildModel(doc, config, root);
 }
 
 /**
@@ -73,7 +79,7 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
   const slideDeck = isSlideDeck(text);
   const kind = documentKind(path, title, dated, config, slideDeck);
   // Team sections are what a roll-up is made of; in team minutes they would only be topics.
-  const updates = kind === 'weekly' ? readUpdatesGroup(drafts, text, lines, config) : undefined;
+  const updates = kind === 'weekly' ? readUpdatesGroup(drafts, text, lines, config, MAX_TEAM_SECTIONS) : undefined;
   return {
     uri: doc.uri,
     version: doc.version,

@@ -38,29 +38,32 @@ export function readUpdatesGroup(
   text: string,
   lines: LineIndex,
   config: MinutesConfig,
+  /** More team sections than this are listed without reading their minutes lines (no checks read them then). */
+  limit = Infinity,
 ): UpdatesGroup | undefined {
-  const entry = (draft: SectionDraft): TeamEntry => ({
-    name: draft.section.title,
-    kind: teamKindOf(draft.section.title, config.teams),
-    section: draft.section,
-    minutesLine: findMinutesLine(draft.blocks, text, lines, config),
-  });
+  const entries = (teams: SectionDraft[]): TeamEntry[] =>
+    teams.map((draft) => ({
+      name: draft.section.title,
+      kind: teamKindOf(draft.section.title, config.teams),
+      section: draft.section,
+      minutesLine: teams.length > limit ? undefined : findMinutesLine(draft.blocks, text, lines, config),
+    }));
   const groupIndex = drafts.findIndex((d) => d.section.role === 'updates');
   if (groupIndex < 0) {
     // Pad-style roll-ups list the teams without a group heading: take every team or SIG section.
     const teams = drafts.filter((d) => d.section.depth > 1 && d.section.role === 'other' && groupKindOf(d.section.title, config.teams) !== undefined);
-    return teams.length ? { entries: teams.map(entry) } : undefined;
+    return teams.length ? { entries: entries(teams) } : undefined;
   }
   const group = drafts[groupIndex].section;
-  const entries: TeamEntry[] = [];
-
+  const teams: SectionDraft[] = [];
+  const members = new Set(group.children);
   for (const draft of drafts.slice(groupIndex + 1)) {
     const { section } = draft;
     const looksLikeTeam = section.role === 'other' && groupKindOf(section.title, config.teams) !== undefined;
     if (section.depth <= group.depth && !looksLikeTeam) break;
-    if (group.children.includes(section) || looksLikeTeam) entries.push(entry(draft));
+    if (members.has(section) || looksLikeTeam) teams.push(draft);
   }
-  return { section: group, entries };
+  return { section: group, entries: entries(teams) };
 }
 
 /** The first minutes line among a section's own blocks, looking into list items too. */

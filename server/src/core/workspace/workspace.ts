@@ -1,7 +1,7 @@
 import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, fromDayNumber, sameDate, type CalendarDate } from '../model/dates';
-import { parseMinutes } from '../model/parse';
+import { parseMinutes, parseMinutesInSteps } from '../model/parse';
 import type { MinutesModel, TeamKind } from '../model/types';
 import { findRosterTeam } from '../model/teams';
 import { meetingDate } from '../rules/meetingDate';
@@ -132,6 +132,7 @@ export class MinutesWorkspace {
    * the editor's model of the new text, so that it is not parsed a second time.
    */
   fileChanged(path: string, model?: MinutesModel): void {
+    if (model && this.models.get(path) === model) return;
     this.contents.delete(path);
     const known = this.models.has(path);
     if (model) this.models.set(path, model);
@@ -151,6 +152,22 @@ export class MinutesWorkspace {
       this.models.set(path, text === undefined ? null : parseMinutes({ uri: this.uriOf(path), version: 0, text }, this.config));
     }
     return this.models.get(path) ?? undefined;
+  }
+
+  /**
+   * Reads what every check of a roll-up needs (each roll-up's model, the team links they make) one
+   * file per step, so that a caller can spread the work and stay responsive (see parseMinutesInSteps).
+   */
+  *prepare(): Generator<void, void> {
+    for (const file of this.weeklyFiles()) {
+      if (this.models.has(file.path)) continue;
+      const text = this.files.readFile(file.path);
+      const model = text === undefined ? null : yield* parseMinutesInSteps({ uri: this.uriOf(file.path), version: 0, text }, this.config);
+      // An editor's model may have come in meanwhile: it is newer.
+      if (!this.models.has(file.path)) this.models.set(file.path, model);
+      yield;
+    }
+    this.learnedFolders();
   }
 
   /** Whether this is a minutes repository at all: link checks that need one are skipped otherwise. */
