@@ -14,12 +14,17 @@ const FILES_PER_REQUEST = 500;
 /**
  * The repository as the editor sees it, for a server without a file system (a web worker): every
  * listing and read is a request to the client (`client/src/browser/workspaceAccess.ts`), which
- * answers with `vscode.workspace.findFiles` and `vscode.workspace.fs`.
+ * answers with `vscode.workspace.findFiles` and `vscode.workspace.fs`. Nothing is asked before
+ * `initialized` resolves (the client has no handlers before).
  */
-export function clientAccess(connection: Connection, skipped: (uri: string, reason: string) => void): RepositoryAccess {
+export function clientAccess(connection: Connection, initialized: Promise<void>, skipped: (uri: string, reason: string) => void): RepositoryAccess {
   return {
-    listMarkdownFiles: (rootUri) => connection.sendRequest<string[]>(LIST_MARKDOWN_FILES_REQUEST, { rootUri } satisfies ListMarkdownFilesParams),
+    async listMarkdownFiles(rootUri) {
+      await initialized;
+      return connection.sendRequest<string[]>(LIST_MARKDOWN_FILES_REQUEST, { rootUri } satisfies ListMarkdownFilesParams);
+    },
     async readTexts(uris) {
+      await initialized;
       const texts: Array<string | undefined> = [];
       for (let start = 0; start < uris.length; start += FILES_PER_REQUEST) {
         const params: ReadTextsParams = { uris: uris.slice(start, start + FILES_PER_REQUEST) };
