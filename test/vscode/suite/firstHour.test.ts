@@ -63,7 +63,7 @@ function nextWeekdayFromToday(day: number): string {
 describe('the first hour (issue 14)', () => {
   afterEach(async () => {
     // Every edited document goes back to its saved text, also after a failed test: none leaks into the next.
-    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === fixtureUri('').scheme)) {
       const editor = await vscode.window.showTextDocument(document);
       await setText(editor, new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri)));
       await vscode.commands.executeCommand('workbench.action.files.revert');
