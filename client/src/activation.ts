@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { State, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
+import { DocumentDiagnosticRequest, State, vsdiag, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
 import { createConfiguration, insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
 import { recording, type RecordingChannel } from './log';
 import { Reminders } from './reminders';
@@ -38,18 +38,27 @@ export interface Platform {
 export function activateMinutes(context: vscode.ExtensionContext, platform: Platform): MinutesApi {
   const activationStart = performance.now();
   const output = recording(vscode.window.createOutputChannel('Minutes', { log: true }));
-  const reminders = new Reminders();
+  // Pulled diagnostics are shown again (reminders released) by pulling them again.
+  const reminders = new Reminders(() => client?.getFeature(DocumentDiagnosticRequest.method)?.refresh());
   let firstDiagnostics = true;
+  const firstShown = (uri: vscode.Uri) => {
+    if (!firstDiagnostics) return;
+    firstDiagnostics = false;
+    output.info(`Minutes: first diagnostics in the editor ${Math.round(performance.now() - activationStart)} ms after activation began (${vscode.workspace.asRelativePath(uri)})`);
+  };
   // While the window closes, editors still ask for code actions and hovers: answer nothing rather
   // than start a server that is going away ("Request textDocument/codeAction failed").
   const live = () => !stopping && client !== undefined && (client.state === State.Running || client.state === State.Starting);
   const middleware: Middleware = {
+    // Diagnostics come pushed or, where the server offers it (LSP 3.17), pulled: reminders filter both.
     handleDiagnostics: (uri, diagnostics, next) => {
-      if (firstDiagnostics) {
-        firstDiagnostics = false;
-        output.info(`Minutes: first diagnostics in the editor ${Math.round(performance.now() - activationStart)} ms after activation began (${vscode.workspace.asRelativePath(uri)})`);
-      }
+      firstShown(uri);
       reminders.handle(uri, diagnostics, next);
+    },
+    provideDiagnostics: async (document, previousResultId, token, next) => {
+      const report = await reminders.pulled(document, previousResultId, token, next);
+      if (report?.kind === vsdiag.DocumentDiagnosticReportKind.full) firstShown(document instanceof vscode.Uri ? document : document.uri);
+      return report;
     },
     provideCodeActions: (document, range, ctx, token, next) => (live() ? next(document, range, ctx, token) : undefined),
     provideHover: (document, position, token, next) => (live() ? next(document, position, token) : undefined),

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { vsdiag } from 'vscode-languageclient';
+
+type DocumentDiagnosticReport = vsdiag.DocumentDiagnosticReport;
 
 /**
  * Reminders about what the user is about to write (no minute taker yet in the new roll-up's Meta,
@@ -8,25 +11,38 @@ import * as vscode from 'vscode';
 const REMINDERS = new Set(['missing-minute-taker', 'missing-minutes-link']);
 
 type Next = (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]) => void;
+type Pull = (document: vscode.TextDocument | vscode.Uri, previousResultId: string | undefined, token: vscode.CancellationToken) => vscode.ProviderResult<DocumentDiagnosticReport>;
 
 export class Reminders implements vscode.Disposable {
+  /** What the server said last for each document, how many of them were shown, and how to show them again. */
   private readonly latest = new Map<string, { diagnostics: vscode.Diagnostic[]; next: Next; shown: number }>();
   /** Reminders the user has left once: shown from then on, until they are mended. */
   private readonly released = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  /** `repull` asks the editor to pull a document's diagnostics again (when they are pulled, not pushed). */
+  constructor(private readonly repull: () => void = () => undefined) {
     this.subscription = vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => this.republish(textEditor.document.uri));
   }
 
   /** The language client's `handleDiagnostics` middleware. */
-  handle(uri: vscode.Uri, diagnostics: vscode.Diagnostic[], next: Next): void {
+  handle(uri: vscode.Uri, diagnostics: vscode.Diagnostic[], next: Next, again: Next = next): void {
     const key = uri.toString();
     const keys = new Set(diagnostics.filter(isReminder).map((d) => reminderKey(key, d)));
     for (const k of [...this.released]) if (k.startsWith(`${key}#`) && !keys.has(k)) this.released.delete(k);
     const shown = this.visible(uri, diagnostics);
-    this.latest.set(key, { diagnostics, next, shown: shown.length });
+    this.latest.set(key, { diagnostics, next: again, shown: shown.length });
     next(uri, shown);
+  }
+
+  /** The language client's `provideDiagnostics` middleware: the same for diagnostics the editor pulls. */
+  async pulled(document: vscode.TextDocument | vscode.Uri, previousResultId: string | undefined, token: vscode.CancellationToken, next: Pull): Promise<DocumentDiagnosticReport | undefined | null> {
+    const report = await next(document, previousResultId, token);
+    if (report?.kind !== vsdiag.DocumentDiagnosticReportKind.full) return report;
+    let items: vscode.Diagnostic[] = report.items;
+    // Shown again on a cursor move by a new pull, which passes through here.
+    this.handle(document instanceof vscode.Uri ? document : document.uri, report.items, (_, shown) => (items = shown), () => this.repull());
+    return { ...report, items };
   }
 
   private republish(uri: vscode.Uri): void {
