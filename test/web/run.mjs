@@ -202,8 +202,6 @@ async function screenshot(page, file, deadline) {
   // The Problems panel shows the messages beside the squiggles.
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel .monaco-tl-row').first().waitFor({ timeout });
-  await page.locator('.monaco-editor .view-line', { hasText: 'iaas/20221004.md' }).first().hover();
-  await page.locator('.monaco-hover-content').first().waitFor({ timeout }).catch(() => {});
   mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });
   log(`saved ${path.relative(REPO, file)}`);
