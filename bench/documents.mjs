@@ -36,3 +36,33 @@ export function listHeavy(bytes) {
   }
   return out.join('\n');
 }
+
+/**
+ * A minutes repository as large as the real SCS one: `weeks` weekly roll-ups, each linking the
+ * minutes of `teams` teams of that week, written as files into `dir`. Returns the number of files.
+ */
+export function writeRepository(dir, { weeks = 100, teams = 8 } = {}, write) {
+  const day = (d) => d.toISOString().slice(0, 10);
+  const compact = (d) => day(d).replace(/-/gu, '');
+  let files = 0;
+  const first = Date.UTC(2021, 0, 7); // a Thursday
+  for (let w = 0; w < weeks; w++) {
+    const thursday = new Date(first + w * 7 * 86_400_000);
+    const wednesday = new Date(thursday.getTime() - 86_400_000);
+    const sections = [];
+    for (let t = 0; t < teams; t++) {
+      const folder = `team-${t}`;
+      write(`${folder}/${compact(wednesday)}.md`, [
+        `# Team ${t} ${day(wednesday)}`, '', '## Participants', '', '- @alice', '- @bob', '- @carol', '',
+        '## Pending action items', '', `- [ ] @alice: prepare the release notes (since ${day(new Date(wednesday.getTime() - 7 * 86_400_000))})`, '',
+        '## Topics', '', ...Array.from({ length: 6 }, (_, i) => [`### Topic ${i + 1}`, '', `- discussed item ${i} of week ${w}, see https://example.com/issues/${w * 10 + i}`, `  - decided to follow up on ${day(thursday)}`, '']).flat(),
+        '## Action items', '', `- _AI @bob: review the pull request of week ${w}_`, '',
+      ].join('\n'));
+      files++;
+      sections.push(`### Team ${t}`, '', `Minutes: ${BASE}${folder}/${compact(wednesday)}.md`, '', `- Week ${w}: progress on the roadmap`, '- Image manager', '');
+    }
+    write(`community-call/${compact(thursday)}.md`, [`# SCS Tech Weekly ${day(thursday)}`, '', '## Meta', '', '- Minutes: Jonas', '', '## Team Updates', '', ...sections, '## AOB', '', '## Project Updates', ''].join('\n'));
+    files++;
+  }
+  return files;
+}

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
+import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type MinutesConfig, type MinutesModel, type MinutesWorkspace } from '../../server/src/core';
 import { fileWorkspace, isUtf8Text, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { today } from '../../server/src/core/calendar/today';
 import { applyEdits } from './applyEdits';
@@ -45,9 +45,20 @@ function check(path: string, root: string, config: MinutesConfig, workspace: Min
   if (isIgnored(config, file)) return null;
   const text = readMinutesText(path, (p, reason) => process.stderr.write(`${p}: ${reason}\n`));
   if (text === undefined) return null;
-  const uri = pathToFileURL(path).toString();
-  const findings = lint(parseMinutesForLint({ uri, version: 1, text }, config), config, { workspace, today: day });
+  const findings = lint(modelForLint(file, text, pathToFileURL(path).toString(), config, workspace), config, { workspace, today: day });
   return { path, file, text, findings };
+}
+
+/**
+ * The model a check of the whole repository needs, parsed once for the check and the repository's
+ * own reading: a roll-up whole, team minutes as far as their headings (see parseMinutesOutline).
+ */
+function modelForLint(file: string, text: string, uri: string, config: MinutesConfig, workspace: MinutesWorkspace): MinutesModel {
+  const shared = workspace.index.has(file) && workspace.readText(file) === text;
+  const outline = shared ? workspace.outline(file) : undefined;
+  if (outline && outline.kind !== 'weekly') return outline;
+  const model = shared ? workspace.model(file) : undefined;
+  return model ?? parseMinutesForLint({ uri, version: 1, text }, config);
 }
 
 /** Applies a file's preferred fixes (text edits, then a rename of a misnamed file); returns the new path if renamed. */

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionRows, type ActionRow } from '../../cli/src/actions';
-import { calendarFor, DEFAULT_CONFIG, newTeamMinutes } from '../../server/src/core';
+import { calendarFor, DEFAULT_CONFIG, newTeamMinutes, parseMinutes } from '../../server/src/core';
+import { actionItemsOf } from '../../server/src/core/model/actionItems';
+import { parseMinutesOutline } from '../../server/src/core/model/parse';
 import { fileWorkspace, listMarkdownFiles } from '../../server/src/node/fileWorkspace';
 import { CORPUS, requireCorpus } from './corpusPath';
 
@@ -15,6 +18,17 @@ describe('action items of the real SCS minutes', function () {
   });
 
   const at = (file: string, line: number) => rows.find((r) => r.file === file && r.line === line);
+
+  // Series are read from the files' headings alone (parseMinutesOutline): it must find what a full parse finds.
+  it('reads the same action items from a file\'s headings alone as from a full parse, for every file', () => {
+    let compared = 0;
+    for (const path of listMarkdownFiles(CORPUS)) {
+      const doc = { uri: `file:///corpus/${path}`, version: 0, text: readFileSync(join(CORPUS, path), 'utf8') };
+      assert.deepEqual(actionItemsOf(parseMinutesOutline(doc, DEFAULT_CONFIG)), actionItemsOf(parseMinutes(doc, DEFAULT_CONFIG)), path);
+      compared++;
+    }
+    assert.ok(compared > 700);
+  });
 
   it('reads a sample checked by hand: owners, text and state across the series', () => {
     const sample: Array<[string, number, string[], string, ActionRow['status']]> = [

@@ -245,13 +245,19 @@ function shift(node: Nodes, offset: number, line: number): void {
  * titles, which need no link detection (a title's text and dates read the same either way).
  */
 export function parseChunks(chunks: Chunk[]): Root {
-  const children: RootContent[] = [];
-  for (const chunk of chunks) {
-    const root = fromMarkdown(chunk.text, plainExtensions);
-    for (const node of root.children) shift(node, chunk.offset, chunk.line);
-    children.push(...root.children);
-  }
-  return { type: 'root', children };
+  // In one run (see parseTogether), each piece's nodes then moved to where the piece stands.
+  const joined = chunks.map((c) => (c.text.endsWith('\n') ? c.text : `${c.text}\n`));
+  const root = fromMarkdown(joined.join(''), plainExtensions);
+  let offset = 0;
+  let line = 0;
+  let next = 0;
+  chunks.forEach((chunk, i) => {
+    const end = offset + joined[i].length;
+    while (next < root.children.length && root.children[next].position!.start.offset! < end) shift(root.children[next++], chunk.offset - offset, chunk.line - line);
+    offset = end;
+    line += joined[i].split('\n').length - 1;
+  });
+  return root;
 }
 
 /**

@@ -64,6 +64,23 @@ export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig):
 // A setext `===` underline makes a level-1 heading that the pieces' first lines do not show.
 const SETEXT_H1 = /^ {0,3}=+[ \t]*\r?$/mu;
 
+/**
+ * For reading what stands under which heading line by line (action items): a model of the
+ * document's headings alone, each section reaching to the next heading as in a full parse, but
+ * without its content (`partial`). Where a heading might not start a piece (setext or indented
+ * headings), the document is parsed whole.
+ */
+export function parseMinutesOutline(doc: SourceDocument, config: MinutesConfig): MinutesModel {
+  const chunks = splitAtHeadings(doc.text);
+  if (chunks.length < 2 || HIDDEN_HEADING.test(doc.text)) return parseMinutes(doc, config);
+  const headings = chunks.filter((c) => /^#{1,6}(?:[ \t]|\r?\n|$)/u.test(c.text)).map((c) => ({ ...c, text: c.text.slice(0, c.text.indexOf('\n') + 1 || c.text.length) }));
+  return { ...buildModel(doc, config, parseChunks(headings)), partial: true };
+}
+
+// Headings a piece's first line does not show: setext underlines (`===`, `---` under text) and
+// ATX headings indented by one to three spaces.
+const HIDDEN_HEADING = /^ {0,3}(?:=+|-+)[ \t]*\r?$|^ {1,3}#{1,6}(?:[ \t]|\r?$)/mu;
+
 // More team sections than any roll-up has: comparing them with each other and the repository
 // would take long, and tell nothing.
 const MAX_TEAM_SECTIONS = 500;

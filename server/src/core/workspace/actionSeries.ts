@@ -25,7 +25,7 @@ export function trackSeries(workspace: MinutesWorkspace, folder: string, until?:
   const tracked: TrackedItem[] = [];
   let previous: TrackedItem[] = [];
   for (const file of files) {
-    const model = workspace.model(file.path);
+    const model = workspace.outline(file.path);
     const items = model ? actionItemsOf(model) : [];
     // Each earlier item carries on in at most one item of this meeting.
     const taken = new Set<TrackedItem['raised']>();

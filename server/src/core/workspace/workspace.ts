@@ -1,7 +1,7 @@
 import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, fromDayNumber, sameDate, type CalendarDate } from '../model/dates';
-import { parseMinutes, parseMinutesInSteps } from '../model/parse';
+import { parseMinutes, parseMinutesInSteps, parseMinutesOutline } from '../model/parse';
 import type { MinutesModel, TeamKind } from '../model/types';
 import { findRosterTeam } from '../model/teams';
 import { meetingDate } from '../rules/meetingDate';
@@ -124,6 +124,7 @@ export class MinutesWorkspace {
   fileDeleted(path: string): void {
     this.index.remove(path);
     this.models.delete(path);
+    this.outlines.delete(path);
     this.contents.delete(path);
   }
 
@@ -134,10 +135,11 @@ export class MinutesWorkspace {
   fileChanged(path: string, model?: MinutesModel): void {
     if (model && this.models.get(path) === model) return;
     this.contents.delete(path);
+    const outlined = this.outlines.delete(path);
     const known = this.models.has(path);
     if (model) this.models.set(path, model);
     else this.models.delete(path);
-    if (known || model) this.contentGeneration++;
+    if (known || outlined || model) this.contentGeneration++;
   }
 
   /** The text of a file of the repository (an open editor's, else the file's), if it can be read. */
@@ -169,6 +171,22 @@ export class MinutesWorkspace {
     }
     this.learnedFolders();
   }
+
+  /**
+   * A file's model as far as reading its action items needs (its headings; see parseMinutesOutline):
+   * the full model where there is one (an open editor's), else one parsed once until the file changes.
+   */
+  outline(path: string): MinutesModel | undefined {
+    const full = this.models.get(path);
+    if (full !== undefined) return full ?? undefined;
+    if (!this.outlines.has(path)) {
+      const text = this.files.readFile(path);
+      this.outlines.set(path, text === undefined ? null : parseMinutesOutline({ uri: this.uriOf(path), version: 0, text }, this.config));
+    }
+    return this.outlines.get(path) ?? undefined;
+  }
+
+  private readonly outlines = new Map<string, MinutesModel | null>();
 
   /** Whether this is a minutes repository at all: link checks that need one are skipped otherwise. */
   hasTeamFolders(): boolean {
