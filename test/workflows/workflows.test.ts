@@ -133,6 +133,9 @@ describe('.github/workflows/ci.yml: what it runs', () => {
     const expression = /require\('\.\/package\.json'\)\.engines\.vscode\.replace\(\/\^\[\^0-9\]\*\/, ''\)/u;
     assert.match(pick.run ?? '', expression);
     assert.match(MANIFEST.engines.vscode.replace(/^[^0-9]*/u, ''), /^\d+\.\d+\.\d+$/u, `engines.vscode ${MANIFEST.engines.vscode}`);
+    // Here, `test:vscode -- --oldest` runs the suites on the VS Code the manifest claims as its oldest.
+    const oldest = /oldest: \{[^}]*vscode: '(\d+\.\d+)\.\d+'/u.exec(readFileSync(join(ROOT, 'test/vscode/lib/install.mjs'), 'utf8'))?.[1];
+    assert.equal(MANIFEST.engines.vscode.replace(/^[^0-9]*/u, '').replace(/\.\d+$/u, ''), oldest, 'engines.vscode names the VS Code that --oldest tests');
     // What the workflow relies on in the runner: --electron, and the version from MINUTES_VSCODE_VERSION.
     assert.match(readFileSync(join(ROOT, 'test/vscode/run.mjs'), 'utf8'), /electron: \{ type: 'boolean'/u);
     assert.match(readFileSync(join(ROOT, 'test/vscode/lib/electron.mjs'), 'utf8'), /version: process\.env\.MINUTES_VSCODE_VERSION/u);
