@@ -6,9 +6,10 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..');
-// Targets: the browser server is the core plus LSP; the baseline was ~630 KB minified.
+// Targets: the browser server is the core (about 570 KB without the calendars no shipped country uses)
+// plus the LSP libraries (about 180 KB); before those calendars were left out it was 870 KB.
 export const BUNDLES = [
-  { file: 'dist/browser/server.js', targetKB: 630 },
+  { file: 'dist/browser/server.js', targetKB: 780 },
   { file: 'dist/browser/client.js', targetKB: 500 },
 ];
 

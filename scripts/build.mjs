@@ -2,6 +2,8 @@
 // that the manifest's `jsonValidation` points at. Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { holidayDataPlugin } from './holidayData.mjs';
 
 const production = !process.argv.includes('--dev');
@@ -33,12 +35,45 @@ const withHolidays = { ...common, plugins: [holidayDataPlugin(HOLIDAY_COUNTRIES)
 // extension host and the server in a worker of its own. `worker` makes packages pick their worker
 // builds (micromark's entity decoder would reach for `document` otherwise).
 const web = { ...common, platform: 'browser', target: 'es2022', conditions: ['worker'] };
+const webServerPlugins = [...withHolidays.plugins, unusedCalendarsPlugin(HOLIDAY_COUNTRIES)];
+
+/**
+ * Leaves out of a bundle the holiday calendars that no rule of the shipped countries uses: the
+ * equinox and the Chinese, Jalaali and Bengali calendars, which bring astronomy tables (astronomia,
+ * date-chinese, VSOP87: about 240 KB minified). Checked at build time: the build fails if a rule of
+ * those countries (any state or region) needs one of them, and a left-out calendar throws if reached.
+ */
+function unusedCalendarsPlugin(countries) {
+  const require = createRequire(import.meta.url);
+  const unused = { Equinox: ['equinox'], Chinese: ['chinese', 'korean', 'vietnamese'], Jalaali: ['jalaali'], BengaliRevised: ['bengali-revised'] };
+  const lib = dirname(require.resolve('date-holidays-parser'));
+  const Parser = require(join(lib, 'Parser.cjs'));
+  const { holidays } = JSON.parse(readFileSync(join(dirname(require.resolve('date-holidays')), '..', 'data', 'holidays.json'), 'utf8'));
+  const used = new Set();
+  const visit = (node) => {
+    for (const rule of Object.keys(node?.days ?? {})) for (const part of new Parser().parse(rule) ?? []) used.add(part.fn);
+    for (const key of ['states', 'regions']) Object.values(node?.[key] ?? {}).forEach(visit);
+  };
+  countries.forEach((c) => visit(holidays[c]));
+  const needed = Object.values(unused).flat().filter((fn) => used.has(fn));
+  if (needed.length) throw new Error(`the holidays of ${countries.join(', ')} need the ${needed.join(', ')} calendar(s): drop them from unusedCalendarsPlugin`);
+  const filter = new RegExp(`[\\\\/]date-holidays-parser[\\\\/](?:src|lib)[\\\\/](?:${Object.keys(unused).join('|')})\\.c?js$`);
+  return {
+    name: 'minutes-unused-calendars',
+    setup(build) {
+      build.onLoad({ filter }, (args) => {
+        const stub = `class LeftOut { constructor() { throw new Error('${basename(args.path)}: this calendar is not in the Minutes build'); } }`;
+        return { contents: args.path.endsWith('.cjs') ? `${stub}\nmodule.exports = LeftOut;` : `${stub}\nexport default LeftOut;`, loader: 'js' };
+      });
+    },
+  };
+}
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...withHolidays, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...web, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] }),
-  esbuild.build({ ...web, format: 'iife', plugins: withHolidays.plugins, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' }),
+  esbuild.build({ ...web, format: 'iife', plugins: webServerPlugins, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' }),
   esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __MINUTES_LINT_VERSION__: JSON.stringify(version) } }),
 ]);
 

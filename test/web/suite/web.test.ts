@@ -2,7 +2,7 @@
 // (`.minutes.json` and files created or deleted while it runs), not from a disk.
 import * as assert from '../assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, diagnosticCode, fixtureUri, getExtension, openFixture, waitForActivation, waitForDiagnostics } from '../../vscode/suite/helpers';
+import { closeAllEditors, diagnosticCode, fixtureUri, getExtension, openFixture, waitFor, waitForActivation, waitForDiagnostics } from '../../vscode/suite/helpers';
 
 const WEEKLY = 'community-call/20221013.md';
 
@@ -46,5 +46,18 @@ describe('the web build', () => {
       await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
     }
     await waitForDiagnostics(document.uri, notFound);
+  });
+
+  it('computes public holidays in the worker (the calendars it bundles)', async () => {
+    // 2022-10-03 is German Unity Day (the default region is DE); its dates come from date-holidays' rules.
+    const { document } = await openFixture('container/20221003.md');
+    const column = document.lineAt(0).text.indexOf('2022-10-03');
+    assert.ok(column >= 0, document.lineAt(0).text);
+    const text = await waitFor(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, column + 2));
+      const found = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return found.includes('Public holiday') && found;
+    }, 20_000, 'a holiday in the hover of the title date');
+    assert.match(text, /Public holiday in Germany: [^\n]*Tag der Deutschen Einheit/u);
   });
 });
