@@ -40,7 +40,10 @@ if (process.argv[1] === import.meta.filename) {
   void sizes;
 }
 
-/** The biggest inputs of each web bundle, by package, as esbuild counts them. */
+/**
+ * The biggest inputs of each web bundle, by package, as esbuild counts them. A rough picture: rebuilt
+ * here with the holidays of one country and without leaving out the calendars that build.mjs drops.
+ */
 async function why() {
   const esbuild = await import('esbuild');
   const { holidayDataPlugin } = await import('../scripts/holidayData.mjs');
