@@ -22,11 +22,46 @@ export function parseWhole(text: string): Root {
   const hostile = hostileInput(text);
   if (hostile) return opaque(text, hostile);
   try {
-    return fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+    return pruned(fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions }));
   } catch (error) {
     if (error instanceof RangeError) return opaque(text, 'nested too deeply');
     throw error;
   }
+}
+
+/**
+ * The tree cut down to what the model reads (see buildModel): headings, paragraphs with their
+ * inline content, and the first paragraph of each list item; positions only where offsets are
+ * read (blocks, paragraphs, links). Parsed pieces are kept between versions of an open document:
+ * the whole tree of a 5 MB document would take hundreds of megabytes.
+ */
+function pruned(root: Root): Root {
+  root.children = root.children.map(prunedBlock);
+  return root;
+}
+
+function prunedBlock(block: RootContent): RootContent {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+      block.children.forEach(prunedInline);
+      return block;
+    case 'list':
+      for (const item of block.children) {
+        const first = item.children[0];
+        item.children = first?.type === 'paragraph' ? [prunedBlock(first) as typeof first] : [];
+        delete item.position;
+      }
+      return block;
+    default:
+      // Other blocks only close sections and stand between paragraphs: their type and place are enough.
+      return { type: block.type, position: block.position } as RootContent;
+  }
+}
+
+function prunedInline(node: Nodes): void {
+  if (node.type !== 'link') delete node.position;
+  if ('children' in node) (node.children as Nodes[]).forEach(prunedInline);
 }
 
 /** Why Markdown of this text would take too long to read, if it would (one pass over the text). */
@@ -210,7 +245,7 @@ function parseTogether(pieces: Chunk[]): ParsedChunk[] {
   const text = pieces.map((p) => p.text).join('');
   let root: Root;
   try {
-    root = fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+    root = pruned(fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions }));
   } catch {
     return pieces.map((piece) => ({ root: parseWhole(piece.text), offset: 0, line: 0 }));
   }
