@@ -17,8 +17,9 @@ export { codeActions, FIX_ALL_KIND, nonOverlapping, preferredEdits, type CodeAct
 export { DIAGNOSTIC_SOURCE, toDiagnostic } from './features/diagnostics';
 export { LineIndex } from './text/lineIndex';
 export { teamOverview } from './features/teamOverview';
-export { calendarFor, type LintOptions } from './rules/lint';
-export { meetingDate } from './rules/meetingDate';
+export { type LintOptions } from './rules/lint';
+export { calendarFor } from './calendar/calendarFor';
+export { meetingDate } from './workspace/meetingDate';
 export { CONFIG_CODE, RULE_CODES } from './rules/catalog';
 export { MinutesIndex, type IndexedFile } from './workspace/minutesIndex';
 export { MinutesWorkspace, type WorkspaceFiles } from './workspace/workspace';

@@ -6,8 +6,8 @@ import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type Cale
 import type { MinutesModel, TeamEntry, TeamKind } from '../model/types';
 import { flatten } from '../model/parse';
 import { PARTICIPANTS_HEADING } from '../model/sections';
-import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../rules/edits';
-import { meetingDate } from '../rules/meetingDate';
+import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../text/edits';
+import { meetingDate } from '../workspace/meetingDate';
 import { expectedTeams, isSameTeam, rollUpOrder } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { fileSummary, handlesIn, recentHandles, recentMinuteTakers } from './workspaceFacts';

@@ -3,8 +3,8 @@ import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
-import { eol } from '../rules/edits';
-import { meetingDate } from '../rules/meetingDate';
+import { eol } from '../text/edits';
+import { meetingDate } from '../workspace/meetingDate';
 import { fillNotice, holidaysBetween, meetingWeekdayOf, nextWeekday } from './dateFacts';
 
 export const INSERT_KIND = 'refactor.insert.minutes';

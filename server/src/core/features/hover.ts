@@ -4,7 +4,7 @@ import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, findDates, formatDate, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
-import { meetingDate } from '../rules/meetingDate';
+import { meetingDate } from '../workspace/meetingDate';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { relativeDays } from './dateFacts';
 import { fileSummary } from './workspaceFacts';

@@ -2,7 +2,7 @@ import { meetingWeekdays } from '../config/schedule';
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, weekday, type CalendarDate } from '../model/dates';
-import { fileUrl, pendingLine } from '../rules/edits';
+import { fileUrl, pendingLine } from '../text/edits';
 import { expectedTeams, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { openItemsBefore, trackSeries } from '../workspace/actionSeries';

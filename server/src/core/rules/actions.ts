@@ -7,7 +7,7 @@ import { PARTICIPANTS_HEADING } from '../model/sections';
 import type { MinutesModel, Section } from '../model/types';
 import { trackSeries } from '../workspace/actionSeries';
 import type { MinutesWorkspace } from '../workspace/workspace';
-import { dateAnchor, eol, insertAt } from './edits';
+import { dateAnchor, eol, insertAt } from '../text/edits';
 import type { Rule, RuleFinding } from './types';
 
 /** The file, date and series of team minutes that are the newest of their series, else undefined. */

@@ -1,6 +1,6 @@
 import { meetingWeekdays } from '../config/schedule';
 import { formatDate, WEEKDAY_NAMES, weekday } from '../model/dates';
-import { dateAnchor } from './edits';
+import { dateAnchor } from '../text/edits';
 import type { Rule } from './types';
 
 export const meetingWeekday: Rule = {

@@ -1,5 +1,5 @@
 import { formatDate } from '../model/dates';
-import { dateAnchor, DOCUMENT_START } from './edits';
+import { dateAnchor, DOCUMENT_START } from '../text/edits';
 import type { Rule } from './types';
 
 export const duplicateMinutes: Rule = {

@@ -1,5 +1,5 @@
 import { patternOf } from '../config/infer';
-import { DOCUMENT_START } from './edits';
+import { DOCUMENT_START } from '../text/edits';
 import type { Rule } from './types';
 
 export const unrecognisedFile: Rule = {

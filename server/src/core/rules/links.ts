@@ -2,7 +2,7 @@ import { dayNumber, formatDate } from '../model/dates';
 import type { LinkTarget, MinutesLine, TeamEntry } from '../model/types';
 import type { IndexedFile } from '../workspace/minutesIndex';
 import { sameTeam } from '../workspace/names';
-import { DOCUMENT_START, fileUrl, linkedLine, minimalReplace, minutesLinkSpan, pendingLine } from './edits';
+import { DOCUMENT_START, fileUrl, linkedLine, minimalReplace, minutesLinkSpan, pendingLine } from '../text/edits';
 import { lastMeeting } from './teams';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 

@@ -1,10 +1,10 @@
-import { HolidayCalendar, type HolidayRegion } from '../calendar/holidays';
+import { calendarFor } from '../calendar/calendarFor';
 import type { MinutesConfig } from '../config/types';
 import type { CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { RULES } from './catalog';
-import { meetingDate } from './meetingDate';
+import { meetingDate } from '../workspace/meetingDate';
 import { comparePositions } from '../text/ranges';
 import type { SeverityOverrides } from './severity';
 import type { Finding } from './types';
@@ -17,16 +17,6 @@ export interface LintOptions {
   severities?: SeverityOverrides;
   /** The user's today (see RuleContext). */
   today?: CalendarDate;
-}
-
-const calendars = new Map<string, HolidayCalendar>();
-
-/** Calendars are costly to set up and few: one per region, for the life of the process. */
-export function calendarFor(region: HolidayRegion): HolidayCalendar {
-  const key = `${region.country}/${region.state ?? ''}/${region.language}`;
-  let calendar = calendars.get(key);
-  if (!calendar) calendars.set(key, (calendar = new HolidayCalendar(region)));
-  return calendar;
 }
 
 const MAX_FINDINGS = 1000;

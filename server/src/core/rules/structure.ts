@@ -2,7 +2,7 @@ import type { SectionNames } from '../config/types';
 import { flatten } from '../model/parse';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { MinutesModel, Section, TeamEntry } from '../model/types';
-import { appendLines, eol, insertAt, insertLinesBefore } from './edits';
+import { appendLines, eol, insertAt, insertLinesBefore } from '../text/edits';
 import type { Rule, RuleFinding } from './types';
 
 const SECTION_ORDER: Array<keyof SectionNames> = ['meta', 'updates', 'aob', 'projectUpdates'];

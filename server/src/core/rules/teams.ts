@@ -5,7 +5,7 @@ import { teamKindOf } from '../model/teams';
 import { isSession, nameTokens, sameTeam } from '../workspace/names';
 import { expectedTeams, isSameTeam, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
-import { appendLines, DOCUMENT_START, eol, fileUrl, insertAt, insertLinesBefore, linkedLine, pendingLine } from './edits';
+import { appendLines, DOCUMENT_START, eol, fileUrl, insertAt, insertLinesBefore, linkedLine, pendingLine } from '../text/edits';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 export const missingTeam: Rule = {

@@ -1,7 +1,7 @@
 import { datedPathOf, formatDatedPath } from '../config/paths';
 import { dayNumber, formatDate, sameDate, WEEKDAY_NAMES, weekday } from '../model/dates';
 import { formatWritten } from '../model/writtenDates';
-import { wrongDate } from './meetingDate';
+import { wrongDate } from '../workspace/meetingDate';
 import type { Fix, Rule } from './types';
 
 export const titleDateMismatch: Rule = {

@@ -4,7 +4,7 @@ import { dayNumber, fromDayNumber, sameDate, type CalendarDate } from '../model/
 import { parseMinutes, parseMinutesInSteps, parseMinutesOutline } from '../model/parse';
 import type { MinutesModel, TeamKind } from '../model/types';
 import { findRosterTeam } from '../model/teams';
-import { meetingDate } from '../rules/meetingDate';
+import { meetingDate } from './meetingDate';
 import { compilePathPattern, datedPathOf, formatDatedPath } from '../config/paths';
 import { MinutesIndex, type IndexedFile } from './minutesIndex';
 import { nameTokens, sameTeam, teamSimilarity, tokenSimilarity } from './names';

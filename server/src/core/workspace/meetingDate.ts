@@ -2,7 +2,7 @@ import { meetingWeekdays } from '../config/schedule';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, sameDate, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
-import type { MinutesWorkspace } from '../workspace/workspace';
+import type { MinutesWorkspace } from './workspace';
 
 /**
  * The date the minutes are about. Title and file name usually agree; when they do not, the file
