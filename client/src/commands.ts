@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { isRealDate } from '../../server/src/core/model/dates';
-import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../../server/src/protocol';
+import { messageDate, SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../../server/src/protocol';
 
 // The server computes every piece of content (so any LSP editor can have it); these commands
 // only ask the user, write new files and open them.
@@ -128,15 +127,10 @@ export async function newTeamMinutes(client: LanguageClient, args: { folder?: st
       title: `New minutes of ${choice.name ?? choice.folder}`,
       prompt: choice.last ? `Meeting date (it meets on ${choice.weekday}s, from its recent minutes)` : 'Meeting date',
       value: choice.next,
-      validateInput: (v) => (isDateText(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
+      validateInput: (v) => (messageDate(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
     }));
   if (!date) return;
   await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: choice.folder, date }));
-}
-
-function isDateText(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
-  return m !== null && isRealDate(+m[1], +m[2], +m[3]);
 }
 
 /** "Insert Holiday Notice" and "Insert Date": the server's options for the cursor, picked from a list. */

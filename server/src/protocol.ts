@@ -1,8 +1,15 @@
 // Messages beyond standard LSP, shared by the client and the server so neither keeps its own copy.
 import type { Range } from 'vscode-languageserver-types';
+import { isRealDate, type CalendarDate } from './core/model/dates';
 
 export type { TeamRow, TeamRowState } from './core/features/teamOverview';
 export type { DocumentInfo } from './core/features/documentInfo';
+
+/** A date as messages carry it (`YYYY-MM-DD`, a day that exists), or undefined for anything else. */
+export function messageDate(value: unknown): CalendarDate | undefined {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value) : null;
+  return m && isRealDate(+m[1], +m[2], +m[3]) ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+}
 
 export interface TeamsParams {
   uri: string;

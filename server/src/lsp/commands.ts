@@ -2,10 +2,10 @@ import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserve
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
-import { calendarFor, dateOptions, formatDate, insertOption, isRealDate, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
+import { calendarFor, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
 import { today } from '../core/calendar/today';
 import type { Workspaces, WorkspaceState } from './workspaces';
-import { SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
+import { messageDate, SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import { nextTeamMeeting } from '../core/features/newMinutes';
 import { configText, inferConfig } from '../core/config/infer';
 import type { Readiness } from './ready';
@@ -87,11 +87,8 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
 }
 
 function parseDate(value: unknown): CalendarDate {
-  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value) : null;
-  const date = m && { year: +m[1], month: +m[2], day: +m[3] };
-  if (!date || formatDate(date) !== value || !isRealDate(date.year, date.month, date.day)) {
-    throw new ResponseError(ErrorCodes.InvalidParams, `not a date: ${String(value)} (expected YYYY-MM-DD)`);
-  }
+  const date = messageDate(value);
+  if (!date) throw new ResponseError(ErrorCodes.InvalidParams, `not a date: ${String(value)} (expected YYYY-MM-DD)`);
   return date;
 }
 
