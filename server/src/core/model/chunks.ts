@@ -7,6 +7,14 @@ export interface Chunk {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/u;
+/** Whether the line at `offset` can be a heading (`#` at column 0) or a fence (up to 3 spaces, then ` or ~). */
+function mayMatter(text: string, offset: number): boolean {
+  if (text.charCodeAt(offset) === 35 /* # */) return true;
+  let i = offset;
+  while (i < offset + 3 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return c === 96 /* ` */ || c === 126 /* ~ */;
+}
 const HEADING = /^#{1,6}(?:[ \t]|$)/u;
 // Constructs that may carry a `#` line at column 0 without it being a heading, or that refer across
 // headings: HTML blocks and link reference definitions. Documents with them are parsed whole.
@@ -36,6 +44,12 @@ export function splitAtHeadings(text: string): Chunk[] {
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
     const end = newline < 0 ? text.length : newline + 1;
+    // Most lines can be neither a heading nor a fence: their first characters say so, unsliced.
+    if (!mayMatter(text, offset)) {
+      offset = end;
+      line++;
+      continue;
+    }
     const content = text.slice(offset, newline < 0 ? text.length : newline).replace(/\r$/u, '');
     const opener = FENCE.exec(content);
     // An indented fence may belong to a list item, where a column-0 heading would end it early or
