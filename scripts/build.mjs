@@ -30,17 +30,16 @@ async function importFromCore(entry) {
 
 const { HOLIDAY_COUNTRIES } = await importFromCore('server/src/core/calendar/countries.ts');
 const { CONFIG_SCHEMA } = await importFromCore('server/src/core/config/schema.ts');
-const withHolidays = { ...common, plugins: [holidayDataPlugin(HOLIDAY_COUNTRIES)] };
+const withHolidays = { ...common, plugins: [holidayDataPlugin(HOLIDAY_COUNTRIES), unusedCalendarsPlugin(HOLIDAY_COUNTRIES)] };
 // The web build (package.json `browser`: vscode.dev, github.dev): the client runs in the web-worker
 // extension host and the server in a worker of its own. `worker` makes packages pick their worker
 // builds (micromark's entity decoder would reach for `document` otherwise).
 const web = { ...common, platform: 'browser', target: 'es2022', conditions: ['worker'] };
-const webServerPlugins = [...withHolidays.plugins, unusedCalendarsPlugin(HOLIDAY_COUNTRIES)];
 
 /**
  * Leaves out of a bundle the holiday calendars that no rule of the shipped countries uses: the
  * equinox and the Chinese, Jalaali and Bengali calendars, which bring astronomy tables (astronomia,
- * date-chinese, VSOP87: about 240 KB minified). Checked at build time: the build fails if a rule of
+ * date-chinese, VSOP87: about 120 KB minified per bundle). Checked at build time: the build fails if a rule of
  * those countries (any state or region) needs one of them, and a left-out calendar throws if reached.
  */
 function unusedCalendarsPlugin(countries) {
@@ -73,7 +72,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...withHolidays, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...web, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] }),
-  esbuild.build({ ...web, format: 'iife', plugins: webServerPlugins, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' }),
+  esbuild.build({ ...web, format: 'iife', plugins: withHolidays.plugins, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js' }),
   esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __MINUTES_LINT_VERSION__: JSON.stringify(version) } }),
 ]);
 
