@@ -46,8 +46,9 @@ export interface ServerHost {
 // Platform-independent: `node/main.ts` starts it over IPC or stdio, `browser/main.ts` in a web worker.
 export function startServer(connection: Connection, host: ServerHost): void {
   // Timings for the output channel: how long the server took to be of use (see README "Performance").
-  // The longest a request waits for the model of a document being parsed (see `parsed`).
-  const ANSWER_WAIT_MS = 800;
+  // How long after its arrival a request is answered at the latest when its document is still being
+  // parsed (see `parsed`); only the first load of the repository may hold it longer.
+  const ANSWER_DEADLINE_MS = 900;
   const since = (t: number) => `${Math.round(performance.now() - t)} ms`;
   const processStart = host.started;
   let firstLint: number | undefined = performance.now();
@@ -185,16 +186,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   /**
-   * A document and the model of its current version for a request, if that model is ready within
-   * ANSWER_WAIT_MS: a huge document is parsed in slices meanwhile, and the request gets no answer
-   * rather than wait (diagnostics are refreshed once it is ready).
+   * A document and the model of its current version for a request, if that model is ready by
+   * ANSWER_DEADLINE_MS after the request came: a huge document is parsed in slices meanwhile, and the
+   * request gets no answer rather than wait (diagnostics are refreshed once it is ready).
    */
   async function parsed(uri: string, token?: CancellationToken): Promise<{ document: TextDocument; model: MinutesModel } | undefined> {
+    const arrived = performance.now();
     // How a document reads depends on its repository's config: nothing is parsed before that is loaded.
     await ready.wait();
     const document = documents.get(uri);
     if (!document) return undefined;
-    const model = analysis.ready(document) ?? (await within(analysis.model(document), ANSWER_WAIT_MS));
+    const left = Math.max(50, ANSWER_DEADLINE_MS - (performance.now() - arrived));
+    const model = analysis.ready(document) ?? (await within(analysis.model(document), left));
     const now = documents.get(uri);
     return model && now && !token?.isCancellationRequested ? { document: now, model } : undefined;
   }
@@ -211,7 +214,6 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   connection.onCompletion(async ({ textDocument, position: given }, token) => {
-    await ready.wait();
     const found = await parsed(textDocument.uri, token);
     if (!found) return null;
     const position = clamp(found.document, given);
@@ -220,7 +222,6 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onCodeAction(async ({ textDocument, range: given, context }, token) => {
-    await ready.wait();
     const found = await parsed(textDocument.uri, token);
     if (!found) return null;
     const range = { start: clamp(found.document, given.start), end: clamp(found.document, given.end) };
@@ -233,7 +234,6 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onHover(async ({ textDocument, position: given }, token) => {
-    await ready.wait();
     const found = await parsed(textDocument.uri, token);
     if (!found) return null;
     const position = clamp(found.document, given);
@@ -242,13 +242,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onDocumentLinks(async ({ textDocument }, token) => {
-    await ready.wait();
     const found = await parsed(textDocument.uri, token);
     return found ? documentLinks(found.model, workspaces.of(textDocument.uri)?.workspace) : null;
   });
 
   connection.onRequest(TEAMS_REQUEST, async ({ uri }: TeamsParams, token: CancellationToken): Promise<TeamRow[] | null> => {
-    await ready.wait();
     const found = await parsed(uri, token);
     if (!found) return null;
     const meeting = meetingDate(found.model, workspaces.configOf(uri), workspaces.of(uri)?.workspace, today());
