@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDate, isIgnored, lint, parseMinutesInSteps, type ChunkCache, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
 import { today } from '../core/calendar/today';
 import { runInSlices } from './slices';
-import type { Workspaces } from './workspaces';
+import type { Repositories } from './repositories';
 
 interface Parse {
   version: number;
@@ -32,14 +32,14 @@ export class Analysis {
   severities: SeverityOverrides = {};
 
   constructor(
-    private readonly workspaces: Workspaces,
+    private readonly repositories: Repositories,
     private readonly documentOf: (uri: string) => TextDocument | undefined,
   ) {}
 
   /** The model of the document's version if it is parsed already (with the config now in force). */
   ready(document: TextDocument): MinutesModel | undefined {
     const entry = this.entries.get(document.uri);
-    return entry?.model?.version === document.version && entry.config === this.workspaces.configOf(document.uri) ? entry.model : undefined;
+    return entry?.model?.version === document.version && entry.config === this.repositories.configOf(document.uri) ? entry.model : undefined;
   }
 
   /**
@@ -50,7 +50,7 @@ export class Analysis {
   model(document: TextDocument): Promise<MinutesModel | undefined> {
     const done = this.ready(document);
     if (done) return Promise.resolve(done);
-    const config = this.workspaces.configOf(document.uri);
+    const config = this.repositories.configOf(document.uri);
     const entry = this.entries.get(document.uri) ?? { chunks: new Map() as ChunkCache };
     this.entries.set(document.uri, entry);
     if (entry.parse && entry.parse.version === document.version && entry.parse.config === config) return entry.parse.model;
@@ -73,13 +73,13 @@ export class Analysis {
 
   /** The findings of a parsed model (they depend on the repository too, so they may be recomputed). */
   findingsOf(model: MinutesModel): Finding[] {
-    const state = this.workspaces.of(model.uri);
+    const state = this.repositories.of(model.uri);
     const severities = state?.severities ?? this.severities;
     const day = today();
     const key = `${state?.workspace.generation ?? 'none'}|${JSON.stringify(severities)}|${formatDate(day)}`;
     const cached = this.findings.get(model);
     if (cached?.key === key) return cached.findings;
-    const config = state?.config ?? this.workspaces.configOf(model.uri);
+    const config = state?.config ?? this.repositories.configOf(model.uri);
     const path = state?.workspace.relativePath(model.uri);
     const ignored = path !== undefined && isIgnored(config, path);
     const findings = ignored ? [] : lint(model, config, { workspace: state?.workspace, severities, today: day });

@@ -4,20 +4,20 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
 import { calendarFor, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
 import { today } from '../core/calendar/today';
-import type { Workspaces, WorkspaceState } from './workspaces';
+import type { Repositories, Repository } from './repositories';
 import { messageDate, SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import { nextTeamMeeting } from '../core/features/newMinutes';
 import { configText, inferConfig } from '../core/config/infer';
 import type { Readiness } from './ready';
 
 /** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */
-export function registerCommands(connection: Connection, workspaces: Workspaces, documents: TextDocuments<TextDocument>, analysis: Analysis, ready: Readiness): string[] {
-  const repository = (rootUri: unknown): WorkspaceState => {
-    const state = typeof rootUri === 'string' ? workspaces.forRoot(rootUri) : workspaces.all()[0];
+export function registerCommands(connection: Connection, repositories: Repositories, documents: TextDocuments<TextDocument>, analysis: Analysis, ready: Readiness): string[] {
+  const repository = (rootUri: unknown): Repository => {
+    const state = typeof rootUri === 'string' ? repositories.forRoot(rootUri) : repositories.all()[0];
     if (!state) throw new ResponseError(ErrorCodes.InvalidParams, 'no minutes repository is open');
     return state;
   };
-  const result = (state: WorkspaceState, file: NewFile): NewFileResult => ({ ...file, uri: state.workspace.uriOf(file.path) });
+  const result = (state: Repository, file: NewFile): NewFileResult => ({ ...file, uri: state.workspace.uriOf(file.path) });
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     [SERVER_COMMANDS.weeklyDates]: ({ rootUri }): WeeklyDateChoice[] => {
       const state = repository(rootUri);
@@ -66,7 +66,7 @@ export function registerCommands(connection: Connection, workspaces: Workspaces,
       if (!document || !isPosition(given)) throw new ResponseError(ErrorCodes.InvalidParams, 'an open document and a position are needed');
       const model = await analysis.model(document);
       if (!model) return [];
-      const config = workspaces.configOf(document.uri);
+      const config = repositories.configOf(document.uri);
       const position = document.positionAt(document.offsetAt(given));
       return dateOptions(model, { config, calendar: calendarFor(config.holidays), today: today() }).map((option) => ({
         title: option.title,

@@ -26,7 +26,7 @@ import { Readiness } from './ready';
 import { today } from '../core/calendar/today';
 import { configDiagnostics, toLspDiagnostic } from './convert';
 import { readSettings, settingsFromInitialization, type EditorSettings } from './settings';
-import { Workspaces } from './workspaces';
+import { Repositories } from './repositories';
 import { ACTION_ITEMS_REQUEST, DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type ActionItemRow, type DocumentInfo, type TeamRow, type TeamsParams } from '../protocol';
 import { openItems } from '../core/workspace/actionSeries';
 import { documentInfo } from '../core/features/documentInfo';
@@ -53,11 +53,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const processStart = host.started;
   let firstLint: number | undefined = performance.now();
   const documents = new TextDocuments(TextDocument);
-  const workspaces = new Workspaces(host.access);
-  const analysis = new Analysis(workspaces, (uri) => documents.get(uri));
+  const repositories = new Repositories(host.access);
+  const analysis = new Analysis(repositories, (uri) => documents.get(uri));
   // Requests that need the repository wait for its first load instead of answering from nothing.
   const ready = new Readiness();
-  const commands = registerCommands(connection, workspaces, documents, analysis, ready);
+  const commands = registerCommands(connection, repositories, documents, analysis, ready);
   let capabilities: ClientCapabilities = {};
   let folders: WorkspaceFolder[] = [];
   let pushedSettings: unknown;
@@ -101,7 +101,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-        removed.forEach((f) => workspaces.remove(f.uri));
+        removed.forEach((f) => repositories.remove(f.uri));
         folders = [...folders.filter((f) => !removed.some((r) => r.uri === f.uri)), ...added];
         void loadWorkspaces(added);
       });
@@ -128,7 +128,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (!folders.some((f) => f.uri === folder.uri)) continue;
       loadedSettings.set(folder.uri, JSON.stringify(settings));
       const loadStart = performance.now();
-      const state = await workspaces.load(folder.uri, settings.overrides, settings.severities);
+      const state = await repositories.load(folder.uri, settings.overrides, settings.severities);
       // The roll-ups every check reads, parsed now in slices rather than all at once in the first check.
       await runInSlices(state.workspace.prepare());
       const files = state.workspace.index.datedFolders().reduce((n, f) => n + state.workspace.index.filesIn(f).length, 0);
@@ -154,7 +154,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const changed: WorkspaceFolder[] = [];
     for (const folder of folders) {
       const now = await readSettings(connection, capabilities, folder.uri, pushedSettings).catch(() => undefined);
-      if (!now || JSON.stringify(now) !== loadedSettings.get(folder.uri) || !workspaces.forRoot(folder.uri)) changed.push(folder);
+      if (!now || JSON.stringify(now) !== loadedSettings.get(folder.uri) || !repositories.forRoot(folder.uri)) changed.push(folder);
     }
     return changed.length ? loadWorkspaces(changed) : undefined;
   });
@@ -163,10 +163,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const reload = new Set<string>();
     const rereads: Array<Promise<void>> = [];
     for (const change of changes) {
-      const located = workspaces.locate(change.uri);
+      const located = repositories.locate(change.uri);
       if (!located) continue;
       const { state, path } = located;
-      if (workspaces.isConfigFile(change.uri) && !path.includes('/')) reload.add(state.rootUri);
+      if (repositories.isConfigFile(change.uri) && !path.includes('/')) reload.add(state.rootUri);
       else if (change.type === FileChangeType.Deleted) {
         state.texts.delete(path);
         state.workspace.fileDeleted(path);
@@ -174,14 +174,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
         // The new text is read first; the index learns of the file once it can be read from memory.
         const created = change.type === FileChangeType.Created;
         rereads.push(
-          workspaces.reread(state, path).then(() => {
+          repositories.reread(state, path).then(() => {
             if (created) state.workspace.fileCreated(path);
             else state.workspace.fileChanged(path);
           }),
         );
       }
     }
-    if (reload.size) void loadWorkspaces(folders.filter((f) => reload.has(workspaces.forRoot(f.uri)?.rootUri ?? '')));
+    if (reload.size) void loadWorkspaces(folders.filter((f) => reload.has(repositories.forRoot(f.uri)?.rootUri ?? '')));
     else void Promise.all(rereads).then(() => relintAll());
   });
 
@@ -217,8 +217,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const found = await parsed(textDocument.uri, token);
     if (!found) return null;
     const position = clamp(found.document, given);
-    const config = workspaces.configOf(textDocument.uri);
-    return completions(found.model, position, { config, workspace: workspaces.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
+    const config = repositories.configOf(textDocument.uri);
+    return completions(found.model, position, { config, workspace: repositories.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
   });
 
   connection.onCodeAction(async ({ textDocument, range: given, context }, token) => {
@@ -228,7 +228,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const canRename = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
     const fixes = codeActions(textDocument.uri, analysis.findingsOf(found.model), range, context.only, { canRename });
     const asked = context.only?.some((k) => INSERT_KIND.startsWith(k));
-    const config = workspaces.configOf(textDocument.uri);
+    const config = repositories.configOf(textDocument.uri);
     const inserts = context.only && !asked ? [] : dateCodeActions(found.model, range.start, { config, calendar: calendarFor(config.holidays), today: today() }, asked);
     return [...fixes, ...inserts];
   });
@@ -237,42 +237,42 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const found = await parsed(textDocument.uri, token);
     if (!found) return null;
     const position = clamp(found.document, given);
-    const config = workspaces.configOf(textDocument.uri);
-    return hover(found.model, position, { config, workspace: workspaces.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
+    const config = repositories.configOf(textDocument.uri);
+    return hover(found.model, position, { config, workspace: repositories.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
   });
 
   connection.onDocumentLinks(async ({ textDocument }, token) => {
     const found = await parsed(textDocument.uri, token);
-    return found ? documentLinks(found.model, workspaces.of(textDocument.uri)?.workspace) : null;
+    return found ? documentLinks(found.model, repositories.of(textDocument.uri)?.workspace) : null;
   });
 
   connection.onRequest(TEAMS_REQUEST, async ({ uri }: TeamsParams, token: CancellationToken): Promise<TeamRow[] | null> => {
     const found = await parsed(uri, token);
     if (!found) return null;
-    const meeting = meetingDate(found.model, workspaces.configOf(uri), workspaces.of(uri)?.workspace, today());
+    const meeting = meetingDate(found.model, repositories.configOf(uri), repositories.of(uri)?.workspace, today());
     return teamOverview(found.model, analysis.findingsOf(found.model), { meetingDate: meeting });
   });
 
   connection.onRequest(ACTION_ITEMS_REQUEST, async (): Promise<ActionItemRow[]> => {
     await ready.wait();
     const day = today();
-    return workspaces.all().flatMap((state) =>
+    return repositories.all().flatMap((state) =>
       openItems(state.workspace, day).map((o) => ({ owners: o.item.owners, text: o.item.text, series: o.series, raised: formatDate(o.raised), ageDays: o.ageDays, uri: state.workspace.uriOf(o.file.path), line: o.item.line })),
     );
   });
 
   connection.onRequest(DOCUMENT_INFO_REQUEST, async ({ uri }: TeamsParams, token: CancellationToken): Promise<DocumentInfo | null> => {
     const found = await parsed(uri, token);
-    return found ? documentInfo(found.model, workspaces.configOf(uri), workspaces.of(uri)?.workspace.relativePath(uri)) : null;
+    return found ? documentInfo(found.model, repositories.configOf(uri), repositories.of(uri)?.workspace.relativePath(uri)) : null;
   });
 
   /** The diagnostics of a parsed model, as the client shows them. */
   function diagnosticsOf(model: MinutesModel): Diagnostic[] {
     const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? capabilities.textDocument?.diagnostic?.relatedInformation ?? false;
     const lintStart = performance.now();
-    const pathOf = (uri: string) => workspaces.of(uri)?.workspace.relativePath(uri);
+    const pathOf = (uri: string) => repositories.of(uri)?.workspace.relativePath(uri);
     const diagnostics = analysis.findingsOf(model).map((f) => toLspDiagnostic(f, related, model.uri, pathOf));
-    if (firstLint !== undefined && workspaces.of(model.uri)) {
+    if (firstLint !== undefined && repositories.of(model.uri)) {
       connection.console.info(`Minutes: first check (${diagnostics.length} findings) in ${since(lintStart)}; ${since(processStart)} after the server process started`);
       firstLint = undefined;
     }
@@ -315,7 +315,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   async function relintNow(except?: string): Promise<void> {
     // Roll-ups changed on disk are parsed again in slices here, not at once in the first check that reads them.
-    for (const state of workspaces.all()) await runInSlices(state.workspace.prepare());
+    for (const state of repositories.all()) await runInSlices(state.workspace.prepare());
     if (pulled()) {
       void connection.languages.diagnostics.refresh();
       return;
@@ -341,7 +341,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   /** Gives the repository an open document's model; true when that changes what other documents read. */
   function useEditorModel(model: MinutesModel): boolean {
-    const located = workspaces.locate(model.uri);
+    const located = repositories.locate(model.uri);
     if (!located?.state.workspace.index.has(located.path)) return false;
     const before = located.state.workspace.generation;
     located.state.workspace.fileChanged(located.path, model);
@@ -350,7 +350,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // Editors that send no file events (Neovim) still tell us about files they save: index those.
   documents.onDidSave(({ document }) => {
-    const located = workspaces.locate(document.uri);
+    const located = repositories.locate(document.uri);
     if (located && !located.state.workspace.index.has(located.path)) {
       located.state.texts.set(located.path, document.getText());
       located.state.workspace.fileCreated(located.path);
@@ -360,11 +360,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   documents.onDidClose(({ document }) => {
     analysis.forget(document.uri);
-    const located = workspaces.locate(document.uri);
+    const located = repositories.locate(document.uri);
     if (located) {
       // Its unsaved text is gone: others now read the file on disk.
       const { state, path } = located;
-      void workspaces.reread(state, path).then(() => {
+      void repositories.reread(state, path).then(() => {
         state.workspace.fileChanged(path);
         relintAll(document.uri);
       });

@@ -1,6 +1,6 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { isRuleSetting, RULE_CODES, type SeverityOverrides } from '../core';
-import type { SettingsOverrides } from './workspaces';
+import type { SettingsOverrides } from './repositories';
 
 // The `minutes.*` settings that override `.minutes.json` (see package.json contributes.configuration).
 const OVERRIDABLE = ['weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'] as const;

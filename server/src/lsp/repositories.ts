@@ -5,7 +5,8 @@ import type { RepositoryAccess } from './repositoryAccess';
 /** Settings from the editor that override `.minutes.json`; unset ones are null. */
 export type SettingsOverrides = Partial<Record<keyof MinutesConfig, unknown>>;
 
-export interface WorkspaceState {
+/** A workspace folder as a minutes repository: its files as the core sees them (`workspace`), its config. */
+export interface Repository {
   rootUri: string;
   workspace: MinutesWorkspace;
   config: MinutesConfig;
@@ -22,8 +23,8 @@ export interface WorkspaceState {
  * The minutes repositories open in the editor, one per workspace folder, each with its config
  * (`.minutes.json`, then the editor's settings) and its index, kept current from file events.
  */
-export class Workspaces {
-  private readonly states = new Map<string, WorkspaceState>();
+export class Repositories {
+  private readonly states = new Map<string, Repository>();
 
   constructor(private readonly access: RepositoryAccess) {}
 
@@ -32,7 +33,7 @@ export class Workspaces {
    * asynchronously. The core then reads those texts from memory; the text of a file open in an
    * editor comes as the editor's model, once it is parsed (see `MinutesWorkspace.fileChanged`).
    */
-  async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}): Promise<WorkspaceState> {
+  async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}): Promise<Repository> {
     const root = URI.parse(rootUri);
     const configUri = Utils.joinPath(root, CONFIG_FILE_NAME).toString();
     const [paths, [configText]] = await Promise.all([this.access.listMarkdownFiles(rootUri), this.access.readTexts([configUri])]);
@@ -48,7 +49,7 @@ export class Workspaces {
   }
 
   /** Reads a file again after it was created or changed on disk; its text is then what the core sees. */
-  async reread(state: WorkspaceState, path: string): Promise<void> {
+  async reread(state: Repository, path: string): Promise<void> {
     const [text] = await this.access.readTexts([state.workspace.uriOf(path)]);
     if (text === undefined) state.texts.delete(path);
     else state.texts.set(path, text);
@@ -59,13 +60,13 @@ export class Workspaces {
     if (state) this.states.delete(state.rootUri);
   }
 
-  all(): WorkspaceState[] {
+  all(): Repository[] {
     return [...this.states.values()];
   }
 
   /** The repository a document belongs to: the innermost folder containing it. */
-  of(uri: string): WorkspaceState | undefined {
-    let best: WorkspaceState | undefined;
+  of(uri: string): Repository | undefined {
+    let best: Repository | undefined;
     for (const state of this.states.values()) {
       if (state.workspace.relativePath(uri) !== undefined && (!best || state.rootUri.length > best.rootUri.length)) best = state;
     }
@@ -73,14 +74,14 @@ export class Workspaces {
   }
 
   /** The repository a document belongs to, and the document's path in it (`/`-separated, relative to its root). */
-  locate(uri: string): { state: WorkspaceState; path: string } | undefined {
+  locate(uri: string): { state: Repository; path: string } | undefined {
     const state = this.of(uri);
     const path = state?.workspace.relativePath(uri);
     return state && path !== undefined ? { state, path } : undefined;
   }
 
   /** The repository of a workspace folder, by the folder's URI in any encoding. */
-  forRoot(rootUri: string): WorkspaceState | undefined {
+  forRoot(rootUri: string): Repository | undefined {
     return this.all().find((s) => s.workspace.relativePath(rootUri) === '' || s.workspace.relativePath(`${rootUri.replace(/\/$/u, '')}/`) === '');
   }
 
