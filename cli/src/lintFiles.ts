@@ -1,7 +1,7 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type MinutesConfig, type MinutesModel, type MinutesWorkspace } from '../../server/src/core';
+import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type CheckedModel, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
 import { fileWorkspace, isUtf8Text, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { today } from '../../server/src/core/calendar/today';
 import { applyEdits } from './applyEdits';
@@ -53,7 +53,7 @@ function check(path: string, root: string, config: MinutesConfig, workspace: Min
  * The model a check of the whole repository needs, parsed once for the check and the repository's
  * own reading: a roll-up whole, team minutes as far as their headings (see parseMinutesOutline).
  */
-function modelForLint(file: string, text: string, uri: string, config: MinutesConfig, workspace: MinutesWorkspace): MinutesModel {
+function modelForLint(file: string, text: string, uri: string, config: MinutesConfig, workspace: MinutesWorkspace): CheckedModel {
   const shared = workspace.index.has(file) && workspace.readText(file) === text;
   const outline = shared ? workspace.outline(file) : undefined;
   if (outline && outline.kind !== 'weekly') return outline;

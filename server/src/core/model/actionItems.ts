@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { flatten } from './parse';
-import type { MinutesModel, Section } from './types';
+import type { CheckedModel, Section } from './types';
 
 export type ActionStatus = 'open' | 'done' | 'cancelled';
 
@@ -34,16 +34,16 @@ const OPEN = /\b(ongoing|in\s+progress|open|pending|wip|läuft|offen|still\s+to\
 /** Heading names of the section that carries the open items of earlier meetings. */
 export const PENDING_SECTIONS = /\b(pending|open)\s+(action\s*items?|actions|ais?)\b|\baction\s+items?\s+from\s+last\b|^action\s+items?:?$/iu;
 
-const cache = new WeakMap<MinutesModel, ActionItem[]>();
+const cache = new WeakMap<CheckedModel, ActionItem[]>();
 
 /** The action items of a minutes file, computed once per model. */
-export function actionItemsOf(model: MinutesModel): ActionItem[] {
+export function actionItemsOf(model: CheckedModel): ActionItem[] {
   let items = cache.get(model);
   if (!items) cache.set(model, (items = readActionItems(model)));
   return items;
 }
 
-function readActionItems(model: MinutesModel): ActionItem[] {
+function readActionItems(model: CheckedModel): ActionItem[] {
   if (model.kind === 'other') return [];
   const sections = flatten(model.sections);
   const items: ActionItem[] = [];
@@ -139,7 +139,7 @@ function statusIn(text: string, ownLine = false): ActionStatus | undefined {
 }
 
 /** The text of the list item a line stands under, if it stands under one. */
-function parentText(model: MinutesModel, line: number, indent: number): string | undefined {
+function parentText(model: CheckedModel, line: number, indent: number): string | undefined {
   for (let above = line - 1; above >= 0; above--) {
     const text = model.lines.lineText(above);
     if (!text.trim() || /^\s*#/u.test(text)) return undefined;

@@ -11,7 +11,7 @@ import { finish, isSlideDeck, opaqueReason, parseChunks, parseMarkdownInSteps, t
 import { readMeta } from './meta';
 import { buildSections } from './sections';
 import { readUpdatesGroup } from './teams';
-import type { DocumentPath, MinutesModel, Section, Title } from './types';
+import type { CheckedModel, DocumentPath, MinutesModel, PartialMinutesModel, Section, Title } from './types';
 
 export interface SourceDocument {
   uri: string;
@@ -39,7 +39,7 @@ export function* parseMinutesInSteps(doc: SourceDocument, config: MinutesConfig,
  * documents whose title cannot be found that way, are parsed whole. The model's sections are then
  * incomplete (`partial`): fine for `lint`, not for the outline.
  */
-export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig): MinutesModel {
+export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig): CheckedModel {
   const dated = datedPathOf(uriPath(doc.uri), config);
   const chunks = splitAtHeadings(doc.text);
   if (dated?.weekly || chunks.length < 3 || SETEXT_H1.test(doc.text)) return parseMinutes(doc, config);
@@ -58,7 +58,7 @@ export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig):
   const root = parseChunks(chunks.filter((_, i) => wanted.has(i)));
   const model = buildModel(doc, config, root);
   if (model.kind === 'weekly') return parseMinutes(doc, config);
-  return { ...model, partial: true };
+  return { ...model, partial: true } satisfies PartialMinutesModel;
 }
 
 // A setext `===` underline makes a level-1 heading that the pieces' first lines do not show.
@@ -70,11 +70,11 @@ const SETEXT_H1 = /^ {0,3}=+[ \t]*\r?$/mu;
  * without its content (`partial`). Where a heading might not start a piece (setext or indented
  * headings), the document is parsed whole.
  */
-export function parseMinutesOutline(doc: SourceDocument, config: MinutesConfig): MinutesModel {
+export function parseMinutesOutline(doc: SourceDocument, config: MinutesConfig): CheckedModel {
   const chunks = splitAtHeadings(doc.text);
   if (chunks.length < 2 || HIDDEN_HEADING.test(doc.text)) return parseMinutes(doc, config);
   const headings = chunks.filter((c) => /^#{1,6}(?:[ \t]|\r?\n|$)/u.test(c.text)).map((c) => ({ ...c, text: c.text.slice(0, c.text.indexOf('\n') + 1 || c.text.length) }));
-  return { ...buildModel(doc, config, parseChunks(headings)), partial: true };
+  return { ...buildModel(doc, config, parseChunks(headings)), partial: true } satisfies PartialMinutesModel;
 }
 
 // Headings a piece's first line does not show: setext underlines (`===`, `---` under text) and

@@ -126,6 +126,18 @@ export interface MinutesModel {
   notFullyRead?: string;
   /** A slide deck (never minutes, whatever its name says). */
   slideDeck?: boolean;
-  /** Set when only the pieces the checks need were parsed (parseMinutesForLint). */
-  partial?: boolean;
+  /** A whole document's model; see PartialMinutesModel. */
+  partial?: false;
 }
+
+/**
+ * A model of some pieces of a document only (parseMinutesForLint, parseMinutesOutline): its
+ * sections lack their content. The checks and the repository's reading of titles and action items
+ * take it; the outline, hovers and completion need a whole model.
+ */
+export interface PartialMinutesModel extends Omit<MinutesModel, 'partial'> {
+  partial: true;
+}
+
+/** What the checks take: a whole model, or a partial one (see PartialMinutesModel). */
+export type CheckedModel = MinutesModel | PartialMinutesModel;

@@ -4,14 +4,14 @@ import { dayNumber, formatDate } from '../model/dates';
 import type { MinutesConfig } from '../config/types';
 import { flatten, parseMinutes } from '../model/parse';
 import { PARTICIPANTS_HEADING } from '../model/sections';
-import type { MinutesModel, Section } from '../model/types';
+import type { CheckedModel, Section } from '../model/types';
 import { trackSeries } from '../workspace/actionSeries';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { dateAnchor, eol, insertAt } from '../text/edits';
 import type { Rule, RuleFinding } from './types';
 
 /** The file, date and series of team minutes that are the newest of their series, else undefined. */
-function newestOfSeries(model: MinutesModel, workspace: MinutesWorkspace | undefined) {
+function newestOfSeries(model: CheckedModel, workspace: MinutesWorkspace | undefined) {
   const path = workspace?.relativePath(model.uri);
   const date = model.fileDate?.date;
   if (!workspace || path === undefined || !date || model.kind !== 'meeting') return undefined;
@@ -24,7 +24,7 @@ function newestOfSeries(model: MinutesModel, workspace: MinutesWorkspace | undef
 }
 
 /** The model of the whole text: a whole-repository check parses team minutes only as far as their title. */
-function whole(model: MinutesModel, config: MinutesConfig): MinutesModel {
+function whole(model: CheckedModel, config: MinutesConfig): CheckedModel {
   if (!model.partial) return model;
   // Both action-item rules ask for it: parsed once per model.
   let full = wholeModels.get(model);
@@ -32,7 +32,7 @@ function whole(model: MinutesModel, config: MinutesConfig): MinutesModel {
   return full;
 }
 
-const wholeModels = new WeakMap<MinutesModel, MinutesModel>();
+const wholeModels = new WeakMap<CheckedModel, CheckedModel>();
 
 
 export const actionItemDropped: Rule = {
@@ -66,7 +66,7 @@ export const actionItemDropped: Rule = {
 };
 
 /** The items' lines at the end of the pending section, or in a new one after the participants. */
-function carryOver(model: MinutesModel, pending: Section | undefined, items: string[]) {
+function carryOver(model: CheckedModel, pending: Section | undefined, items: string[]) {
   const nl = eol(model);
   const bullets = items.map((l) => (/^[-*+]\s/u.test(l) ? l : `- ${l}`)).join(nl);
   if (pending) {

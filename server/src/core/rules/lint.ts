@@ -1,7 +1,7 @@
 import { calendarFor } from '../calendar/calendarFor';
 import type { MinutesConfig } from '../config/types';
 import type { CalendarDate } from '../model/dates';
-import type { MinutesModel } from '../model/types';
+import type { CheckedModel } from '../model/types';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { RULES } from './catalog';
 import { meetingDate } from '../workspace/meetingDate';
@@ -22,7 +22,7 @@ export interface LintOptions {
 const MAX_FINDINGS = 1000;
 
 /** Runs every enabled rule on a model, findings in document order. */
-export function lint(model: MinutesModel, config: MinutesConfig, options: LintOptions = {}): Finding[] {
+export function lint(model: CheckedModel, config: MinutesConfig, options: LintOptions = {}): Finding[] {
   // Files that are not minutes get only the finding that says why (a dated name no pattern covers).
   const rules = model.kind === 'other' ? RULES.filter((r) => r.code === 'unrecognised-file') : RULES;
   const { workspace, today } = options;

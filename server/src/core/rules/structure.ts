@@ -1,7 +1,7 @@
 import type { SectionNames } from '../config/types';
 import { flatten } from '../model/parse';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { MinutesModel, Section, TeamEntry } from '../model/types';
+import type { CheckedModel, Section, TeamEntry } from '../model/types';
 import { appendLines, eol, insertAt, insertLinesBefore } from '../text/edits';
 import type { Rule, RuleFinding } from './types';
 
@@ -37,7 +37,7 @@ export const missingSection: Rule = {
 };
 
 /** Where a finding about something missing points: the line it would go before, else the last written line. */
-function placeOf(model: MinutesModel, line: number): Range {
+function placeOf(model: CheckedModel, line: number): Range {
   let at = Math.min(line, model.lines.lineCount - 1);
   while (at > 0 && model.lines.lineText(at).trim() === '') at--;
   const text = model.lines.lineText(at);
@@ -46,7 +46,7 @@ function placeOf(model: MinutesModel, line: number): Range {
 }
 
 /** Where a missing section goes: before the next well-known section, or before the teams it should hold. */
-function insertSection(model: MinutesModel, role: keyof SectionNames, name: string, sections: Section[]): TextEdit | undefined {
+function insertSection(model: CheckedModel, role: keyof SectionNames, name: string, sections: Section[]): TextEdit | undefined {
   const nl = eol(model);
   const heading = `## ${name}${nl}${nl}`;
   // Teams standing without a group heading: the group goes before them, and so does Meta.
@@ -99,7 +99,7 @@ export const headingLevel: Rule = {
 };
 
 /** The edit that gives a team's ATX heading `expected` `#`s. */
-function relevel(model: MinutesModel, entry: TeamEntry, expected: number): TextEdit {
+function relevel(model: CheckedModel, entry: TeamEntry, expected: number): TextEdit {
   const start = model.lines.offsetAt(entry.section.headingRange.start);
   const hashes = model.text.indexOf('#', start);
   const depth = entry.section.depth;
@@ -107,7 +107,7 @@ function relevel(model: MinutesModel, entry: TeamEntry, expected: number): TextE
 }
 
 /** One level below the group heading; without one, the level most teams use. */
-function expectedDepth(model: MinutesModel, entries: TeamEntry[]): number | undefined {
+function expectedDepth(model: CheckedModel, entries: TeamEntry[]): number | undefined {
   if (model.updates?.section) return model.updates.section.depth + 1;
   const counts = new Map<number, number>();
   for (const e of entries) counts.set(e.section.depth, (counts.get(e.section.depth) ?? 0) + 1);

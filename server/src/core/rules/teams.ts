@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../model/dates';
-import type { MinutesModel, TeamEntry } from '../model/types';
+import type { CheckedModel, TeamEntry } from '../model/types';
 import { flatten } from '../model/parse';
 import { teamKindOf } from '../model/teams';
 import { isSession, nameTokens, sameTeam } from '../workspace/names';
@@ -63,7 +63,7 @@ function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team
 
 
 /** Since when a team's minutes are this week's for the roll-up `model` of `date`. */
-export function lastMeeting(workspace: MinutesWorkspace, model: MinutesModel, date: CalendarDate): CalendarDate {
+export function lastMeeting(workspace: MinutesWorkspace, model: CheckedModel, date: CalendarDate): CalendarDate {
   return workspace.lastMeetingBefore(date, workspace.relativePath(model.uri));
 }
 

@@ -2,7 +2,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import type { CalendarDate } from '../model/dates';
-import type { MinutesModel } from '../model/types';
+import type { CheckedModel } from '../model/types';
 import type { IndexedFile } from '../workspace/minutesIndex';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import type { Severity } from './severity';
@@ -34,7 +34,7 @@ export interface Finding {
 }
 
 export interface RuleContext {
-  model: MinutesModel;
+  model: CheckedModel;
   config: MinutesConfig;
   /** The repository the document belongs to; rules that need one are skipped without it. */
   workspace?: MinutesWorkspace;

@@ -1,12 +1,12 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { MinutesConfig } from '../config/types';
-import type { MinutesLine, MinutesModel } from '../model/types';
+import type { MinutesLine, CheckedModel } from '../model/types';
 
 /** The start of a document, where findings about the document as a whole go when it has no title. */
 export const DOCUMENT_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Where a finding about the meeting date points: the title's date, else the title, else the start. */
-export function dateAnchor(model: MinutesModel): Range {
+export function dateAnchor(model: CheckedModel): Range {
   return model.title?.date?.range ?? model.title?.range ?? DOCUMENT_START;
 }
 
@@ -21,13 +21,13 @@ export function folderUrl(config: MinutesConfig, folder: string): string {
 }
 
 /** Whether the roll-up writes its minutes lines as `[Minutes](URL)` rather than `Minutes: URL`. */
-function usesMarkdownLinks(model: MinutesModel): boolean {
+function usesMarkdownLinks(model: CheckedModel): boolean {
   const styles = (model.updates?.entries ?? []).map((e) => e.minutesLine?.style).filter((s) => s === 'label' || s === 'markdown-link');
   return styles.length > 0 && styles.filter((s) => s === 'markdown-link').length > styles.length / 2;
 }
 
 /** A minutes line in the style the document already uses. */
-export function linkedLine(model: MinutesModel, url: string): string {
+export function linkedLine(model: CheckedModel, url: string): string {
   return usesMarkdownLinks(model) ? `[Minutes](${url})` : `Minutes: ${url}`;
 }
 
@@ -40,7 +40,7 @@ export function pendingLine(config: MinutesConfig, folder: string | undefined): 
  * (and `<URL>`) from its label through the URL, `[Minutes](URL)` as a whole, a note as its line.
  * Undefined where the line is not written as expected: no fix then, rather than a wrong one.
  */
-export function minutesLinkSpan(model: MinutesModel, line: MinutesLine): Range | undefined {
+export function minutesLinkSpan(model: CheckedModel, line: MinutesLine): Range | undefined {
   if (line.style === 'note' || !line.urlRange) return line.style === 'markdown-link' ? undefined : line.range;
   const { text, lines } = model;
   const urlStart = lines.offsetAt(line.urlRange.start);
@@ -52,7 +52,7 @@ export function minutesLinkSpan(model: MinutesModel, line: MinutesLine): Range |
 }
 
 /** Replaces `range` by `newText`, touching only the characters that really change. */
-export function minimalReplace(model: MinutesModel, range: Range, newText: string): TextEdit {
+export function minimalReplace(model: CheckedModel, range: Range, newText: string): TextEdit {
   const start = model.lines.offsetAt(range.start);
   const end = model.lines.offsetAt(range.end);
   const old = model.text.slice(start, end);
@@ -63,19 +63,19 @@ export function minimalReplace(model: MinutesModel, range: Range, newText: strin
   return { range: model.lines.range(start + prefix, end - suffix), newText: newText.slice(prefix, newText.length - suffix) };
 }
 
-export function insertAt(model: MinutesModel, offset: number, text: string): TextEdit {
+export function insertAt(model: CheckedModel, offset: number, text: string): TextEdit {
   const at = model.lines.positionAt(offset);
   return { range: { start: at, end: at }, newText: text };
 }
 
 /** Inserts whole lines before the line containing `offset`. */
-export function insertLinesBefore(model: MinutesModel, offset: number, lines: string): TextEdit {
+export function insertLinesBefore(model: CheckedModel, offset: number, lines: string): TextEdit {
   const line = model.lines.positionAt(offset).line;
   return insertAt(model, model.lines.offsetAt({ line, character: 0 }), lines);
 }
 
 /** Appends whole lines at the end of the document, after a blank line, in the document's line breaks. */
-export function appendLines(model: MinutesModel, lines: string): TextEdit {
+export function appendLines(model: CheckedModel, lines: string): TextEdit {
   const text = model.text;
   const nl = eol(model);
   const separator = text === '' ? '' : text.endsWith(nl + nl) ? '' : text.endsWith(nl) ? nl : nl + nl;
@@ -83,6 +83,6 @@ export function appendLines(model: MinutesModel, lines: string): TextEdit {
 }
 
 /** The line break the document uses. */
-export function eol(model: MinutesModel): string {
+export function eol(model: CheckedModel): string {
   return model.text.includes('\r\n') ? '\r\n' : '\n';
 }

@@ -1,14 +1,14 @@
 import { meetingWeekdays } from '../config/schedule';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, sameDate, weekday, type CalendarDate } from '../model/dates';
-import type { MinutesModel } from '../model/types';
+import type { CheckedModel } from '../model/types';
 import type { MinutesWorkspace } from './workspace';
 
 /**
  * The date the minutes are about. Title and file name usually agree; when they do not, the file
  * name wins unless it is the one found wrong (see wrongDate).
  */
-export function meetingDate(model: MinutesModel, config: MinutesConfig, workspace?: MinutesWorkspace, today?: CalendarDate): CalendarDate | undefined {
+export function meetingDate(model: CheckedModel, config: MinutesConfig, workspace?: MinutesWorkspace, today?: CalendarDate): CalendarDate | undefined {
   const titleDate = model.title?.date?.problem === 'impossible' ? undefined : model.title?.date?.date;
   const fileDate = model.fileDate?.date;
   if (!titleDate || !fileDate) return fileDate ?? titleDate;
@@ -29,7 +29,7 @@ export interface DateVerdict {
  * Which of the two dates is the mistake when the title and the file name disagree, and why; or
  * undefined when that cannot be told (then neither fix is the one to apply without asking).
  */
-export function wrongDate(model: MinutesModel, config: MinutesConfig, workspace?: MinutesWorkspace, today?: CalendarDate): DateVerdict | undefined {
+export function wrongDate(model: CheckedModel, config: MinutesConfig, workspace?: MinutesWorkspace, today?: CalendarDate): DateVerdict | undefined {
   const titleDate = model.title?.date?.date;
   const fileDate = model.fileDate?.date;
   if (model.kind === 'other' || !titleDate || !fileDate || model.title?.date?.problem || sameDate(titleDate, fileDate)) return undefined;

@@ -2,7 +2,7 @@ import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, fromDayNumber, sameDate, type CalendarDate } from '../model/dates';
 import { parseMinutes, parseMinutesInSteps, parseMinutesOutline } from '../model/parse';
-import type { MinutesModel, TeamKind } from '../model/types';
+import type { CheckedModel, MinutesModel, TeamKind } from '../model/types';
 import { findRosterTeam } from '../model/teams';
 import { meetingDate } from './meetingDate';
 import { compilePathPattern, datedPathOf, formatDatedPath } from '../config/paths';
@@ -176,7 +176,7 @@ export class MinutesWorkspace {
    * A file's model as far as reading its action items needs (its headings; see parseMinutesOutline):
    * the full model where there is one (an open editor's), else one parsed once until the file changes.
    */
-  outline(path: string): MinutesModel | undefined {
+  outline(path: string): CheckedModel | undefined {
     const full = this.models.get(path);
     if (full !== undefined) return full ?? undefined;
     if (!this.outlines.has(path)) {
@@ -186,7 +186,7 @@ export class MinutesWorkspace {
     return this.outlines.get(path) ?? undefined;
   }
 
-  private readonly outlines = new Map<string, MinutesModel | null>();
+  private readonly outlines = new Map<string, CheckedModel | null>();
 
   /** Whether this is a minutes repository at all: link checks that need one are skipped otherwise. */
   hasTeamFolders(): boolean {
@@ -240,7 +240,7 @@ export class MinutesWorkspace {
    * share their title, so the original is the one named after the title's date (`20230816.md`
    * holding the minutes titled 2023-08-23 copies `20230823.md`); failing that, the earliest.
    */
-  copyOf(model: MinutesModel): IndexedFile | undefined {
+  copyOf(model: CheckedModel): IndexedFile | undefined {
     const path = this.relativePath(model.uri);
     const date = model.fileDate?.date;
     if (path === undefined || !date) return undefined;
