@@ -46,11 +46,13 @@ export function isValidPathPattern(source: string): string | undefined {
   return undefined;
 }
 
+// A memo of a pure function (patterns come from configs, and are few): no state that changes a result.
 const compiled = new Map<string, PathPattern & { groups: string[] }>();
 
 export function compilePathPattern(source: string): PathPattern & { groups: string[] } {
   let pattern = compiled.get(source);
   if (pattern) return pattern;
+  if (compiled.size > 1_000) compiled.clear();
   let regex = '';
   let last = 0;
   // What each capturing group is, in order: a date part, the series, or a wildcard.
