@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_CONFIG, lint, parseMinutes, parseMinutesForLint, type MinutesModel } from '../../server/src/core';
-import { parseMarkdown, parseWhole } from '../../server/src/core/model/markdown';
+import { ChunkCache, parseMarkdown, parseWhole } from '../../server/src/core/model/markdown';
 import { splitAtHeadings } from '../../server/src/core/model/chunks';
 import { fileWorkspace, listMarkdownFiles } from '../../server/src/node/fileWorkspace';
 import { CORPUS, requireCorpus } from './corpusPath';
@@ -17,7 +17,7 @@ function essence(model: MinutesModel): unknown {
 /** The mdast tree, whole or piece by piece (the second piecewise parse reuses every cached piece). */
 function tree(text: string, chunked: boolean): unknown {
   if (!chunked) return JSON.parse(JSON.stringify(parseWhole(text)));
-  const cache = new Map();
+  const cache = new ChunkCache();
   parseMarkdown(text, cache);
   return JSON.parse(JSON.stringify(parseMarkdown(text, cache)));
 }
@@ -37,7 +37,7 @@ describe('parsing section by section on the real SCS minutes', function () {
       assert.deepEqual(tree(text, true), tree(text, false), file);
       const uri = pathToFileURL(join(CORPUS, file)).toString();
       const whole = parseMinutes({ uri, version: 1, text }, DEFAULT_CONFIG);
-      const pieces = parseMinutes({ uri, version: 1, text }, DEFAULT_CONFIG, new Map());
+      const pieces = parseMinutes({ uri, version: 1, text }, DEFAULT_CONFIG, new ChunkCache());
       assert.deepEqual(essence(pieces), essence(whole), file);
     }
     assert.ok(split > 500, `only ${split} files were split`);
@@ -45,7 +45,7 @@ describe('parsing section by section on the real SCS minutes', function () {
 
   it('reparses only the changed piece after an edit, with the same result as a fresh parse', () => {
     const text = readFileSync(join(CORPUS, 'community-call/20220929.md'), 'utf8');
-    const cache = new Map();
+    const cache = new ChunkCache();
     parseMinutes({ uri: 'file:///w.md', version: 1, text }, DEFAULT_CONFIG, cache);
     const edited = text.replace('- Tidied up project board', '- Tidied up the project board');
     const incremental = parseMinutes({ uri: 'file:///w.md', version: 2, text: edited }, DEFAULT_CONFIG, cache);

@@ -29,7 +29,7 @@ import {
   parseMinutes,
   preferredEdits,
   teamOverview,
-  type ChunkCache,
+  ChunkCache,
   type Finding,
   type MinutesModel,
 } from '../../server/src/core';
@@ -397,7 +397,7 @@ describe('robustness: the core on random and damaged documents', function () {
       JSON.stringify({ kind: model.kind, title: model.title, sections: model.sections, meta: model.meta, updates: model.updates, findings: lint(model, CONFIG, { workspace: workspaceOf(REPO) }) });
     run(
       fc.property(fc.constantFrom(...REAL), fc.array(mutation, { minLength: 1, maxLength: 8 }), (start, ms) => {
-        const cache: ChunkCache = new Map();
+        const cache = new ChunkCache();
         const uri = uriOf('community-call/20220929.md');
         let text = start;
         parseMinutes({ uri, version: 0, text }, CONFIG, cache);

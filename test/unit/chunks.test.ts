@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { splitAtHeadings } from '../../server/src/core/model/chunks';
-import { parseMarkdown, parseWhole } from '../../server/src/core/model/markdown';
+import { ChunkCache, parseMarkdown, parseWhole } from '../../server/src/core/model/markdown';
 
 const pieces = (text: string) => splitAtHeadings(text).map((c) => c.text);
 
@@ -23,7 +23,7 @@ describe('splitting a document at its headings', () => {
 
   it('gives the same tree as a whole-document parse, with CRLF too', () => {
     for (const text of ['---\n# yaml\n---\n# A', '# A\r\n\r\n- x\r\n  - y\r\n# B\r\ntext', 'para\n# B\nSetext\n---\n# C\n> quote\n# D', '']) {
-      assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text, new Map()))), JSON.parse(JSON.stringify(parseWhole(text))), JSON.stringify(text));
+      assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text, new ChunkCache()))), JSON.parse(JSON.stringify(parseWhole(text))), JSON.stringify(text));
     }
   });
 });
@@ -31,7 +31,7 @@ describe('splitting a document at its headings', () => {
 describe('reusing parsed sections while typing', () => {
   it('moves the unchanged sections after an edit to their new place, as a fresh parse would put them', () => {
     const before = '# A\n\n- one\n\n## B\n\n- [x](https://example.org)\n\n## C\n\ntext\n';
-    const cache = new Map();
+    const cache = new ChunkCache();
     parseMarkdown(before, cache);
     for (const after of [before.replace('- one', '- one and two\n- three'), before.replace('# A', '# AA'), before.replace('text', 'more text')]) {
       assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(after, cache))), JSON.parse(JSON.stringify(parseWhole(after))), after);
@@ -39,10 +39,29 @@ describe('reusing parsed sections while typing', () => {
   });
 });
 
+describe('the pieces kept between versions', () => {
+  it('are all reused but the edited one, and no piece stands in two places (equal sections get nodes of their own)', () => {
+    const before = '# A\n\ntext\n\n## B\n\nsame\n\n## B\n\nsame\n\n## C\n\nend\n';
+    const cache = new ChunkCache();
+    parseMarkdown(before, cache);
+    const earlier = cache.pieces.map((p) => p.parsed);
+    const root = parseMarkdown(before.replace('end', 'the end'), cache);
+    assert.deepEqual(cache.pieces.map((p) => earlier.includes(p.parsed)), [true, true, true, false]);
+    assert.equal(new Set(cache.pieces.map((p) => p.parsed)).size, 4);
+    const sames = root.children.filter((n) => n.type === 'paragraph');
+    assert.equal(sames.length, 4);
+    assert.notEqual(sames[1], sames[2]);
+    // A section moved elsewhere is found by its text.
+    const moved = parseMarkdown('# A\n\ntext\n\n## C\n\nthe end\n## B\n\nsame\n\n## B\n\nsame\n\n', cache);
+    assert.ok(cache.pieces.every((p) => earlier.includes(p.parsed) || p.text.includes('the end')));
+    assert.deepEqual(JSON.parse(JSON.stringify(moved)), JSON.parse(JSON.stringify(parseWhole('# A\n\ntext\n\n## C\n\nthe end\n## B\n\nsame\n\n## B\n\nsame\n\n'))));
+  });
+});
+
 describe('documents whose fences may belong to list items', () => {
   it('are parsed whole, as an indented fence decides where its code ends', () => {
     const text = '- item\n\n   ```\n# x\n   ```\n\n# B';
     assert.equal(splitAtHeadings(text).length, 1);
-    assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text, new Map()))), JSON.parse(JSON.stringify(parseWhole(text))));
+    assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text, new ChunkCache()))), JSON.parse(JSON.stringify(parseWhole(text))));
   });
 });

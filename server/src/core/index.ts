@@ -32,4 +32,4 @@ export { documentLinks } from './features/documentLinks';
 export { dateCodeActions, dateOptions, insertOption, INSERT_KIND, type DateOption } from './features/dateActions';
 export { newTeamMinutes, newWeeklyMinutes, weeklyDateChoices, type NewFile } from './features/newMinutes';
 export { formatDate, isRealDate, WEEKDAY_NAMES, weekday, type CalendarDate } from './model/dates';
-export type { ChunkCache } from './model/markdown';
+export { ChunkCache } from './model/markdown';

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatDate, isIgnored, lint, parseMinutesInSteps, type ChunkCache, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
+import { ChunkCache, formatDate, isIgnored, lint, parseMinutesInSteps, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
 import { today } from '../core/calendar/today';
 import { runInSlices } from './slices';
 import type { Repositories } from './repositories';
@@ -51,7 +51,7 @@ export class Analysis {
     const done = this.ready(document);
     if (done) return Promise.resolve(done);
     const config = this.repositories.configOf(document.uri);
-    const entry = this.entries.get(document.uri) ?? { chunks: new Map() as ChunkCache };
+    const entry = this.entries.get(document.uri) ?? { chunks: new ChunkCache() };
     this.entries.set(document.uri, entry);
     if (entry.parse && entry.parse.version === document.version && entry.parse.config === config) return entry.parse.model;
     if (entry.parse) entry.parse.cancelled = true;

@@ -143,8 +143,14 @@ interface ParsedChunk {
   line: number;
 }
 
-/** Parsed pieces of earlier versions, by their text: typing changes one piece, the others are reused. */
-export type ChunkCache = Map<string, ParsedChunk>;
+/**
+ * The parsed pieces of a document's last version, in order: typing changes one piece, the others
+ * are reused. Found by comparing texts from both ends (no hashing of the whole document on every
+ * keystroke), then by text for pieces that moved.
+ */
+export class ChunkCache {
+  pieces: Array<{ text: string; parsed: ParsedChunk }> = [];
+}
 
 /**
  * Parses a document piece by piece (see chunks.ts), reusing the pieces of `cache` whose text is
@@ -169,21 +175,14 @@ export function finish<T>(steps: Generator<void, T>): T {
 export function* parseMarkdownInSteps(text: string, cache?: ChunkCache): Generator<void, Root> {
   const chunks = splitAtHeadings(text);
   if (chunks.length === 1) return parseWhole(text);
-  // The same text twice in one document (two empty sections alike) needs its own nodes.
-  const seen = new Set<string>();
-  const reused = chunks.map((chunk) => {
-    const hit = seen.has(chunk.text) ? undefined : cache?.get(chunk.text);
-    seen.add(chunk.text);
-    return hit;
-  });
+  const reused = reusable(chunks, cache?.pieces ?? []);
   const parsedNow = new Map<Chunk, ParsedChunk>();
   for (const batch of batches(chunks.filter((_, i) => !reused[i]))) {
     parseTogether(batch).forEach((parsed, i) => parsedNow.set(batch[i], parsed));
     yield;
   }
   const children: RootContent[] = [];
-  const fresh: ChunkCache = new Map();
-  chunks.forEach((chunk, i) => {
+  const pieces = chunks.map((chunk, i) => {
     const parsed = reused[i] ?? parsedNow.get(chunk)!;
     // The model keeps no mdast nodes, so a reused piece is moved in place to where it now stands.
     if (parsed.offset !== chunk.offset || parsed.line !== chunk.line) {
@@ -191,14 +190,11 @@ export function* parseMarkdownInSteps(text: string, cache?: ChunkCache): Generat
       parsed.offset = chunk.offset;
       parsed.line = chunk.line;
     }
-    if (!fresh.has(chunk.text)) fresh.set(chunk.text, parsed);
     children.push(...parsed.root.children);
+    return { text: chunk.text, parsed };
   });
-  const reasons = [...fresh.values()].map((p) => opaqueReason(p.root)).filter((r) => r !== undefined);
-  if (cache) {
-    cache.clear();
-    for (const [key, value] of fresh) cache.set(key, value);
-  }
+  const reasons = pieces.map((p) => opaqueReason(p.parsed.root)).filter((r) => r !== undefined);
+  if (cache) cache.pieces = pieces;
   const lastLineStart = text.lastIndexOf('\n') + 1;
   const last = chunks[chunks.length - 1];
   const endLine = last.line + 1 + (last.text.match(/\n/gu)?.length ?? 0);
@@ -261,6 +257,33 @@ function parseTogether(pieces: Chunk[]): ParsedChunk[] {
     line += piece.text.split('\n').length - 1;
     return parsed;
   });
+}
+
+/**
+ * The earlier pieces each piece can take over, each at most once (one piece's nodes cannot stand
+ * in two places): equal pieces from the start and from the end, then equal texts in between.
+ */
+function reusable(chunks: Chunk[], previous: ChunkCache['pieces']): Array<ParsedChunk | undefined> {
+  const reused = new Array<ParsedChunk | undefined>(chunks.length);
+  let head = 0;
+  while (head < chunks.length && head < previous.length && previous[head].text === chunks[head].text) {
+    reused[head] = previous[head].parsed;
+    head++;
+  }
+  let tail = 0;
+  while (tail < chunks.length - head && tail < previous.length - head && previous[previous.length - 1 - tail].text === chunks[chunks.length - 1 - tail].text) {
+    reused[chunks.length - 1 - tail] = previous[previous.length - 1 - tail].parsed;
+    tail++;
+  }
+  if (head + tail === chunks.length) return reused;
+  const byText = new Map<string, ParsedChunk[]>();
+  for (let i = head; i < previous.length - tail; i++) {
+    const list = byText.get(previous[i].text);
+    if (list) list.push(previous[i].parsed);
+    else byText.set(previous[i].text, [previous[i].parsed]);
+  }
+  for (let i = head; i < chunks.length - tail; i++) reused[i] = byText.get(chunks[i].text)?.shift();
+  return reused;
 }
 
 function shift(node: Nodes, offset: number, line: number): void {
