@@ -20,11 +20,25 @@ export function normalizeHeading(text: string): string {
 export function roleOf(title: string, depth: number, names: SectionNames): SectionRole {
   if (depth === 1) return 'title';
   const key = normalizeHeading(title);
+  const normalized = normalizedNames(names);
   for (const role of ['meta', 'updates', 'aob', 'projectUpdates'] as const) {
-    if (names[role].some((name) => normalizeHeading(name) === key)) return role;
+    if (normalized[role].has(key)) return role;
   }
   return 'other';
 }
+
+/** The config's section names, normalized once per config (asked for every heading of every version). */
+function normalizedNames(names: SectionNames): Record<keyof SectionNames, Set<string>> {
+  let normalized = normalizedByConfig.get(names);
+  if (!normalized) {
+    const of = (list: string[]) => new Set(list.map(normalizeHeading));
+    normalized = { meta: of(names.meta), updates: of(names.updates), aob: of(names.aob), projectUpdates: of(names.projectUpdates) };
+    normalizedByConfig.set(names, normalized);
+  }
+  return normalized;
+}
+
+const normalizedByConfig = new WeakMap<SectionNames, Record<keyof SectionNames, Set<string>>>();
 
 /** Builds the heading tree from the flat block list mdast gives for a document. */
 export function buildSections(
