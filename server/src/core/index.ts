@@ -28,6 +28,7 @@ export { HolidayCalendar } from './calendar/holidays';
 export { HOLIDAY_COUNTRIES } from './calendar/countries';
 export { completions, COMPLETION_TRIGGERS, type CompletionEnvironment } from './features/completion';
 export { hover, type HoverEnvironment } from './features/hover';
+export { featureContext, type FeatureContext } from './features/context';
 export { documentLinks } from './features/documentLinks';
 export { dateCodeActions, dateOptions, insertOption, INSERT_KIND, type DateOption } from './features/dateActions';
 export { newTeamMinutes, newWeeklyMinutes, weeklyDateChoices, type NewFile } from './features/newMinutes';

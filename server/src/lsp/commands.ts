@@ -2,7 +2,7 @@ import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserve
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
-import { calendarFor, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
+import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
 import { today } from '../core/calendar/today';
 import type { Repositories, Repository } from './repositories';
 import { messageDate, SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
@@ -68,7 +68,7 @@ export function registerCommands(connection: Connection, repositories: Repositor
       if (!model) return [];
       const config = repositories.configOf(document.uri);
       const position = document.positionAt(document.offsetAt(given));
-      return dateOptions(model, { config, calendar: calendarFor(config.holidays), today: today() }).map((option) => ({
+      return dateOptions(model, featureContext(config, undefined, today())).map((option) => ({
         title: option.title,
         kind: option.kind,
         edit: insertOption(model, position, option),

@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from './analysis';
 import { runInSlices, within } from './slices';
 import type { RepositoryAccess } from './repositoryAccess';
-import { calendarFor, formatDate, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview, type MinutesModel } from '../core';
+import { formatDate, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview, featureContext, type FeatureContext, type MinutesModel } from '../core';
 import { registerCommands } from './commands';
 import { Readiness } from './ready';
 import { today } from '../core/calendar/today';
@@ -207,6 +207,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return found ? documentSymbols(found.model) : null;
   });
 
+  /** What the features read besides a document: its repository's config and files, the calendar, today. */
+  function contextOf(uri: string): FeatureContext {
+    return featureContext(repositories.configOf(uri), repositories.of(uri)?.workspace, today());
+  }
+
   /** A position inside the document: editors may send stale ones, answers must not point outside. */
   function clamp(document: TextDocument, position: Position): Position {
     if (position.line < 0 || position.character < 0) throw new ResponseError(ErrorCodes.InvalidParams, 'positions cannot be negative');
@@ -217,8 +222,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const found = await parsed(textDocument.uri, token);
     if (!found) return null;
     const position = clamp(found.document, given);
-    const config = repositories.configOf(textDocument.uri);
-    return completions(found.model, position, { config, workspace: repositories.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
+    return completions(found.model, position, contextOf(textDocument.uri));
   });
 
   connection.onCodeAction(async ({ textDocument, range: given, context }, token) => {
@@ -228,8 +232,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const canRename = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
     const fixes = codeActions(textDocument.uri, analysis.findingsOf(found.model), range, context.only, { canRename });
     const asked = context.only?.some((k) => INSERT_KIND.startsWith(k));
-    const config = repositories.configOf(textDocument.uri);
-    const inserts = context.only && !asked ? [] : dateCodeActions(found.model, range.start, { config, calendar: calendarFor(config.holidays), today: today() }, asked);
+    const inserts = context.only && !asked ? [] : dateCodeActions(found.model, range.start, contextOf(textDocument.uri), asked);
     return [...fixes, ...inserts];
   });
 
@@ -237,8 +240,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const found = await parsed(textDocument.uri, token);
     if (!found) return null;
     const position = clamp(found.document, given);
-    const config = repositories.configOf(textDocument.uri);
-    return hover(found.model, position, { config, workspace: repositories.of(textDocument.uri)?.workspace, calendar: calendarFor(config.holidays), today: today() });
+    return hover(found.model, position, contextOf(textDocument.uri));
   });
 
   connection.onDocumentLinks(async ({ textDocument }, token) => {

@@ -1,7 +1,6 @@
+import type { FeatureContext } from './context';
 import { meetingWeekdays } from '../config/schedule';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
-import type { HolidayCalendar } from '../calendar/holidays';
-import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel, TeamEntry, TeamKind } from '../model/types';
 import { flatten } from '../model/parse';
@@ -9,16 +8,11 @@ import { PARTICIPANTS_HEADING } from '../model/sections';
 import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../text/edits';
 import { meetingDate } from '../workspace/meetingDate';
 import { expectedTeams, isSameTeam, rollUpOrder } from '../workspace/roster';
-import type { MinutesWorkspace } from '../workspace/workspace';
 import { fileSummary, handlesIn, recentHandles, recentMinuteTakers } from './workspaceFacts';
 import { entryAt, sectionAt } from './sectionAt';
 
-export interface CompletionEnvironment {
-  config: MinutesConfig;
-  workspace?: MinutesWorkspace;
-  calendar: HolidayCalendar;
-  today: CalendarDate;
-}
+/** What completion reads besides the document. */
+export type CompletionEnvironment = FeatureContext;
 
 export const COMPLETION_TRIGGERS = [':', '@', '(', ' ', '#', '-'];
 

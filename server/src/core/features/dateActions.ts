@@ -1,6 +1,5 @@
+import type { FeatureContext } from './context';
 import type { CodeAction, Position, TextEdit } from 'vscode-languageserver-types';
-import type { HolidayCalendar } from '../calendar/holidays';
-import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
 import { eol } from '../text/edits';
@@ -17,11 +16,8 @@ export interface DateOption {
   kind: 'holiday-notice' | 'date';
 }
 
-export interface DateEnvironment {
-  config: MinutesConfig;
-  calendar: HolidayCalendar;
-  today: CalendarDate;
-}
+/** What the date actions read besides the document (no repository). */
+export type DateEnvironment = Omit<FeatureContext, 'workspace'>;
 
 /**
  * Holiday notices for the public holidays before the next meeting (or in the configured number of

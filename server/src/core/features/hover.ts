@@ -1,23 +1,17 @@
+import type { FeatureContext } from './context';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { rangeContains } from '../text/ranges';
-import type { HolidayCalendar } from '../calendar/holidays';
-import type { MinutesConfig } from '../config/types';
-import { dayNumber, findDates, formatDate, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
+import { dayNumber, findDates, formatDate, WEEKDAY_NAMES, weekday } from '../model/dates';
 import type { MinutesModel } from '../model/types';
 import { meetingDate } from '../workspace/meetingDate';
-import type { MinutesWorkspace } from '../workspace/workspace';
 import { relativeDays } from './dateFacts';
 import { fileSummary } from './workspaceFacts';
 import { datedPathOf } from '../config/paths';
 import { actionItemsOf } from '../model/actionItems';
 import { trackSeries } from '../workspace/actionSeries';
 
-export interface HoverEnvironment {
-  config: MinutesConfig;
-  workspace?: MinutesWorkspace;
-  calendar: HolidayCalendar;
-  today: CalendarDate;
-}
+/** What hovers read besides the document. */
+export type HoverEnvironment = FeatureContext;
 
 /**
  * Hover on an action item: its owners and status, when it was raised, and each meeting that
