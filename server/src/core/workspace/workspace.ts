@@ -244,21 +244,24 @@ export class MinutesWorkspace {
     const path = this.relativePath(model.uri);
     const date = model.fileDate?.date;
     if (path === undefined || !date) return undefined;
-    const content = comparableText(model.text);
-    // An empty template or a bare title is the same in every file; it copies nothing.
-    if (content.length < MIN_COPY_LENGTH) return undefined;
     const titleDate = model.title?.date?.date;
     if (titleDate && sameDate(titleDate, date)) return undefined;
     const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-    const contents = this.contents;
-    const same = this.index.filesIn(folder).filter((file) => {
-      if (file.path === path) return false;
-      if (!contents.has(file.path)) {
+    const others = this.index.filesIn(folder).filter((file) => file.path !== path);
+    const comparable = (file: IndexedFile) => {
+      let content = this.contents.get(file.path);
+      if (content === undefined) {
         const text = this.readText(file.path);
-        contents.set(file.path, text === undefined ? '' : comparableText(text));
+        this.contents.set(file.path, (content = text === undefined ? '' : comparableText(text)));
       }
-      return contents.get(file.path) === content;
-    });
+      return content;
+    };
+    // A document longer than any of them, white space aside, copies none (and a huge one is not folded for nothing).
+    if (!foldsWithin(model.text, Math.max(0, ...others.map((f) => comparable(f).length)))) return undefined;
+    const content = comparableText(model.text);
+    // An empty template or a bare title is the same in every file; it copies nothing.
+    if (content.length < MIN_COPY_LENGTH) return undefined;
+    const same = others.filter((file) => comparable(file) === content);
     const named = titleDate && same.find((f) => sameDate(f.date!, titleDate));
     return named || same.find((f) => dayNumber(f.date!) < dayNumber(date));
   }
@@ -372,6 +375,18 @@ export class MinutesWorkspace {
 const MIN_COPY_LENGTH = 80;
 /** How far back a team's minutes can be news for a roll-up (see lastMeetingBefore). */
 const NEWS_WINDOW_DAYS = 14;
+
+/** Whether the text has at most `max` characters that are not white space (stops counting past it). */
+function foldsWithin(text: string, max: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII white space is common; anything else beyond ASCII is asked of the same \s that folding uses.
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/u.test(text[i]))) continue;
+    if (++count > max) return false;
+  }
+  return true;
+}
 
 /** A text with its white space folded: copies that differ only in blank lines or spaces compare equal. */
 function comparableText(text: string): string {
