@@ -2,15 +2,16 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   LIST_MARKDOWN_FILES_REQUEST,
-  MAX_TEXT_BYTES,
+  notMinutesText,
   READ_TEXTS_REQUEST,
+  SKIPPED_FOLDERS,
   type ListMarkdownFilesParams,
   type ReadTextsParams,
   type ReadTextsResult,
 } from '../../../server/src/protocol';
 
 // Folders that hold no minutes (the desktop server skips the same ones while walking the disk).
-const EXCLUDE = '**/{node_modules,.git,.vscode-test}/**';
+const EXCLUDE = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
 
 /**
  * Answers the worker server's requests for the repository's files (server/src/browser/clientAccess.ts):
@@ -48,12 +49,9 @@ async function readText(uri: string, skip: (reason: string) => void): Promise<st
     if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) skip(`cannot be read: ${String(error)}`);
     return null;
   }
-  if (bytes.byteLength > MAX_TEXT_BYTES) {
-    skip(`skipped, ${bytes.byteLength} bytes is larger than minutes files get`);
-    return null;
-  }
-  if (bytes.includes(0)) {
-    skip('skipped, not a text file');
+  const problem = notMinutesText(bytes.byteLength, bytes);
+  if (problem) {
+    skip(problem);
     return null;
   }
   return decoder.decode(bytes);

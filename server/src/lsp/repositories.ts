@@ -35,9 +35,10 @@ export class Repositories {
    */
   async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}): Promise<Repository> {
     const root = URI.parse(rootUri);
-    const configUri = Utils.joinPath(root, CONFIG_FILE_NAME).toString();
+    const configLocation = Utils.joinPath(root, CONFIG_FILE_NAME);
+    const configUri = configLocation.toString();
     const [paths, [configText]] = await Promise.all([this.access.listMarkdownFiles(rootUri), this.access.readTexts([configUri])]);
-    const configFile = configFileOf(root.scheme === 'file' ? Utils.joinPath(root, CONFIG_FILE_NAME).fsPath : configUri, configText);
+    const configFile = configFileOf(root.scheme === 'file' ? configLocation.fsPath : configUri, configText);
     const merged = mergeSettings(configFile, settings);
     const texts = new Map<string, string>();
     const read = await this.access.readTexts(paths.map((p) => Utils.joinPath(root, ...p.split('/')).toString()));

@@ -3,18 +3,18 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import { MinutesWorkspace, type MinutesConfig } from '../core';
+import { notMinutesText, SKIPPED_FOLDERS } from '../protocol';
 
-// Larger files are not minutes a person writes; reading them would only cost time and memory.
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
+// What is minutes text, and where none is, is one fact for the desktop and the browser (protocol.ts).
+const SKIPPED = new Set(SKIPPED_FOLDERS);
 
 export type SkipReporter = (path: string, reason: string) => void;
 
 /** Reads a file as minutes text, or says why not (too large, binary). */
 export function readMinutesText(path: string, skipped: SkipReporter = () => undefined): string | undefined {
   try {
-    const size = statSync(path).size;
-    return size > MAX_FILE_BYTES ? tooLarge(path, size, skipped) : minutesText(path, readFileSync(path), skipped);
+    const tooLarge = notMinutesText(statSync(path).size);
+    return tooLarge ? refused(path, tooLarge, skipped) : minutesText(path, readFileSync(path), skipped);
   } catch (error) {
     skipped(path, `cannot be read: ${(error as Error).message}`);
     return undefined;
@@ -24,8 +24,8 @@ export function readMinutesText(path: string, skipped: SkipReporter = () => unde
 /** `readMinutesText` with asynchronous calls: for the server, which must not wait on the disk. */
 export async function readMinutesTextAsync(path: string, skipped: SkipReporter = () => undefined): Promise<string | undefined> {
   try {
-    const size = (await stat(path)).size;
-    return size > MAX_FILE_BYTES ? tooLarge(path, size, skipped) : minutesText(path, await readFile(path), skipped);
+    const tooLarge = notMinutesText((await stat(path)).size);
+    return tooLarge ? refused(path, tooLarge, skipped) : minutesText(path, await readFile(path), skipped);
   } catch (error) {
     // Gone since it was listed, or an optional file (`.minutes.json`): nothing to report.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -34,17 +34,14 @@ export async function readMinutesTextAsync(path: string, skipped: SkipReporter =
   }
 }
 
-function tooLarge(path: string, size: number, skipped: SkipReporter): undefined {
-  skipped(path, `skipped, ${size} bytes is larger than minutes files get`);
+function refused(path: string, reason: string, skipped: SkipReporter): undefined {
+  skipped(path, reason);
   return undefined;
 }
 
 function minutesText(path: string, bytes: Buffer, skipped: SkipReporter): string | undefined {
-  if (bytes.includes(0)) {
-    skipped(path, 'skipped, not a text file');
-    return undefined;
-  }
-  return bytes.toString('utf8');
+  const problem = notMinutesText(bytes.length, bytes);
+  return problem ? refused(path, problem, skipped) : bytes.toString('utf8');
 }
 
 /** Whether the bytes are UTF-8: other encodings would not survive being read and written back. */
@@ -68,7 +65,7 @@ export function listMarkdownFiles(root: string, skippedLink: (path: string) => v
       return;
     }
     for (const name of names) {
-      if (SKIPPED_FOLDERS.has(name)) continue;
+      if (SKIPPED.has(name)) continue;
       const path = join(dir, name);
       let entry: Stats;
       try {
@@ -98,7 +95,7 @@ export async function listMarkdownFilesAsync(root: string, skippedLink: (path: s
     }
     const folders: string[] = [];
     for (const name of names) {
-      if (SKIPPED_FOLDERS.has(name)) continue;
+      if (SKIPPED.has(name)) continue;
       const path = join(dir, name);
       let entry: Stats;
       try {
