@@ -33,8 +33,12 @@ import { documentInfo } from '../core/features/documentInfo';
 
 /** What the platform tells the server about itself: its process, for the log. */
 export interface ServerHost {
-  /** Where the repository's files come from. */
-  access: RepositoryAccess;
+  /**
+   * Where the repository's files come from. An access that asks the client must wait for
+   * `initialized`: LSP lets a server send requests only once the client has its InitializeResult,
+   * and the glue starts reading the repository while it initializes.
+   */
+  access: (initialized: Promise<void>) => RepositoryAccess;
   /** `performance.now()` when the process (or worker) started, and when the server's code was loaded. */
   started: number;
   codeLoaded: number;
@@ -53,7 +57,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const processStart = host.started;
   let firstLint: number | undefined = performance.now();
   const documents = new TextDocuments(TextDocument);
-  const repositories = new Repositories(host.access);
+  let markInitialized = () => {};
+  const initialized = new Promise<void>((resolve) => (markInitialized = resolve));
+  const repositories = new Repositories(host.access(initialized));
   const analysis = new Analysis(repositories, (uri) => documents.get(uri));
   // Requests that need the repository wait for its first load instead of answering from nothing.
   const ready = new Readiness();
@@ -89,6 +95,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onInitialized(async () => {
+    markInitialized();
     // The index first: the squiggles wait for it, the registration below is a round trip to a busy editor.
     // Ready as soon as the repository is read (not after the registration round trip below), and every
     // document opened meanwhile is checked then.
