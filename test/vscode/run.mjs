@@ -39,7 +39,7 @@ import { findDesktopVSCode, runWithElectron } from './lib/electron.mjs';
 import { EDITORS, ensureAll } from './lib/install.mjs';
 import { newestVsix } from './lib/vsix.mjs';
 import { log } from './lib/log.mjs';
-import { followResults } from './lib/results.mjs';
+import { finishRun, followResults } from './lib/results.mjs';
 
 const EXTENSION_ID = 'minutes-tools.minutes';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -190,16 +190,7 @@ async function main() {
     await cleanup();
   }
 
-  if (result.ok && !opts.keep) {
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(runDir, { recursive: true, force: true });
-  } else {
-    log(`kept ${path.relative(REPO, runDir)} and ${workspace}`);
-  }
-  log(`${result.ok ? 'PASS' : 'FAIL'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  console.log(`${result.passed} passing, ${result.failed} failing${result.pending ? `, ${result.pending} pending` : ''}`);
-  console.log(`${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
-  return result.ok ? 0 : 1;
+  return finishRun(result, { keep: opts.keep, runDir, workspace, repo: REPO, started: t0, log, mochaCounts: true });
 }
 
 main().then((code) => process.exit(code), async (err) => {

@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, openWorkbench, payloadUrl } from '../vscode/lib/browser.mjs';
 import { sandbox, startCodeServer } from '../vscode/lib/codeServer.mjs';
 import { ensureAll } from '../vscode/lib/install.mjs';
-import { followResults } from '../vscode/lib/results.mjs';
+import { finishRun, followResults } from '../vscode/lib/results.mjs';
 import { newestVsix } from '../vscode/lib/vsix.mjs';
 
 const require = createRequire(import.meta.url);
@@ -180,15 +180,7 @@ async function main() {
   } finally {
     await cleanup();
   }
-  if (result.ok && !opts.keep) {
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(runDir, { recursive: true, force: true });
-  } else {
-    log(`kept ${path.relative(REPO, runDir)} and ${workspace}`);
-  }
-  log(`${result.ok ? 'PASS' : 'FAIL'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  console.log(`${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
-  return result.ok ? 0 : 1;
+  return finishRun(result, { keep: opts.keep, runDir, workspace, repo: REPO, started: t0, log });
 }
 
 /** Opens the roll-up with a broken and an outdated link from the Explorer and waits for its squiggles. */

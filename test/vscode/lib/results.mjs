@@ -1,7 +1,8 @@
 // Follows the result file written by suite/index.ts inside the extension host
 // and echoes its lines as they arrive. Resolves with the counts from the final
 // `RESULT ...` line; rejects when the tests do not start or finish in time.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 const RESULT = /^RESULT (PASS|FAIL) passed=(\d+) failed=(\d+) pending=(\d+)$/;
 
@@ -27,4 +28,21 @@ export async function followResults(file, { startTimeoutMs, timeoutMs, print = c
     if (reason) throw new Error(reason);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/**
+ * The end of a run: its folders removed when it passed (unless `keep`), else named; its verdict, time
+ * and counts printed (`mochaCounts` adds mocha's own wording first). Returns the exit code.
+ */
+export function finishRun(result, { keep, runDir, workspace, repo, started, log, mochaCounts = false }) {
+  if (result.ok && !keep) {
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(runDir, { recursive: true, force: true });
+  } else {
+    log(`kept ${path.relative(repo, runDir)} and ${workspace}`);
+  }
+  log(`${result.ok ? 'PASS' : 'FAIL'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (mochaCounts) console.log(`${result.passed} passing, ${result.failed} failing${result.pending ? `, ${result.pending} pending` : ''}`);
+  console.log(`${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
+  return result.ok ? 0 : 1;
 }
