@@ -245,17 +245,24 @@ function parseTogether(pieces: Chunk[]): ParsedChunk[] {
   } catch {
     return pieces.map((piece) => ({ root: parseWhole(piece.text), offset: 0, line: 0 }));
   }
+  return nodesByPiece(root, pieces.map((p) => p.text)).map(({ children, offset, line }) => ({ root: { type: 'root', children }, offset, line }));
+}
+
+/**
+ * The top-level nodes of a run over joined texts, split back by text, each with where its text
+ * started in the run (offset, 0-based line).
+ */
+function nodesByPiece(root: Root, texts: string[]): Array<{ children: RootContent[]; offset: number; line: number }> {
   let offset = 0;
   let line = 0;
   let next = 0;
-  return pieces.map((piece) => {
-    const start = offset;
-    const end = (offset += piece.text.length);
+  return texts.map((text) => {
+    const start = { offset, line };
+    offset += text.length;
+    line += text.split('\n').length - 1;
     const children: RootContent[] = [];
-    while (next < root.children.length && root.children[next].position!.start.offset! < end) children.push(root.children[next++]);
-    const parsed = { root: { type: 'root' as const, children }, offset: start, line };
-    line += piece.text.split('\n').length - 1;
-    return parsed;
+    while (next < root.children.length && root.children[next].position!.start.offset! < offset) children.push(root.children[next++]);
+    return { children, ...start };
   });
 }
 
@@ -306,14 +313,8 @@ export function parseChunks(chunks: Chunk[]): Root {
   // In one run (see parseTogether), each piece's nodes then moved to where the piece stands.
   const joined = chunks.map((c) => (c.text.endsWith('\n') ? c.text : `${c.text}\n`));
   const root = fromMarkdown(joined.join(''), plainExtensions);
-  let offset = 0;
-  let line = 0;
-  let next = 0;
-  chunks.forEach((chunk, i) => {
-    const end = offset + joined[i].length;
-    while (next < root.children.length && root.children[next].position!.start.offset! < end) shift(root.children[next++], chunk.offset - offset, chunk.line - line);
-    offset = end;
-    line += joined[i].split('\n').length - 1;
+  nodesByPiece(root, joined).forEach(({ children, offset, line }, i) => {
+    for (const node of children) shift(node, chunks[i].offset - offset, chunks[i].line - line);
   });
   return root;
 }
