@@ -1,7 +1,7 @@
 import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, fromDayNumber, sameDate, type CalendarDate } from '../model/dates';
-import { parseMinutes, parseMinutesInSteps, parseMinutesOutline } from '../model/parse';
+import { parseMinutes, parseMinutesInSteps, parseMinutesOutline, type SourceDocument } from '../model/parse';
 import type { CheckedModel, MinutesModel, TeamKind } from '../model/types';
 import { findRosterTeam } from '../model/teams';
 import { meetingDate } from './meetingDate';
@@ -150,10 +150,16 @@ export class MinutesWorkspace {
   /** The model of a file of the repository, parsed once until it changes. */
   model(path: string): MinutesModel | undefined {
     if (!this.models.has(path)) {
-      const text = this.files.readFile(path);
-      this.models.set(path, text === undefined ? null : parseMinutes({ uri: this.uriOf(path), version: 0, text }, this.config));
+      const source = this.source(path);
+      this.models.set(path, source ? parseMinutes(source, this.config) : null);
     }
     return this.models.get(path) ?? undefined;
+  }
+
+  /** A file of the repository as the parser takes it, if it can be read. */
+  private source(path: string): SourceDocument | undefined {
+    const text = this.files.readFile(path);
+    return text === undefined ? undefined : { uri: this.uriOf(path), version: 0, text };
   }
 
   /**
@@ -163,8 +169,8 @@ export class MinutesWorkspace {
   *prepare(): Generator<void, void> {
     for (const file of this.weeklyFiles()) {
       if (this.models.has(file.path)) continue;
-      const text = this.files.readFile(file.path);
-      const model = text === undefined ? null : yield* parseMinutesInSteps({ uri: this.uriOf(file.path), version: 0, text }, this.config);
+      const source = this.source(file.path);
+      const model = source ? yield* parseMinutesInSteps(source, this.config) : null;
       // An editor's model may have come in meanwhile: it is newer.
       if (!this.models.has(file.path)) this.models.set(file.path, model);
       yield;
@@ -180,8 +186,8 @@ export class MinutesWorkspace {
     const full = this.models.get(path);
     if (full !== undefined) return full ?? undefined;
     if (!this.outlines.has(path)) {
-      const text = this.files.readFile(path);
-      this.outlines.set(path, text === undefined ? null : parseMinutesOutline({ uri: this.uriOf(path), version: 0, text }, this.config));
+      const source = this.source(path);
+      this.outlines.set(path, source ? parseMinutesOutline(source, this.config) : null);
     }
     return this.outlines.get(path) ?? undefined;
   }
