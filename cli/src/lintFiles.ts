@@ -1,16 +1,26 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type CheckedModel, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
-import { fileWorkspace, isUtf8Text, readMinutesText } from '../../server/src/node/fileWorkspace';
+import { BOM, isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type CheckedModel, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
+import { fileWorkspace, isUtf8, readMinutesFile } from '../../server/src/node/fileWorkspace';
+import { RepositoryBoundary } from '../../server/src/node/boundary';
+import { renameWithin } from '../../server/src/node/safeRename';
+import { replaceFileIfUnchanged } from '../../server/src/node/safeWrite';
 import { today } from '../../server/src/core/calendar/today';
 import { applyEdits } from './applyEdits';
 import type { FileFindings } from './format';
 
-/** One checked file: where it is, its text as read, and what was found in it. */
+/** One checked file: where it is, its text as read (without a byte order mark), its bytes, and what was found in it. */
 interface Checked extends FileFindings {
   path: string;
   text: string;
+  bytes: Buffer;
+  bom: boolean;
+}
+
+/** What `--fix` did: files changed, and files it meant to change but did not (with why). */
+export interface FixReport {
+  fixed: number;
+  failed: number;
 }
 
 /**
@@ -19,13 +29,17 @@ interface Checked extends FileFindings {
  * preferred fixes of those findings applied (the very `fix` that `--format json` reports); the
  * result is then what a fresh check of the fixed repository finds. `day` is the user's today.
  */
-export function lintFiles(paths: string[], root: string, config: MinutesConfig, fix: boolean, day: CalendarDate = today()): Array<FileFindings | null> {
+export function lintFiles(paths: string[], root: string, config: MinutesConfig, fix: boolean, day: CalendarDate = today(), report?: FixReport): Array<FileFindings | null> {
   const checked = checkAll(paths, root, config, day);
   if (!fix) return checked;
+  const boundary = new RepositoryBoundary(root);
   const renamed = new Map<string, string>();
   for (const result of checked) {
-    const newPath = result && applyFixes(result);
-    if (result && newPath) renamed.set(result.path, newPath);
+    if (!result) continue;
+    const outcome = applyFixes(result, boundary);
+    if (outcome.renamedTo) renamed.set(result.path, outcome.renamedTo);
+    if (report && outcome.changed) report.fixed++;
+    if (report && outcome.failed) report.failed++;
   }
   return checkAll(
     paths.map((p) => renamed.get(p) ?? p),
@@ -43,10 +57,10 @@ function checkAll(paths: string[], root: string, config: MinutesConfig, day: Cal
 function check(path: string, root: string, config: MinutesConfig, workspace: MinutesWorkspace, day: CalendarDate): Checked | null {
   const file = relative(root, path).split(sep).join('/');
   if (isIgnored(config, file)) return null;
-  const text = readMinutesText(path, (p, reason) => process.stderr.write(`${p}: ${reason}\n`));
-  if (text === undefined) return null;
-  const findings = lint(modelForLint(file, text, pathToFileURL(path).toString(), config, workspace), config, { workspace, today: day });
-  return { path, file, text, findings };
+  const read = readMinutesFile(path, (p, reason) => process.stderr.write(`${p}: ${reason}\n`));
+  if (read === undefined) return null;
+  const findings = lint(modelForLint(file, read.text, pathToFileURL(path).toString(), config, workspace), config, { workspace, today: day });
+  return { path, file, text: read.text, bytes: read.bytes, bom: read.bom, findings };
 }
 
 /**
@@ -61,22 +75,39 @@ function modelForLint(file: string, text: string, uri: string, config: MinutesCo
   return model ?? parseMinutesForLint({ uri, version: 1, text }, config);
 }
 
-/** Applies a file's preferred fixes (text edits, then a rename of a misnamed file); returns the new path if renamed. */
-function applyFixes({ path, file, text, findings }: Checked): string | undefined {
+interface FixOutcome {
+  changed: boolean;
+  failed: boolean;
+  renamedTo?: string;
+}
+
+/**
+ * Applies a file's preferred fixes (text edits, then a rename of a misnamed file), each reported
+ * on stderr in one line: what was done, or what was not and why.
+ */
+function applyFixes({ path, file, text, bytes, bom, findings }: Checked, boundary: RepositoryBoundary): FixOutcome {
   const edits = nonOverlapping(findings.flatMap((f: Finding) => preferredEdits(f) ?? []));
   const rename = findings.flatMap((f) => f.fixes ?? []).find((f) => f.preferred && f.renameTo);
-  if (!edits.length && !rename) return undefined;
-  if (!isUtf8Text(path)) {
-    process.stderr.write(`${file}: not fixed: the file is not UTF-8, and writing it back would change characters outside the fixes\n`);
-    return undefined;
-  }
+  const outcome: FixOutcome = { changed: false, failed: false };
+  if (!edits.length && !rename) return outcome;
+  const notFixed = (why: string) => {
+    process.stderr.write(`${file}: not fixed: ${why}\n`);
+    outcome.failed = true;
+    return outcome;
+  };
+  if (!isUtf8(bytes)) return notFixed('the file is not UTF-8, and writing it back would change characters outside the fixes');
   if (edits.length) {
-    writeFileSync(path, applyEdits(text, edits));
+    // The byte order mark is not part of the text the positions count in: it is written back as it was.
+    const next = Buffer.from((bom ? BOM : '') + applyEdits(text, edits), 'utf8');
+    const problem = replaceFileIfUnchanged(path, bytes, next, boundary);
+    if (problem) return notFixed(problem);
     process.stderr.write(`${file}: fixed ${edits.length} problem(s)\n`);
+    outcome.changed = true;
   }
-  const target = rename && join(dirname(path), rename.renameTo!);
-  if (!target || existsSync(target)) return undefined;
-  renameSync(path, target);
+  if (!rename) return outcome;
+  const target = join(dirname(path), rename.renameTo!);
+  const problem = renameWithin(path, target, boundary);
+  if (problem) return notFixed(`not renamed to ${rename.renameTo}: ${problem}`);
   process.stderr.write(`${file}: renamed to ${rename.renameTo}\n`);
-  return target;
+  return { ...outcome, changed: true, renamedTo: target };
 }

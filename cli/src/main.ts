@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { actionRows, formatActionsText } from './actions';
@@ -6,9 +6,11 @@ import { configText, inferConfig } from '../../server/src/core/config/infer';
 import { CONFIG_FILE_NAME } from '../../server/src/core';
 import { loadConfigFile } from '../../server/src/node/configFile';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
+import { RepositoryBoundary } from '../../server/src/node/boundary';
+import { createFile, reason } from '../../server/src/node/safeWrite';
 import { collectMarkdownFiles } from './files';
 import { formatGithub, formatJson, formatText } from './format';
-import { lintFiles } from './lintFiles';
+import { lintFiles, type FixReport } from './lintFiles';
 
 /** Set by scripts/build.mjs (esbuild `define`) from package.json's version. */
 declare const __MINUTES_LINT_VERSION__: string;
@@ -40,20 +42,34 @@ Exit codes:
 minutes-lint ${VERSION}. Rules and .minutes.json: https://github.com/minutes-tools/minutes#readme`;
 
 class UsageError extends Error {}
+/** Bad input that is not a wrong call (a configuration, a file): one line, without the usage. */
+class InputError extends Error {}
 
 /** --init: infers and writes `.minutes.json`, refusing to overwrite one without --force. */
 function init(root: string, force: boolean): number {
   const target = join(root, CONFIG_FILE_NAME);
-  if (existsSync(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
+  const boundary = new RepositoryBoundary(root);
+  // A dangling link in its place exists too: writing would create the file where it points.
+  if (lexists(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
   const paths = listMarkdownFiles(root);
   const inferred = inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) });
   const header = `Inferred by minutes-lint --init from ${paths.length} Markdown files; every value may be changed (see the README).`;
-  writeFileSync(target, configText(inferred, header));
+  const problem = createFile(target, configText(inferred, header), boundary, force);
+  if (problem) throw new InputError(`${target} not written: ${problem}`);
   const out = [`wrote ${target}`, ...inferred.recognised.map((r) => `  ${String(r.files).padStart(5)} files  ${r.pattern}`)];
   if (inferred.unrecognised.length) out.push(`  ${String(inferred.unrecognised.length).padStart(5)} files with a date in their name match no pattern:`, ...inferred.unrecognised.slice(0, 20).map((p) => `         ${p}`));
   if (inferred.unrecognised.length > 20) out.push(`         ... and ${inferred.unrecognised.length - 20} more`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function main(argv: string[]): number {
@@ -91,7 +107,7 @@ function main(argv: string[]): number {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${values.format}"`);
   const root = resolve(values.root ?? '.');
   const loaded = loadConfigFile(root, values.config && resolve(values.config));
-  if (loaded.errors.length) throw new UsageError(`${loaded.path}: ${loaded.errors.join('; ')}`);
+  if (loaded.errors.length) throw new InputError(`${loaded.path}: ${loaded.errors.join('; ')}`);
 
   const paths = positionals.length ? positionals.map((p) => resolve(p)) : [root];
   for (const path of paths) {
@@ -103,13 +119,17 @@ function main(argv: string[]): number {
   }
   if (values.actions) {
     if (format === 'github') throw new UsageError('--actions prints text or json');
-    const rows = actionRows(collectMarkdownFiles(paths), root, loaded.config);
+    const rows = actionRows(collectMarkdownFiles(paths, root), root, loaded.config);
     process.stdout.write(`${format === 'json' ? JSON.stringify(rows, null, 2) : formatActionsText(rows)}\n`);
     return 0;
   }
-  const results = lintFiles(collectMarkdownFiles(paths), root, loaded.config, values.fix).filter((r) => r !== null);
+  const fixes: FixReport = { fixed: 0, failed: 0 };
+  const results = lintFiles(collectMarkdownFiles(paths, root), root, loaded.config, values.fix, undefined, fixes).filter((r) => r !== null);
   const output = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results);
   if (output) process.stdout.write(`${output}\n`);
+  if (values.fix && (fixes.fixed || fixes.failed)) process.stderr.write(`minutes-lint: --fix changed ${fixes.fixed} file(s)${fixes.failed ? `; ${fixes.failed} file(s) not fixed (see above)` : ''}\n`);
+  // A fix that could not be written is a failure of the run, not a finding: exit 2, as CI must notice.
+  if (fixes.failed) return 2;
   const failing = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
   return failing ? 1 : 0;
 }
@@ -117,8 +137,10 @@ function main(argv: string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`minutes-lint: ${error.message}\n${USAGE}\n`);
+  // One line and exit 2 for anything: a stack trace and exit 1 would read as "warnings found".
+  if (error instanceof UsageError) process.stderr.write(`minutes-lint: ${error.message}\n${USAGE}\n`);
+  else if (error instanceof InputError) process.stderr.write(`minutes-lint: ${error.message}\n`);
+  else process.stderr.write(`minutes-lint: internal error: ${reason(error)}\n`);
   process.exitCode = 2;
 }
 

@@ -2,19 +2,35 @@ import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
-import { MinutesWorkspace, type MinutesConfig } from '../core';
+import { MinutesWorkspace, splitBom, type MinutesConfig } from '../core';
 import { notMinutesText, SKIPPED_FOLDERS } from '../protocol';
+import { RepositoryBoundary } from './boundary';
 
 // What is minutes text, and where none is, is one fact for the desktop and the browser (protocol.ts).
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 
 export type SkipReporter = (path: string, reason: string) => void;
 
-/** Reads a file as minutes text, or says why not (too large, binary). */
+/** A minutes file as read: its text (without a byte order mark), whether it had one, and the bytes it was read from. */
+export interface MinutesFile {
+  text: string;
+  bom: boolean;
+  bytes: Buffer;
+}
+
+/** Reads a file as minutes text, or says why not (too large, binary, not a regular file). */
 export function readMinutesText(path: string, skipped: SkipReporter = () => undefined): string | undefined {
+  return readMinutesFile(path, skipped)?.text;
+}
+
+/** `readMinutesText` with the bytes, for writing the file back only if they are still the same. */
+export function readMinutesFile(path: string, skipped: SkipReporter = () => undefined): MinutesFile | undefined {
   try {
-    const tooLarge = notMinutesText(statSync(path).size);
-    return tooLarge ? refused(path, tooLarge, skipped) : minutesText(path, readFileSync(path), skipped);
+    const refusal = notReadable(statSync(path));
+    if (refusal) return refused(path, refusal, skipped);
+    const bytes = readFileSync(path);
+    const decoded = minutesText(path, bytes, skipped);
+    return decoded && { ...decoded, bytes };
   } catch (error) {
     skipped(path, `cannot be read: ${(error as Error).message}`);
     return undefined;
@@ -24,8 +40,8 @@ export function readMinutesText(path: string, skipped: SkipReporter = () => unde
 /** `readMinutesText` with asynchronous calls: for the server, which must not wait on the disk. */
 export async function readMinutesTextAsync(path: string, skipped: SkipReporter = () => undefined): Promise<string | undefined> {
   try {
-    const tooLarge = notMinutesText((await stat(path)).size);
-    return tooLarge ? refused(path, tooLarge, skipped) : minutesText(path, await readFile(path), skipped);
+    const refusal = notReadable(await stat(path));
+    return refusal ? refused(path, refusal, skipped) : minutesText(path, await readFile(path), skipped)?.text;
   } catch (error) {
     // Gone since it was listed, or an optional file (`.minutes.json`): nothing to report.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -39,23 +55,34 @@ function refused(path: string, reason: string, skipped: SkipReporter): undefined
   return undefined;
 }
 
-function minutesText(path: string, bytes: Buffer, skipped: SkipReporter): string | undefined {
+/** A device (`/dev/zero`), a pipe or a folder has no size to trust: only regular files are read. */
+function notReadable(entry: Stats): string | undefined {
+  return entry.isFile() ? notMinutesText(entry.size) : 'skipped, not a regular file';
+}
+
+function minutesText(path: string, bytes: Buffer, skipped: SkipReporter): { text: string; bom: boolean } | undefined {
   const problem = notMinutesText(bytes.length, bytes);
-  return problem ? refused(path, problem, skipped) : bytes.toString('utf8');
+  return problem ? refused(path, problem, skipped) : splitBom(bytes.toString('utf8'));
 }
 
 /** Whether the bytes are UTF-8: other encodings would not survive being read and written back. */
-export function isUtf8Text(path: string): boolean {
+export function isUtf8(bytes: Uint8Array): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
   } catch {
     return false;
   }
 }
 
-/** The Markdown files below a folder, relative to it with `/`; `skippedLink` hears of unreadable entries. */
-export function listMarkdownFiles(root: string, skippedLink: (path: string) => void = () => undefined): string[] {
+const LINKS_OUT = 'skipped, a link to a file outside the repository';
+
+/**
+ * The Markdown files below a folder, relative to it with `/`; `skipped` hears of entries left out:
+ * unreadable ones, and links to files outside `boundary`, by default the folder (links to folders
+ * are never followed).
+ */
+export function listMarkdownFiles(root: string, skipped: SkipReporter = () => undefined, boundary = new RepositoryBoundary(root)): string[] {
   const found: string[] = [];
   const visit = (dir: string) => {
     let names: string[];
@@ -71,8 +98,12 @@ export function listMarkdownFiles(root: string, skippedLink: (path: string) => v
       try {
         const own = lstatSync(path);
         entry = own.isSymbolicLink() ? linkedFile(own, statSync(path)) : own;
+        if (own.isSymbolicLink() && isMarkdown(name, entry) && !boundary.contains(path)) {
+          skipped(path, LINKS_OUT);
+          continue;
+        }
       } catch {
-        skippedLink(path);
+        skipped(path, 'skipped, cannot be read (a broken link?)');
         continue;
       }
       if (entry.isDirectory()) visit(path);
@@ -84,7 +115,8 @@ export function listMarkdownFiles(root: string, skippedLink: (path: string) => v
 }
 
 /** `listMarkdownFiles` with asynchronous calls, folders read side by side: for the server. */
-export async function listMarkdownFilesAsync(root: string, skippedLink: (path: string) => void = () => undefined): Promise<string[]> {
+export async function listMarkdownFilesAsync(root: string, skipped: SkipReporter = () => undefined): Promise<string[]> {
+  const boundary = new RepositoryBoundary(root);
   const found: string[] = [];
   const visit = async (dir: string): Promise<void> => {
     let names: string[];
@@ -101,8 +133,12 @@ export async function listMarkdownFilesAsync(root: string, skippedLink: (path: s
       try {
         const own = await lstat(path);
         entry = own.isSymbolicLink() ? linkedFile(own, await stat(path)) : own;
+        if (own.isSymbolicLink() && isMarkdown(name, entry) && !(await boundary.containsAsync(path))) {
+          skipped(path, LINKS_OUT);
+          continue;
+        }
       } catch {
-        skippedLink(path);
+        skipped(path, 'skipped, cannot be read (a broken link?)');
         continue;
       }
       if (entry.isDirectory()) folders.push(path);
@@ -137,6 +173,13 @@ export function fileWorkspace(
   skipped?: SkipReporter,
   rootUri = URI.file(root).toString(),
 ): MinutesWorkspace {
-  const workspace: MinutesWorkspace = new MinutesWorkspace(rootUri, { readFile: (path) => overlay(workspace.uriOf(path)) ?? readMinutesText(join(root, path), skipped) }, config, listMarkdownFiles(root));
+  const boundary = new RepositoryBoundary(root);
+  // Only files really inside are read: a path the workspace asks for may come from a link's text.
+  const readFile = (path: string) => {
+    const file = join(root, path);
+    if (!boundary.contains(file)) return undefined;
+    return readMinutesText(file, skipped);
+  };
+  const workspace: MinutesWorkspace = new MinutesWorkspace(rootUri, { readFile: (path) => overlay(workspace.uriOf(path)) ?? readFile(path) }, config, listMarkdownFiles(root));
   return workspace;
 }

@@ -1,5 +1,6 @@
 import { isRealDate, parseDateParts, type CalendarDate, type ParsedDate } from '../model/dates';
 import type { MinutesConfig } from './types';
+import { repositoryPathProblem } from './bounds';
 
 /**
  * Path patterns of dated minutes files, the one place that knows how a date is written in a path:
@@ -34,11 +35,24 @@ export interface DatedPath {
   suffixed: boolean;
 }
 
+const MAX_PATH_CHARS = 1024;
+
 const TOKEN = /\{(YYYY|YY|MM|DD|M|D|series|\*|suffix)\}/gu;
+
+/** Tokens that match text of any length: two side by side could split it either way. */
+const WILDCARDS = /\{(?:\*|suffix|series)\}\{(?:\*|suffix|series)\}/u;
+/** `{*}` and `{suffix}` in one folder or file name: each is a lazy loop of the compiled expression, and more backtrack polynomially. */
+const MAX_WILDCARDS_PER_SEGMENT = 2;
 
 export function isValidPathPattern(source: string): string | undefined {
   const tokens = [...source.matchAll(TOKEN)].map((m) => m[1]);
   if (!source.endsWith('.md')) return 'must end in .md';
+  const outside = repositoryPathProblem(source);
+  if (outside) return outside;
+  if (WILDCARDS.test(source)) return 'is ambiguous: two of {*}, {suffix} and {series} side by side';
+  if (source.split('/').some((segment) => (segment.match(/\{(?:\*|suffix)\}/gu)?.length ?? 0) > MAX_WILDCARDS_PER_SEGMENT)) {
+    return `has more than ${MAX_WILDCARDS_PER_SEGMENT} of {*} and {suffix} in one name`;
+  }
   if (!tokens.some((t) => t === 'YYYY' || t === 'YY')) return 'needs {YYYY} or {YY}';
   if (!tokens.some((t) => t === 'MM' || t === 'M')) return 'needs {MM} or {M}';
   if (!tokens.some((t) => t === 'DD' || t === 'D')) return 'needs {DD} or {D}';
@@ -99,6 +113,8 @@ function escape(text: string): string {
 
 /** The date, series and the rest of a path that one of `patterns` matches (the first that does). */
 export function matchDatedPath(path: string, patterns: readonly string[]): DatedPath | undefined {
+  // No repository has longer paths, and a match costs time in the path's length.
+  if (path.length > MAX_PATH_CHARS) return undefined;
   for (const source of patterns) {
     const pattern = compilePathPattern(source);
     const m = pattern.regex.exec(path);

@@ -13,7 +13,7 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    weeklyFolder: { type: 'string', description: 'Folder of the weekly roll-up minutes, relative to the repository root.' },
+    weeklyFolder: { type: 'string', repositoryPath: true, description: 'Folder of the weekly roll-up minutes, relative to the repository root.' },
     weeklyPaths: {
       type: 'array',
       items: { type: 'string', pathPattern: true },
@@ -77,7 +77,7 @@ export const CONFIG_SCHEMA = {
         properties: {
           name: { type: 'string', description: 'Heading of its section, e.g. "Team IaaS".' },
           aliases: { type: 'array', items: { type: 'string' }, description: 'Other headings people use for it.' },
-          folder: { type: 'string', description: 'Folder of its minutes, relative to the repository root.' },
+          folder: { type: 'string', repositoryPath: true, description: 'Folder of its minutes, relative to the repository root.' },
           kind: { type: 'string', enum: ['team', 'sig', 'group'] },
           everyWeeks: { type: 'integer', minimum: 1, description: 'How often it meets, in weeks.' },
         },
@@ -91,7 +91,7 @@ export const CONFIG_SCHEMA = {
     },
     ignores: {
       type: 'array',
-      items: { type: 'string' },
+      items: { type: 'string', glob: true },
       description: 'Files that are never checked: globs relative to the repository root, e.g. "archive/**" or "**/template*.md".',
     },
     reminderDays: {

@@ -1,5 +1,7 @@
 import { isoDate } from './schedule';
 import { isValidPathPattern } from './paths';
+import { MAX_LIST_ITEMS, MAX_STRING_CHARS, repositoryPathProblem } from './bounds';
+import { globProblem } from './ignores';
 
 /** A JSON-schema subset validator: the schema of `.minutes.json` uses only these keywords. */
 export interface SchemaNode {
@@ -16,6 +18,10 @@ export interface SchemaNode {
   pathPattern?: boolean;
   /** A string that must be a real date written YYYY-MM-DD. */
   isoDate?: boolean;
+  /** A string that must be a folder inside the repository (no `..`, not absolute). */
+  repositoryPath?: boolean;
+  /** A string that must be a glob of `ignores` (bounded, see ignores.ts). */
+  glob?: boolean;
 }
 
 export type JsonPath = Array<string | number>;
@@ -40,11 +46,17 @@ export function validate(value: unknown, schema: SchemaNode, path: JsonPath = []
     if (badPattern) report(`${where} (${value}) ${badPattern}`);
   }
   if (schema.isoDate && typeof value === 'string' && !isoDate(value)) report(`${where} must be a date written YYYY-MM-DD`);
+  if (typeof value === 'string') {
+    const problem =
+      value.length > MAX_STRING_CHARS ? `is longer than ${MAX_STRING_CHARS} characters` : (schema.repositoryPath && repositoryPathProblem(value)) || (schema.glob && globProblem(value)) || undefined;
+    if (problem) report(`${where} (${value.slice(0, 80)}) ${problem}`);
+  }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) report(`${where} must be at least ${schema.minimum}`);
     if (schema.maximum !== undefined && value > schema.maximum) report(`${where} must be at most ${schema.maximum}`);
   }
   if (Array.isArray(value)) {
+    if (value.length > MAX_LIST_ITEMS) return [{ message: `${where} has more than ${MAX_LIST_ITEMS} items`, path }];
     if (schema.minItems !== undefined && value.length < schema.minItems) report(`${where} must have at least ${schema.minItems} item(s)`);
     if (schema.items) value.forEach((item, i) => problems.push(...validate(item, schema.items!, [...path, i])));
   } else if (typeof value === 'object' && value !== null) {

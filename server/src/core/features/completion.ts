@@ -158,7 +158,7 @@ function handles(model: MinutesModel, env: CompletionEnvironment, range: Range, 
   if (!env.workspace || model.path.folder === undefined) return [];
   // Who is listed already (but for the handle being typed) comes last: the next name is someone else's.
   const participants = flatten(model.sections).find((s) => PARTICIPANTS_HEADING.test(s.title));
-  const lines = model.text.split(/\r?\n/u);
+  const lines = model.text.split(/\r\n?|\n/u);
   const from = participants ? participants.range.start.line : 0;
   const to = participants ? participants.range.end.line : lines.length;
   const listed = new Set(handlesIn(lines.filter((_, i) => i !== line && i >= from && i <= to).join('\n')));

@@ -147,7 +147,7 @@ export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, cale
   const last = workspace.index.filesIn(folder).filter((f) => dayNumber(f.date!) < dayNumber(date)).pop();
   const model = last ? workspace.model(last.path) : undefined;
   const text = model?.text ?? '';
-  const bullet = /^\s*([-*+])\s/mu.exec(text.split(/\r?\n/u).filter((l) => !l.startsWith('#')).join('\n'))?.[1] ?? '-';
+  const bullet = /^\s*([-*+])\s/mu.exec(text.split(/\r\n?|\n/u).filter((l) => !l.startsWith('#')).join('\n'))?.[1] ?? '-';
   const handles = handlesIn(text).map((h) => `${bullet} @${h}`);
   // The title (`# 2026-06-04`, or `## 2026-06-04` in pads) is not a recurring section.
   const isTitle = (s: { headingRange: { start: { line: number } } }) => model?.title?.range.start.line === s.headingRange.start.line;
@@ -160,7 +160,7 @@ export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, cale
   // The items the last meeting left open, under the series' own heading, each with a status to fill in.
   const open = last ? openItemsBefore(workspace, folder, date) : [];
   if (open.length) {
-    const itemLines = model!.text.split(/\r?\n/u);
+    const itemLines = model!.text.split(/\r\n?|\n/u);
     lines.push(`## ${pendingHeading?.title ?? 'Pending action items'}`, '');
     for (const { item } of open) lines.push(`${bullet} ${itemLines[item.line].trim().replace(/^(?:[-*+]|\d+[.)])\s+/u, '')}`, `  ${bullet} status: `);
     lines.push('');
@@ -179,7 +179,7 @@ export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, cale
 /** A recurring section's lines for the next meeting: the questions stay, last time's answers (`Minutes-transfer: @x`) go. */
 function carried(content: string): string[] {
   const lines = content
-    .split(/\r?\n/u)
+    .split(/\r\n?|\n/u)
     .map((l) => l.replace(/^(\s*(?:[-*+]\s+)?[^:\n]{1,80}:)\s*(?:(?:@[\w-]+|and|&|,|\/)\s*)+$/u, '$1').trimEnd())
     .map((l) => (l.endsWith(':') ? `${l} ` : l));
   while (lines.length && !lines[0].trim()) lines.shift();

@@ -42,7 +42,7 @@ export function recentMinuteTakers(workspace: MinutesWorkspace): Array<{ name: s
 export function fileSummary(workspace: MinutesWorkspace, path: string): string {
   const model = workspace.model(path);
   if (!model) return `\`${path}\``;
-  const lines = model.text.split(/\r?\n/u).filter((l) => l.trim() !== '');
+  const lines = model.text.split(/\r\n?|\n/u).filter((l) => l.trim() !== '');
   return [`**${path}**`, '', ...lines.slice(0, 8).map((l) => (l.startsWith('#') ? `*${l.replace(/^#+\s*/u, '')}*` : l)), lines.length > 8 ? '…' : '']
     .join('\n')
     .trim();

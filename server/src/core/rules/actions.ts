@@ -52,7 +52,7 @@ export const actionItemDropped: Rule = {
     const dropped = open.filter((t) => !here.some((item) => sameItem(t.item, item)));
     if (!dropped.length) return [];
     const previousText = workspace.model(previous.path)?.text ?? '';
-    const lines = dropped.map((t) => previousText.split(/\r?\n/u)[t.item.line]?.trim()).filter((l): l is string => !!l);
+    const lines = dropped.map((t) => previousText.split(/\r\n?|\n/u)[t.item.line]?.trim()).filter((l): l is string => !!l);
     const pending = flatten(model.sections).find((s) => PENDING_SECTIONS.test(s.title));
     const names = dropped.map((t) => `${t.item.owners.length ? t.item.owners.map((o) => `@${o}`).join(', ') + ': ' : ''}${t.item.text}`);
     const finding: RuleFinding = {

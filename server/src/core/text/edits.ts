@@ -82,7 +82,21 @@ export function appendLines(model: CheckedModel, lines: string): TextEdit {
   return insertAt(model, text.length, separator + lines);
 }
 
-/** The line break the document uses. */
+/** The line break the document uses most (`\n`, `\r\n` or a lone `\r`): what inserted lines end with. */
 export function eol(model: CheckedModel): string {
-  return model.text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(model.text);
+}
+
+export function lineBreakOf(text: string): string {
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) === 10) crlf++;
+    else cr++;
+  }
+  if (crlf === 0 && cr === 0) return '\n';
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lf++;
+  lf -= crlf;
+  return cr > crlf && cr > lf ? '\r' : crlf >= lf ? '\r\n' : '\n';
 }
