@@ -23,6 +23,7 @@ import type { RepositoryAccess } from './repositoryAccess';
 import { formatDate, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview, featureContext, type FeatureContext, type MinutesModel } from '../core';
 import { registerCommands } from './commands';
 import { Readiness } from './ready';
+import { rejectInvalidParams } from './params';
 import { today } from '../core/calendar/today';
 import { configDiagnostics, toLspDiagnostic } from './convert';
 import { readSettings, settingsFromInitialization, type EditorSettings } from './settings';
@@ -49,6 +50,7 @@ export interface ServerHost {
 // LSP glue only: every answer comes from the core, on the one model of each document version.
 // Platform-independent: `node/main.ts` starts it over IPC or stdio, `browser/main.ts` in a web worker.
 export function startServer(connection: Connection, host: ServerHost): void {
+  rejectInvalidParams(connection);
   // Timings for the output channel: how long the server took to be of use (see README "Performance").
   // How long after its arrival a request is answered at the latest when its document is still being
   // parsed (see `parsed`); only the first load of the repository may hold it longer.

@@ -1,10 +1,26 @@
 // The language server on the desktop: started by the VS Code client over IPC, or by any editor
 // with `--stdio`; the repository is read from the local disk.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { nodeAccess } from './nodeAccess';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio, a frame the server cannot read (no Content-Length) leaves the reader waiting for a
+ * header that never comes: deaf, though alive. Ending the process instead lets the client see it
+ * and start a new server.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((error) => {
+    process.stderr.write(`Minutes: unreadable message from the client, stopping: ${error.message.split('\n')[0]}\n`);
+    process.exit(1);
+  });
+  reader.onClose(() => process.exit(0));
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 startServer(connection, {
   // The disk is read at once, initialized or not.
   access: () => nodeAccess((path, reason) => connection.console.info(`Minutes: ${path}: ${reason}`)),
