@@ -10,6 +10,7 @@ import { webBundles } from './bundles.mjs';
 import { hugeMinutes, listHeavy, weeklyRollUp, writeRepository } from './documents.mjs';
 import { startServer } from './lsp.mjs';
 import { largeRepositories, pathological } from './robustness.mjs';
+import { hostileConfigs } from './hostileConfigs.mjs';
 import { ms, percentile, time } from './stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -215,6 +216,7 @@ results.responsiveness = responsiveness();
 await start();
 results.largeRepositories = await largeRepositories(SERVER, row);
 results.pathological = pathological(ROOT, row);
+results.hostileConfigs = await hostileConfigs(join(ROOT, 'dist/cli.js'), SERVER, row);
 sizes();
 results.webBundles = webBundles(row);
 

@@ -15,18 +15,28 @@ function run<T>(client: LanguageClient, command: string, args: object): Promise<
   return client.sendRequest<T>('workspace/executeCommand', { command, arguments: [args] });
 }
 
-/** Creates the file unless it exists (never overwrites), then opens it at the first place to type. */
-async function createAndOpen(file: NewFileResult): Promise<void> {
+/** Whether a file the server proposes lies in the workspace folder it was asked about. */
+function inside(folder: vscode.WorkspaceFolder, uri: vscode.Uri): boolean {
+  const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  return uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(root) && !uri.path.split('/').includes('..');
+}
+
+/**
+ * Creates the file unless it exists (never overwrites, also a file that appeared since the server
+ * looked: the editor's own create refuses it), then opens it at the first place to type.
+ */
+async function createAndOpen(folder: vscode.WorkspaceFolder, file: NewFileResult): Promise<void> {
   const uri = vscode.Uri.parse(file.uri);
+  if (!inside(folder, uri)) return void vscode.window.showErrorMessage(`Minutes: ${file.uri} lies outside the folder ${folder.name}; nothing was created.`);
   let exists = file.exists;
   if (!exists && file.warning && !(await confirmWarning(file, uri))) return;
   if (!exists) {
-    try {
-      await vscode.workspace.fs.stat(uri);
-      exists = true;
-    } catch {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
-    }
+    const contents = new TextEncoder().encode(file.text);
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { ignoreIfExists: true, contents });
+    await vscode.workspace.applyEdit(edit);
+    // Created by us, or found there: only our own text means the file is new.
+    exists = (await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined)) !== file.text;
   }
   const editor = await vscode.window.showTextDocument(uri);
   if (exists) {
@@ -61,7 +71,16 @@ export async function createConfiguration(client: LanguageClient): Promise<void>
   if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
   const file = await run<NewFileResult & { summary: string }>(client, SERVER_COMMANDS.createConfiguration, { rootUri: folder.uri.toString() });
   const uri = vscode.Uri.parse(file.uri);
-  if (file.exists) {
+  if (!inside(folder, uri)) return void vscode.window.showErrorMessage(`Minutes: ${file.uri} lies outside the folder ${folder.name}; nothing was written.`);
+  const existing = await vscode.workspace.fs.stat(uri).then(
+    (stat) => stat,
+    () => undefined,
+  );
+  // A write follows a link wherever it leads, also out of the repository.
+  if (existing && existing.type & vscode.FileType.SymbolicLink) {
+    return void vscode.window.showErrorMessage(`Minutes: ${vscode.workspace.asRelativePath(uri)} is a symbolic link; remove it first, nothing was written.`);
+  }
+  if (file.exists || existing) {
     const replace = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} exists. Replace it with one inferred from the repository?`, { modal: true }, 'Replace');
     if (replace !== 'Replace') return;
   }
@@ -75,7 +94,7 @@ export async function newWeeklyMinutes(client: LanguageClient, date?: string): P
   const folder = await pickFolder();
   if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
   const rootUri = folder.uri.toString();
-  if (typeof date === 'string') return createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date }));
+  if (typeof date === 'string') return createAndOpen(folder, await run<NewFileResult>(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date }));
   const choices = await run<WeeklyDateChoice[]>(client, SERVER_COMMANDS.weeklyDates, { rootUri });
   const describe = (c: WeeklyDateChoice) => `${c.weekday}${c.holiday ? ` (public holiday: ${c.holiday})` : ''}`;
   const picked =
@@ -87,7 +106,7 @@ export async function newWeeklyMinutes(client: LanguageClient, date?: string): P
     const go = await vscode.window.showWarningMessage(`${picked.date} is a public holiday (${picked.holiday}). Create the minutes anyway?`, { modal: true }, 'Create');
     if (go !== 'Create') return;
   }
-  await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date: picked.date }));
+  await createAndOpen(folder, await run<NewFileResult>(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date: picked.date }));
 }
 
 /** `folder` and `date` skip the questions, for keybindings and scripts. */
@@ -130,7 +149,7 @@ export async function newTeamMinutes(client: LanguageClient, args: { folder?: st
       validateInput: (v) => (messageDate(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
     }));
   if (!date) return;
-  await createAndOpen(await run<NewFileResult>(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: choice.folder, date }));
+  await createAndOpen(folder, await run<NewFileResult>(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: choice.folder, date }));
 }
 
 /** "Insert Holiday Notice" and "Insert Date": the server's options for the cursor, picked from a list. */
