@@ -1,12 +1,12 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BOM, isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type CheckedModel, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
+import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type CheckedModel, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
 import { fileWorkspace, isUtf8, readMinutesFile } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { renameWithin } from '../../server/src/node/safeRename';
 import { replaceFileIfUnchanged } from '../../server/src/node/safeWrite';
 import { today } from '../../server/src/core/calendar/today';
-import { applyEdits } from './applyEdits';
+import { fixedBytes } from './applyEdits';
 import type { FileFindings } from './format';
 
 /** One checked file: where it is, its text as read (without a byte order mark), its bytes, and what was found in it. */
@@ -97,9 +97,7 @@ function applyFixes({ path, file, text, bytes, bom, findings }: Checked, boundar
   };
   if (!isUtf8(bytes)) return notFixed('the file is not UTF-8, and writing it back would change characters outside the fixes');
   if (edits.length) {
-    // The byte order mark is not part of the text the positions count in: it is written back as it was.
-    const next = Buffer.from((bom ? BOM : '') + applyEdits(text, edits), 'utf8');
-    const problem = replaceFileIfUnchanged(path, bytes, next, boundary);
+    const problem = replaceFileIfUnchanged(path, bytes, fixedBytes({ text, bom }, edits), boundary);
     if (problem) return notFixed(problem);
     process.stderr.write(`${file}: fixed ${edits.length} problem(s)\n`);
     outcome.changed = true;
