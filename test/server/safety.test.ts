@@ -88,6 +88,26 @@ describe('server: requests of the wrong shape', () => {
     assert.ok(!fine.error && fine.result, JSON.stringify(fine));
   });
 
+  it('a .minutes.json of null or ten thousand levels says so in one message, and the server answers', async () => {
+    for (const [text, said] of [
+      ['null', /must be a JSON object/u],
+      [`{"teams": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, /nested more than 32 levels deep/u],
+    ] as const) {
+      const session = new LspSession();
+      try {
+        repo.write({ '.minutes.json': text });
+        await session.initialize(repo.rootUri);
+        await session.until(() => session.messages.some((m) => said.test(m)), 'the message');
+        const uri = `${repo.rootUri}/iaas/20220928.md`;
+        await session.open(uri, teamMinutes('Team IaaS 2022-09-28'));
+        assert.ok((await session.request('textDocument/documentSymbol', { textDocument: { uri } })).result);
+        assert.ok(session.alive);
+      } finally {
+        await session.dispose();
+      }
+    }
+  });
+
   it('a frame without Content-Length ends the server, so that the editor can start a new one', async () => {
     await server.initialize(repo.rootUri);
     server.writeRaw('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":"2.0","id":99,"method":"shutdown"}');
