@@ -183,6 +183,17 @@ describe('minutes-lint never loses a byte', () => {
       assert.match(stderr, /notes\.md: skipped, outside the repository/u);
     });
 
+    it('link loops and a folder link back to the root are skipped, not followed', () => {
+      symlinkSync(join(root, 'iaas/loop-b.md'), join(root, 'iaas/loop-a.md'));
+      symlinkSync(join(root, 'iaas/loop-a.md'), join(root, 'iaas/loop-b.md'));
+      symlinkSync(root, join(root, 'iaas/back-to-root'));
+      symlinkSync(outside, join(root, 'outside-folder'));
+      const { code, stdout, stderr } = run(['--format', 'json'], root);
+      assert.equal(code, 1, stderr);
+      assert.match(stderr, /loop-a\.md: skipped, cannot be read/u);
+      assert.doesNotMatch(stdout, /back-to-root|outside-folder|loop-/u);
+    });
+
     it('a link to a file inside the repository is still checked', () => {
       symlinkSync(join(root, 'sig-docs/20240115.md'), join(root, 'sig-docs/20240116.md'));
       const { stdout } = run(['--format', 'json', 'sig-docs'], root);
