@@ -18,6 +18,9 @@ export const DEFAULT_CONFIG: MinutesConfig = {
   },
   requiredSections: ['meta', 'updates', 'aob'],
   teams: [],
+  calendars: [],
+  calendarSeries: [],
+  minutesGraceDays: 7,
   holidays: { country: 'DE', language: 'en' },
   holidayNotice: {
     template: '{date} is a public holiday in {country} ({holiday}); the team meeting will be cancelled on that day',

@@ -103,6 +103,25 @@ export const CONFIG_SCHEMA = {
       type: 'boolean',
       description: 'New Weekly Minutes fills each team section with the topics and new action items of the minutes it links, as bullets to edit or delete (false: an empty bullet).',
     },
+    calendars: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Calendars of the meeting series: iCalendar (.ics) or yaml2ics YAML files inside the repository (relative to its root), or http(s) URLs of iCalendar feeds. An event belongs to the series whose minutes folder its description links.',
+    },
+    calendarSeries: {
+      type: 'array',
+      description: 'Events of the calendars that link no minutes folder, with the series they belong to, e.g. [{ "event": "SCS Project Board", "folder": "project-board" }].',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['event', 'folder'],
+        properties: {
+          event: { type: 'string', description: 'The event\'s summary (title) in the calendar.' },
+          folder: { type: 'string', repositoryPath: true, description: 'Folder of its minutes, relative to the repository root.' },
+        },
+      },
+    },
+    minutesGraceDays: { type: 'integer', minimum: 0, maximum: 366, description: 'A meeting of the calendars is missing its minutes once it is this many days old.' },
     holidays: {
       type: 'object',
       additionalProperties: false,

@@ -51,6 +51,12 @@ export interface MinutesConfig {
   requiredSections: Array<keyof SectionNames>;
   /** The teams and SIGs; empty means inferred from the workspace. */
   teams: TeamConfig[];
+  /** Calendars of the meeting series: `.ics` or yaml2ics files of the repository, or http(s) feed URLs. */
+  calendars: string[];
+  /** Events of the calendars that link no minutes folder, with their series' folder. */
+  calendarSeries: Array<{ event: string; folder: string }>;
+  /** A calendar's meeting is missing its minutes once it is this many days old. */
+  minutesGraceDays: number;
   holidays: { country: string; state?: string; language: string };
   /** The "meeting cancelled" notice: `{date}`, `{country}`, `{holiday}` are filled in. */
   holidayNotice: { template: string; days: number };

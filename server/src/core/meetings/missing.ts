@@ -1,0 +1,51 @@
+/** Meetings the calendar expects whose minutes never arrived. */
+import { addDays } from './localTime';
+import type { Meeting, MissingMeeting } from './types';
+
+/** How far from its calendar date a meeting's minutes may be dated: a meeting moved within the week. */
+export const MOVED_MEETING_DAYS = 3;
+
+export interface GapOptions {
+  /** YYYY-MM-DD. */
+  today: string;
+  /** A meeting is missing its minutes only when it is older than this many days. */
+  graceDays: number;
+}
+
+/**
+ * The meetings of each series, dated at least `graceDays` before today, with no minutes file of
+ * that series on that date or a few days from it. Each file stands for one meeting at most: the
+ * one on its date first, else the nearest. A file with no meeting is fine (extra meetings happen).
+ */
+export function missingMeetings(meetings: ReadonlyArray<Meeting & { series: string }>, minutesDates: (series: string) => string[], options: GapOptions): MissingMeeting[] {
+  const lastDue = addDays(options.today, -options.graceDays);
+  const bySeries = new Map<string, Map<string, Meeting>>();
+  for (const meeting of meetings) {
+    if (meeting.date > lastDue) continue;
+    const dates = bySeries.get(meeting.series) ?? new Map<string, Meeting>();
+    // Two events of one series on one day are one meeting.
+    if (!dates.has(meeting.date)) dates.set(meeting.date, meeting);
+    bySeries.set(meeting.series, dates);
+  }
+  const missing: MissingMeeting[] = [];
+  for (const [series, due] of [...bySeries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const unused = new Set(minutesDates(series));
+    const unmatched = [...due.keys()].sort().filter((date) => !unused.delete(date));
+    for (const date of unmatched) {
+      const nearest = nearestWithin(date, unused);
+      if (nearest) unused.delete(nearest);
+      else {
+        const { event } = due.get(date)!;
+        missing.push({ series, date, event: event.summary, source: event.source });
+      }
+    }
+  }
+  return missing;
+}
+
+function nearestWithin(date: string, files: Set<string>): string | undefined {
+  for (let distance = 1; distance <= MOVED_MEETING_DAYS; distance++) {
+    for (const candidate of [addDays(date, -distance), addDays(date, distance)]) if (files.has(candidate)) return candidate;
+  }
+  return undefined;
+}
