@@ -2,6 +2,9 @@ import { lstatSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { actionRows, formatActionsText } from './actions';
+import { formatGapsText, repositoryGaps } from './gaps';
+import { isoDate } from '../../server/src/core/config/schedule';
+import { today as localToday } from '../../server/src/core/calendar/today';
 import { configText, inferConfig } from '../../server/src/core/config/infer';
 import { CONFIG_FILE_NAME } from '../../server/src/core';
 import { loadConfigFile } from '../../server/src/node/configFile';
@@ -17,7 +20,7 @@ declare const __MINUTES_LINT_VERSION__: string;
 const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init [--root DIR] [--force]\n       minutes-lint --actions [--root DIR] [--format text|json] [PATH...]';
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init [--root DIR] [--force]\n       minutes-lint --actions [--root DIR] [--format text|json] [PATH...]\n       minutes-lint --gaps [--root DIR] [--today YYYY-MM-DD] [--format text|json]';
 const HELP = `${USAGE}
 
 Checks Markdown minutes of recurring meetings: title dates, team sections, minutes links.
@@ -29,6 +32,9 @@ Checks Markdown minutes of recurring meetings: title dates, team sections, minut
                    json (findings with 1-based positions and fixes), github (annotations)
   --fix            apply the preferred fixes (changes on stderr), then report what is left
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
+  --gaps           list the meetings of the configured calendars (older than
+                   minutesGraceDays) that have no minutes; exit 0
+  --today DATE     take DATE (YYYY-MM-DD) as today, for every mode (reproducible runs)
   --init           write ROOT/.minutes.json inferred from the repository's files and say
                    what it recognised; --force overwrites an existing one
   -h, --help       show this help
@@ -72,7 +78,7 @@ function lexists(path: string): boolean {
   }
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   let options;
   try {
     options = parseArgs({
@@ -85,6 +91,8 @@ function main(argv: string[]): number {
         fix: { type: 'boolean', default: false },
         init: { type: 'boolean', default: false },
         actions: { type: 'boolean', default: false },
+        gaps: { type: 'boolean', default: false },
+        today: { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -102,6 +110,8 @@ function main(argv: string[]): number {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  const day = values.today === undefined ? localToday() : isoDate(values.today);
+  if (!day) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
   if (values.init) return init(resolve(values.root ?? '.'), values.force);
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${values.format}"`);
@@ -109,6 +119,15 @@ function main(argv: string[]): number {
   const loaded = loadConfigFile(root, values.config && resolve(values.config));
   if (loaded.errors.length) throw new InputError(`${loaded.path}: ${loaded.errors.join('; ')}`);
 
+  if (values.gaps) {
+    if (format === 'github') throw new UsageError('--gaps prints text or json');
+    if (positionals.length) throw new UsageError('--gaps takes no PATH: it reads the whole repository');
+    return repositoryGaps(root, loaded.config, day).then((gaps) => {
+      if (gaps.problems.length) throw new InputError(gaps.problems.join('; '));
+      process.stdout.write(`${format === 'json' ? JSON.stringify(gaps.missing, null, 2) : formatGapsText(gaps)}\n`);
+      return 0;
+    });
+  }
   const paths = positionals.length ? positionals.map((p) => resolve(p)) : [root];
   for (const path of paths) {
     try {
@@ -124,7 +143,7 @@ function main(argv: string[]): number {
     return 0;
   }
   const fixes: FixReport = { fixed: 0, failed: 0 };
-  const results = lintFiles(collectMarkdownFiles(paths, root), root, loaded.config, values.fix, undefined, fixes).filter((r) => r !== null);
+  const results = lintFiles(collectMarkdownFiles(paths, root), root, loaded.config, values.fix, day, fixes).filter((r) => r !== null);
   const output = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results);
   if (output) process.stdout.write(`${output}\n`);
   if (values.fix && (fixes.fixed || fixes.failed)) process.stderr.write(`minutes-lint: --fix changed ${fixes.fixed} file(s)${fixes.failed ? `; ${fixes.failed} file(s) not fixed (see above)` : ''}\n`);
@@ -134,13 +153,19 @@ function main(argv: string[]): number {
   return failing ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+function fail(error: unknown): void {
   // One line and exit 2 for anything: a stack trace and exit 1 would read as "warnings found".
   if (error instanceof UsageError) process.stderr.write(`minutes-lint: ${error.message}\n${USAGE}\n`);
   else if (error instanceof InputError) process.stderr.write(`minutes-lint: ${error.message}\n`);
   else process.stderr.write(`minutes-lint: internal error: ${reason(error)}\n`);
   process.exitCode = 2;
+}
+
+try {
+  const code = main(process.argv.slice(2));
+  if (typeof code === 'number') process.exitCode = code;
+  else code.then((c) => (process.exitCode = c), fail);
+} catch (error) {
+  fail(error);
 }
 

@@ -1,0 +1,21 @@
+/** `minutes-lint --gaps`: the meetings of the config's calendars that have no minutes. */
+import { datedPathOf } from '../../server/src/core/config/paths';
+import type { MinutesConfig } from '../../server/src/core/config/types';
+import { calendarGaps, type CalendarGaps } from '../../server/src/core/meetings/gaps';
+import type { CalendarReader } from '../../server/src/core/meetings/readCalendars';
+import type { CalendarDate } from '../../server/src/core/model/dates';
+import { MinutesIndex } from '../../server/src/core/workspace/minutesIndex';
+import { calendarFileReader } from '../../server/src/node/calendarFiles';
+import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
+
+export async function repositoryGaps(root: string, config: MinutesConfig, today: CalendarDate, readFeed?: CalendarReader): Promise<CalendarGaps> {
+  const index = new MinutesIndex(listMarkdownFiles(root), (path) => datedPathOf(path, config));
+  return calendarGaps(config, calendarFileReader(root, readFeed), (folder) => index.filesIn(folder), today);
+}
+
+/** One line per missing meeting, `series  date  event  (source)`, and a last line counting them. */
+export function formatGapsText(gaps: CalendarGaps): string {
+  const lines = gaps.missing.map((m) => `${m.series}  ${m.date}  ${m.event}  (${m.source})`);
+  lines.push(`${gaps.missing.length} meeting(s) without minutes in ${gaps.series.length} series of the calendars`);
+  return lines.join('\n');
+}

@@ -1,0 +1,19 @@
+/** A calendar event's schedule in words, for the Series view and the CLI. */
+import type { CalendarEvent } from './types';
+
+const UNITS: Record<string, string> = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const BYDAY: Record<string, string> = { SU: 'Sunday', MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday' };
+
+/** `every 2 weeks, Friday 09:05, from 2026-01-23 until 2026-12-18`, or `2026-05-04 10:00` for a single meeting. */
+export function describeSchedule(event: CalendarEvent): string {
+  const time = event.start.length > 10 ? ` ${event.start.slice(11, 16)}` : '';
+  if (!event.rule) return `${event.start.slice(0, 10)}${time}`;
+  const { freq, interval, until, count } = event.rule;
+  const unit = UNITS[freq] ?? freq.toLowerCase();
+  const every = interval > 1 ? `every ${interval} ${unit}s` : `every ${unit}`;
+  const byDay = event.rule.parts.BYDAY?.map((d) => BYDAY[d.slice(-2)] ?? d).join(' and ');
+  const weekday = WEEKDAYS[new Date(`${event.start.slice(0, 10)}T00:00:00Z`).getUTCDay()];
+  const end = until ? ` until ${until.toString().slice(0, 10)}` : count ? `, ${count} times` : '';
+  return `${every}, ${byDay ?? weekday}${time}, from ${event.start.slice(0, 10)}${end}`;
+}

@@ -1,0 +1,51 @@
+/** Each calendar series with its schedule, its last minutes and its meetings without minutes. */
+import type { MinutesConfig } from '../config/types';
+import { formatDate, type CalendarDate } from '../model/dates';
+import { describeSchedule } from './describe';
+import { occurrences } from './expand';
+import { missingMeetings } from './missing';
+import { readCalendars, type CalendarReader } from './readCalendars';
+import { seriesOfEvent } from './seriesLink';
+import type { Meeting, MissingMeeting } from './types';
+
+export interface SeriesSchedule {
+  /** The series' folder. */
+  series: string;
+  /** One line per calendar event of the series: its summary and schedule. */
+  schedule: Array<{ event: string; schedule: string; source: string }>;
+  /** Date of its newest minutes file (YYYY-MM-DD), if any. */
+  lastMinutes?: string;
+  missing: MissingMeeting[];
+}
+
+export interface CalendarGaps {
+  /** Every series of the calendars, by folder. */
+  series: SeriesSchedule[];
+  missing: MissingMeeting[];
+  /** One line per calendar that could not be read. */
+  problems: string[];
+}
+
+/** What the config's calendars expect of the repository as of `today`. */
+export async function calendarGaps(config: MinutesConfig, read: CalendarReader, datedFiles: (folder: string) => Array<{ date?: CalendarDate }>, today: CalendarDate): Promise<CalendarGaps> {
+  if (!config.calendars.length) return { series: [], missing: [], problems: [] };
+  const { events, problems } = await readCalendars(config.calendars, read);
+  const day = formatDate(today);
+  const bySeries = new Map<string, SeriesSchedule>();
+  const meetings: Array<Meeting & { series: string }> = [];
+  for (const event of events) {
+    const series = seriesOfEvent(event, config.linkBase, config.calendarSeries);
+    if (!series) continue;
+    const entry = bySeries.get(series) ?? { series, schedule: [], missing: [] };
+    entry.schedule.push({ event: event.summary, schedule: describeSchedule(event), source: event.source });
+    bySeries.set(series, entry);
+    meetings.push(...occurrences(event, '0000-01-01', day).map((m) => ({ ...m, series })));
+  }
+  const datesOf = (folder: string) => datedFiles(folder).flatMap((f) => (f.date ? [formatDate(f.date)] : []));
+  const missing = missingMeetings(meetings, datesOf, { today: day, graceDays: config.minutesGraceDays });
+  for (const entry of bySeries.values()) {
+    entry.lastMinutes = datesOf(entry.series).filter((d) => d <= day).sort().at(-1);
+    entry.missing = missing.filter((m) => m.series === entry.series);
+  }
+  return { series: [...bySeries.values()].sort((a, b) => (a.series < b.series ? -1 : 1)), missing, problems };
+}
