@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const CLI = resolve(__dirname, '../../dist/cli.js');
+const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+
+describe('CLI: --gaps', () => {
+  let root: string;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'minutes-gaps-'));
+    // The board meets on Mondays (a yaml2ics calendar), the team every other Wednesday (iCalendar).
+    write(
+      'calendar/main.yml',
+      ['include: [board.yml]', ''].join('\n'),
+    );
+    write(
+      'calendar/board.yml',
+      [
+        'timezone: Europe/Berlin',
+        'events:',
+        '  - summary: Board',
+        '    begin: 2026-03-02 14:05:00',
+        '    duration: { minutes: 50 }',
+        '    description: |',
+        '      Minutes: https://github.com/Org/minutes/tree/main/board',
+        '    repeat:',
+        '      interval: { weeks: 1 }',
+        '      until: 2026-12-31',
+        '      except_on: [2026-03-16 14:05:00]',
+      ].join('\n'),
+    );
+    write(
+      'team.ics',
+      ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:t', 'SUMMARY:Team', 'DESCRIPTION:Minutes: team/', 'DTSTART;TZID=Europe/Berlin:20260304T100000', 'RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=3', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'),
+    );
+    write('.minutes.json', JSON.stringify({ linkBase: 'https://github.com/Org/minutes/blob/main/', calendars: ['calendar/main.yml', 'team.ics'] }));
+    for (const date of ['20260302', '20260324', '20260330']) write(`board/${date}.md`, `# Board ${date}\n`);
+    write('team/20260304.md', '# Team 2026-03-04\n');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('lists the meetings without minutes as JSON, as of --today, and exits 0', () => {
+    const result = run(root, '--gaps', '--today', '2026-04-10', '--format', 'json');
+    assert.equal(result.status, 0, result.stderr);
+    // Board: 03-09 missing, 03-16 excepted, 03-23 held on 03-24, 04-06 within the grace period. Team: 03-18 and 04-01 missing.
+    assert.deepEqual(JSON.parse(result.stdout), [
+      { series: 'board', date: '2026-03-09', event: 'Board', source: 'calendar/board.yml' },
+      { series: 'team', date: '2026-03-18', event: 'Team', source: 'team.ics' },
+      { series: 'team', date: '2026-04-01', event: 'Team', source: 'team.ics' },
+    ]);
+    const earlier = run(root, '--gaps', '--today', '2026-03-12');
+    assert.equal(earlier.status, 0, earlier.stderr);
+    assert.equal(earlier.stdout, '0 meeting(s) without minutes in 2 series of the calendars\n', 'nothing is missing yet before the grace period ends');
+  });
+
+  it('refuses a calendar outside the repository, or a bad --today, in one line with exit 2', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'minutes-outside-'));
+    try {
+      writeFileSync(join(outside, 'cal.ics'), 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+      symlinkSync(join(outside, 'cal.ics'), join(root, 'linked.ics'));
+      write('.minutes.json', JSON.stringify({ calendars: ['linked.ics', '../cal.ics'] }));
+      const result = run(root, '--gaps');
+      assert.equal(result.status, 2);
+      assert.equal(result.stderr, 'minutes-lint: linked.ics: no such calendar inside the repository; ../cal.ics: a calendar must be a path inside the repository\n');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    const badDay = run(root, '--today', '2026-02-30');
+    assert.equal(badDay.status, 2);
+    assert.match(badDay.stderr, /^minutes-lint: --today must be a date written YYYY-MM-DD, not "2026-02-30"\n/u);
+  });
+});
