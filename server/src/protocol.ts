@@ -129,3 +129,25 @@ export function notMinutesText(size: number, bytes?: Uint8Array): string | undef
   if (bytes?.includes(0)) return 'skipped, not a text file';
   return undefined;
 }
+
+/**
+ * `minutes/series` () -> SeriesRow[]: each series of the configured calendars in every repository,
+ * with its schedule, its last minutes, its meetings without minutes and its open action items.
+ */
+export const SERIES_REQUEST = 'minutes/series';
+
+export interface SeriesRow {
+  /** The repository's root URI. */
+  rootUri: string;
+  /** The series' folder, relative to the root. */
+  folder: string;
+  /** One line per calendar event of the series: `every 2 weeks, Friday 09:05, from ...`. */
+  schedule: Array<{ event: string; schedule: string; source: string }>;
+  /** The newest minutes (YYYY-MM-DD and URI), if any. */
+  lastMinutes?: { date: string; uri: string };
+  /** Meetings older than the grace period that have no minutes, oldest first (YYYY-MM-DD). */
+  missing: Array<{ date: string; event: string; source: string }>;
+  openActionItems: number;
+  /** Calendars of the repository that could not be read (one line each), repeated on each row. */
+  problems: string[];
+}

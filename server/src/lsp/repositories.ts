@@ -26,7 +26,7 @@ export interface Repository {
 export class Repositories {
   private readonly states = new Map<string, Repository>();
 
-  constructor(private readonly access: RepositoryAccess) {}
+  constructor(readonly access: RepositoryAccess) {}
 
   /**
    * (Re)reads a folder: its config file, the list of its Markdown files and their texts, all

@@ -22,6 +22,7 @@ import { runInSlices, within } from './slices';
 import type { RepositoryAccess } from './repositoryAccess';
 import { formatDate, codeActions, COMPLETION_TRIGGERS, completions, dateCodeActions, documentLinks, documentSymbols, FIX_ALL_KIND, hover, INSERT_KIND, meetingDate, teamOverview, featureContext, type FeatureContext, type MinutesModel } from '../core';
 import { registerCommands } from './commands';
+import { registerSeriesRequest } from './seriesRequest';
 import { Readiness } from './ready';
 import { rejectInvalidParams } from './params';
 import { today } from '../core/calendar/today';
@@ -66,6 +67,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   // Requests that need the repository wait for its first load instead of answering from nothing.
   const ready = new Readiness();
   const commands = registerCommands(connection, repositories, documents, analysis, ready);
+  registerSeriesRequest(connection, repositories, ready);
   let capabilities: ClientCapabilities = {};
   let folders: WorkspaceFolder[] = [];
   let pushedSettings: unknown;
