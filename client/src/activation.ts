@@ -5,6 +5,7 @@ import { recording, type RecordingChannel } from './log';
 import { Reminders } from './reminders';
 import { ActionItemsView } from './actionItemsView';
 import { TeamsView } from './teamsView';
+import { CREATE_MISSING_COMMAND, SeriesView } from './seriesView';
 
 // The extension as both of its entries share it: on the desktop (extension.ts, a Node server process)
 // and in the browser (browser/extension.ts, a web-worker server). Each entry only says how its
@@ -22,6 +23,8 @@ export interface MinutesApi {
   /** The Action Items view's top level, then each group's items: label, description. */
   actionItems(): Promise<Array<{ group: string; items: string[] }>>;
   viewMessage(): string | undefined;
+  /** The Series view's top level, then each series' lines: label | description. */
+  seriesItems(): Promise<Array<{ series: string; items: string[] }>>;
   markdownEditor(): boolean;
   log(): string;
 }
@@ -90,6 +93,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
 
   const teams = new TeamsView(client);
   const actions = new ActionItemsView(client);
+  const series = new SeriesView(client);
   let markdownEditor = false;
   const followEditor = (editor: vscode.TextEditor | undefined) => {
     // No editor (a settings page, the Problems panel focused) keeps the view as it was.
@@ -102,6 +106,10 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     teams,
     actions,
     reminders,
+    series,
+    vscode.commands.registerCommand(CREATE_MISSING_COMMAND, (node: Parameters<SeriesView['createMissing']>[0]) => series.createMissing(node)),
+    vscode.commands.registerCommand('minutes.series.refresh', () => series.refresh()),
+    vscode.workspace.onDidSaveTextDocument(() => series.refresh()),
     vscode.commands.registerCommand('minutes.actionItems.byTeam', () => actions.groupBy(true)),
     vscode.commands.registerCommand('minutes.actionItems.byOwner', () => actions.groupBy(false)),
     vscode.commands.registerCommand('minutes.actionItems.refresh', () => actions.refresh()),
@@ -132,6 +140,13 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
         })),
       ),
     viewMessage: () => teams.view.message,
+    seriesItems: async () =>
+      Promise.all(
+        (await series.getChildren()).map(async (node) => ({
+          series: labelOf(series.getTreeItem(node)),
+          items: (await series.getChildren(node)).map((child) => `${labelOf(series.getTreeItem(child))} | ${String(series.getTreeItem(child).description ?? '')}`),
+        })),
+      ),
     markdownEditor: () => markdownEditor,
     log: () => output.text(),
   };

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { SERIES_REQUEST, type SeriesRow } from '../../server/src/protocol';
+
+type Node = { row: SeriesRow; label: string } | { row: SeriesRow; missing: SeriesRow['missing'][number] } | { item: vscode.TreeItem } | { problem: string };
+
+/** The command behind "Create the minutes for DATE": New Team Minutes for that series and date. */
+export const CREATE_MISSING_COMMAND = 'minutes.series.createMissing';
+
+/**
+ * The "Series" view: each series of the configured calendars with its schedule, its last minutes,
+ * its open action items and its meetings without minutes; a missing meeting's minutes are one
+ * click away (New Team Minutes with its folder and date).
+ */
+export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<Node>;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly client: LanguageClient) {
+    this.view = vscode.window.createTreeView('minutes.series', { treeDataProvider: this });
+  }
+
+  /** Saves, new files and calendar edits change what is missing; the view follows after a short pause. */
+  refresh(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => this.changed.fire(), 300);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node) return 'label' in node ? this.details(node.row) : [];
+    const rows = (await this.client.sendRequest<SeriesRow[]>(SERIES_REQUEST)) ?? [];
+    this.view.message = rows.length ? undefined : 'No meeting series: name calendars in .minutes.json ("calendars": ["calendar/main.yml"]) whose events link their minutes folders.';
+    const roots = new Set(rows.map((r) => r.rootUri));
+    const problems = [...new Set(rows.flatMap((r) => r.problems))].map((problem): Node => ({ problem }));
+    const series = rows.map((row): Node => ({ row, label: roots.size > 1 ? `${row.folder} (${vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(row.rootUri))?.name ?? row.rootUri})` : row.folder }));
+    return [...problems, ...series];
+  }
+
+  private details(row: SeriesRow): Node[] {
+    const nodes: Node[] = row.schedule.map(({ event, schedule, source }) => {
+      const item = new vscode.TreeItem(event, vscode.TreeItemCollapsibleState.None);
+      item.description = schedule;
+      item.tooltip = `${event}: ${schedule} (${source})`;
+      item.iconPath = new vscode.ThemeIcon('calendar');
+      return { item };
+    });
+    const last = new vscode.TreeItem(row.lastMinutes ? `Last minutes ${row.lastMinutes.date}` : 'No minutes yet', vscode.TreeItemCollapsibleState.None);
+    last.iconPath = new vscode.ThemeIcon('file');
+    if (row.lastMinutes) last.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(row.lastMinutes.uri)] };
+    nodes.push({ item: last });
+    if (row.openActionItems) {
+      const items = new vscode.TreeItem(`${row.openActionItems} open action item(s)`, vscode.TreeItemCollapsibleState.None);
+      items.iconPath = new vscode.ThemeIcon('checklist');
+      nodes.push({ item: items });
+    }
+    return [...nodes, ...row.missing.map((missing) => ({ row, missing }))];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if ('item' in node) return node.item;
+    if ('problem' in node) {
+      const item = new vscode.TreeItem(node.problem, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('warning');
+      return item;
+    }
+    if ('label' in node) {
+      const { row } = node;
+      const item = new vscode.TreeItem(node.label, row.missing.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = [row.missing.length ? `${row.missing.length} without minutes` : 'complete', row.lastMinutes && `last ${row.lastMinutes.date}`].filter(Boolean).join(' · ');
+      item.tooltip = row.schedule.map((s) => `${s.event}: ${s.schedule}`).join('\n');
+      item.iconPath = new vscode.ThemeIcon(row.missing.length ? 'warning' : 'pass');
+      return item;
+    }
+    const { row, missing } = node;
+    const item = new vscode.TreeItem(`${missing.date} · ${missing.event}`, vscode.TreeItemCollapsibleState.None);
+    item.description = 'no minutes';
+    item.tooltip = `The calendar (${missing.source}) has a meeting on ${missing.date}; ${row.folder}/ has no minutes of that day or a few days from it.`;
+    item.iconPath = new vscode.ThemeIcon('circle-slash');
+    item.contextValue = 'minutes.series.missing';
+    item.command = { command: CREATE_MISSING_COMMAND, title: `Create the minutes for ${missing.date}`, arguments: [node] };
+    return item;
+  }
+
+  /** "Create the minutes for DATE": New Team Minutes with the series' folder and the meeting's date. */
+  async createMissing(node: Node | undefined): Promise<void> {
+    if (!node || !('missing' in node)) return;
+    await vscode.commands.executeCommand('minutes.newTeamMinutes', { folder: node.row.folder, date: node.missing.date });
+    this.refresh();
+  }
+
+  dispose(): void {
+    clearTimeout(this.pending);
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}
