@@ -2,6 +2,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { actionRows, formatActionsText } from './actions';
+import { feedReader } from './feeds';
 import { formatGapsText, repositoryGaps } from './gaps';
 import { isoDate } from '../../server/src/core/config/schedule';
 import { today as localToday } from '../../server/src/core/calendar/today';
@@ -122,7 +123,7 @@ function main(argv: string[]): number | Promise<number> {
   if (values.gaps) {
     if (format === 'github') throw new UsageError('--gaps prints text or json');
     if (positionals.length) throw new UsageError('--gaps takes no PATH: it reads the whole repository');
-    return repositoryGaps(root, loaded.config, day).then((gaps) => {
+    return repositoryGaps(root, loaded.config, day, feedReader()).then((gaps) => {
       if (gaps.problems.length) throw new InputError(gaps.problems.join('; '));
       process.stdout.write(`${format === 'json' ? JSON.stringify(gaps.missing, null, 2) : formatGapsText(gaps)}\n`);
       return 0;

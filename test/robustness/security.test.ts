@@ -205,11 +205,14 @@ const isNetwork = (m: string) => NETWORK_MODULES.includes(m.replace(/^node:/u, '
 describe('security: the shipped server and CLI open no network connections', function () {
   this.timeout(60_000);
 
-  it('dist/cli.js loads no networking module and calls no fetch', () => {
+  it('dist/cli.js loads no networking module, and calls fetch only to read the calendar feeds the configuration names', () => {
     const text = readFileSync(CLI_BUNDLE, 'utf8');
+    // One call, in cli/src/feeds.ts (its Accept header marks it); tested on a loopback server in test/cli/feeds.test.ts.
+    assert.equal(text.match(/\bfetch\s*\(/gu)?.length, 1);
+    assert.match(text, /\bfetch\s*\([^)]*accept:\s*"text\/calendar/u);
     // `buffer` and `process`: the yaml library's !!binary tag and warnings (calendars in YAML).
     assert.deepEqual(requiredModules(CLI_BUNDLE), ['buffer', 'node:fs', 'node:path', 'node:url', 'node:util', 'process']);
-    for (const pattern of [/\bfetch\s*\(/u, /XMLHttpRequest/u, /WebSocket/u, /\bimport\s*\(/u, /\beval\s*\(/u, /new Function\s*\(/u]) assert.doesNotMatch(text, pattern);
+    for (const pattern of [/XMLHttpRequest/u, /WebSocket/u, /\bimport\s*\(/u, /\beval\s*\(/u, /new Function\s*\(/u]) assert.doesNotMatch(text, pattern);
   });
 
   it('dist/server.js loads only `net` among networking modules (the LSP library\'s pipe and socket transports), and calls no fetch', () => {
@@ -299,7 +302,7 @@ describe('security: the shipped server and CLI open no network connections', fun
     });
 
     it('the CLI, checking and fixing a repository, attempts no connection and starts no process', () => {
-      for (const args of [['--format', 'json'], ['--fix']]) {
+      for (const args of [['--format', 'json'], ['--fix'], ['--gaps']]) {
         const run = spawnSync(process.execPath, ['--require', HOOK, CLI_BUNDLE, '--root', root, ...args], { encoding: 'utf8', timeout: 30_000 });
         assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
         assert.doesNotMatch(run.stderr, /MINUTES-BLOCKED/u);

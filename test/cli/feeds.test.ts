@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { feedReader } from '../../cli/src/feeds';
+import { readCalendars } from '../../server/src/core/meetings/readCalendars';
+
+const CLI = resolve(__dirname, '../../dist/cli.js');
+const ICS = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:b', 'SUMMARY:Board', 'DESCRIPTION:Minutes: board/', 'DTSTART;TZID=Europe/Berlin:20260302T140500', 'RRULE:FREQ=WEEKLY;COUNT=3', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+
+describe('calendar feeds (a loopback HTTP server)', () => {
+  let server: Server;
+  let base: string;
+  const hanging = new Set<import('node:http').ServerResponse>();
+  before(async () => {
+    server = createServer((request, response) => {
+      switch (request.url) {
+        case '/board.ics':
+          response.writeHead(200, { 'content-type': 'text/calendar' }).end(ICS);
+          break;
+        case '/main.yml':
+          response.writeHead(200).end('include: [teams/a.yml]\n');
+          break;
+        case '/teams/a.yml':
+          response.writeHead(200).end('events:\n  - summary: A\n    begin: 2026-03-04 10:00:00\n');
+          break;
+        case '/slow.ics':
+          // Headers, then nothing: the reader must give up by itself.
+          response.writeHead(200);
+          response.write('BEGIN:VCALENDAR\r\n');
+          hanging.add(response);
+          break;
+        case '/huge.ics':
+          // No content-length, more than the limit, in chunks.
+          response.writeHead(200);
+          for (let i = 0; i < 64; i++) response.write('X'.repeat(1024));
+          response.end();
+          break;
+        case '/page.html':
+          response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Sign in</body></html>');
+          break;
+        default:
+          response.writeHead(500).end('oops');
+      }
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    for (const response of hanging) response.destroy();
+    await new Promise((done) => server.close(done));
+  });
+
+  it('reads a feed, and a YAML feed with includes relative to its URL', async () => {
+    const { events, problems } = await readCalendars([`${base}/board.ics`, `${base}/main.yml`], feedReader(2000));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(events.map((e) => [e.summary, e.source]), [['Board', `${base}/board.ics`], ['A', `${base}/teams/a.yml`]]);
+  });
+
+  it('says in one line why a slow, failing, huge or non-calendar feed was not read', async () => {
+    const read = feedReader(500, 16 * 1024);
+    // A port nothing listens on any more.
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((done) => closed.close(done));
+    const started = Date.now();
+    const { problems } = await readCalendars([`${base}/slow.ics`, `${base}/fail.ics`, `${base}/huge.ics`, `${base}/page.html`, `http://127.0.0.1:${closedPort}/closed.ics`], read);
+    assert.ok(Date.now() - started < 10_000, 'the slow feed is given up on');
+    assert.equal(problems.length, 5);
+    assert.equal(problems[0], `${base}/slow.ics: the calendar feed could not be read (no answer within 0.5 s)`);
+    assert.equal(problems[1], `${base}/fail.ics: the calendar feed could not be read (HTTP 500)`);
+    assert.equal(problems[2], `${base}/huge.ics: the calendar feed could not be read (larger than 16384 bytes)`);
+    assert.match(problems[3], new RegExp(`^${base}/page\\.html is not a YAML calendar \\(`, 'u'));
+    assert.match(problems[4], new RegExp(`^http://127\\.0\\.0\\.1:${closedPort}/closed\\.ics: the calendar feed could not be read \\(connect ECONNREFUSED`, 'u'));
+    for (const problem of problems) assert.doesNotMatch(problem, /\n/u);
+  });
+
+  it('minutes-lint --gaps reads a configured feed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'minutes-feed-'));
+    try {
+      mkdirSync(join(root, 'board'));
+      writeFileSync(join(root, 'board/20260302.md'), '# Board 2026-03-02\n');
+      writeFileSync(join(root, '.minutes.json'), JSON.stringify({ calendars: [`${base}/board.ics`] }));
+      // Asynchronous: the CLI's feed is served by this very process.
+      const child = spawn(process.execPath, [CLI, '--gaps', '--today', '2026-04-01', '--format', 'json'], { cwd: root });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      const status = await new Promise<number | null>((done) => child.on('close', done));
+      assert.equal(status, 0);
+      assert.deepEqual(JSON.parse(stdout), [
+        { series: 'board', date: '2026-03-09', event: 'Board', source: `${base}/board.ics` },
+        { series: 'board', date: '2026-03-16', event: 'Board', source: `${base}/board.ics` },
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
