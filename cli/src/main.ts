@@ -2,7 +2,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { actionRows, formatActionsText } from './actions';
-import { feedReader } from './feeds';
+import { feedReader } from '../../server/src/feeds/fetchFeed';
 import { formatGapsText, repositoryGaps } from './gaps';
 import { isoDate } from '../../server/src/core/config/schedule';
 import { today as localToday } from '../../server/src/core/calendar/today';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { feedReader } from '../../cli/src/feeds';
+import { feedReader } from '../../server/src/feeds/fetchFeed';
 import { readCalendars } from '../../server/src/core/meetings/readCalendars';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');

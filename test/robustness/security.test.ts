@@ -207,7 +207,7 @@ describe('security: the shipped server and CLI open no network connections', fun
 
   it('dist/cli.js loads no networking module, and calls fetch only to read the calendar feeds the configuration names', () => {
     const text = readFileSync(CLI_BUNDLE, 'utf8');
-    // One call, in cli/src/feeds.ts (its Accept header marks it); tested on a loopback server in test/cli/feeds.test.ts.
+    // One call, in server/src/feeds/fetchFeed.ts (its Accept header marks it); tested on a loopback server in test/cli/feeds.test.ts.
     assert.equal(text.match(/\bfetch\s*\(/gu)?.length, 1);
     assert.match(text, /\bfetch\s*\([^)]*accept:\s*"text\/calendar/u);
     // `buffer` and `process`: the yaml library's !!binary tag and warnings (calendars in YAML).

@@ -2,10 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { RepositoryBoundary } from './boundary';
-import type { CalendarReader } from '../core/meetings/readCalendars';
-
-/** A calendar larger than this is refused: SCS's whole YAML calendar is under 100 kB. */
-export const MAX_CALENDAR_BYTES = 5 * 1024 * 1024;
+import { MAX_CALENDAR_BYTES, type CalendarReader } from '../core/meetings/readCalendars';
 
 /** Reads calendars by their path relative to `root`; feeds (URLs) go to `readFeed`, if given. */
 export function calendarFileReader(root: string, readFeed?: CalendarReader): CalendarReader {

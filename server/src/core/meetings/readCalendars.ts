@@ -6,6 +6,9 @@ import type { CalendarEvent } from './types';
 /** Reads a calendar by its repository-relative path or URL; throws an Error with a one-line message. */
 export type CalendarReader = (location: string) => Promise<string>;
 
+/** A calendar larger than this is refused: SCS's whole YAML calendar is under 100 kB. */
+export const MAX_CALENDAR_BYTES = 5 * 1024 * 1024;
+
 /** yaml2ics files include others; a calendar of more files than this is refused. */
 const MAX_FILES = 200;
 
