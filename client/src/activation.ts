@@ -6,6 +6,7 @@ import { Reminders } from './reminders';
 import { ActionItemsView } from './actionItemsView';
 import { TeamsView } from './teamsView';
 import { CREATE_MISSING_COMMAND, SeriesView } from './seriesView';
+import { answerCalendarFeeds } from './calendarFeeds';
 
 // The extension as both of its entries share it: on the desktop (extension.ts, a Node server process)
 // and in the browser (browser/extension.ts, a web-worker server). Each entry only says how its
@@ -107,6 +108,8 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     actions,
     reminders,
     series,
+    answerCalendarFeeds(client),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => series.refresh()),
     vscode.commands.registerCommand(CREATE_MISSING_COMMAND, (node: Parameters<SeriesView['createMissing']>[0]) => series.createMissing(node)),
     vscode.commands.registerCommand('minutes.series.refresh', () => series.refresh()),
     vscode.workspace.onDidSaveTextDocument(() => series.refresh()),

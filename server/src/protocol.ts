@@ -151,3 +151,20 @@ export interface SeriesRow {
   /** Calendars of the repository that could not be read (one line each), repeated on each row. */
   problems: string[];
 }
+
+/**
+ * `minutes/fetchCalendar` ({ url }) -> FetchCalendarResult, sent by the server to the client: the
+ * text of a calendar feed the configuration names. The server opens no connections itself; VS Code
+ * fetches (in trusted workspaces only) with a time and size limit, and caches for a few minutes.
+ */
+export const FETCH_CALENDAR_REQUEST = 'minutes/fetchCalendar';
+
+export interface FetchCalendarParams {
+  url: string;
+}
+
+export interface FetchCalendarResult {
+  text?: string;
+  /** Why it was not read, one line. */
+  error?: string;
+}

@@ -43,4 +43,25 @@ describe('the Series request over LSP', () => {
       },
     ]);
   });
+
+  it('has the client fetch calendar feeds (the server opens no connection), and says when it cannot', async () => {
+    repo.write({ '.minutes.json': JSON.stringify({ calendars: ['https://calendar.example/wg.ics', 'https://calendar.example/denied.ics'] }) });
+    const asked: string[] = [];
+    session.connection.onRequest('minutes/fetchCalendar', ({ url }: { url: string }): { text?: string; error?: string } => {
+      asked.push(url);
+      return url.endsWith('/wg.ics') ? { text: CALENDAR } : { error: `${url}: calendar feeds are read in trusted workspaces only` };
+    });
+    await session.initialize(repo.rootUri, {});
+    const rows = (await session.request('minutes/series')).result as Array<{ folder: string; missing: Array<{ date: string; source: string }>; problems: string[] }>;
+    assert.deepEqual(asked, ['https://calendar.example/wg.ics', 'https://calendar.example/denied.ics']);
+    assert.deepEqual(rows.map((r) => [r.folder, r.missing.map((m) => `${m.date} ${m.source}`)]), [['wg', ['2024-01-08 https://calendar.example/wg.ics', '2024-01-22 https://calendar.example/wg.ics']]]);
+    assert.deepEqual(rows[0].problems, ['https://calendar.example/denied.ics: calendar feeds are read in trusted workspaces only']);
+  });
+
+  it('says that an editor which does not fetch feeds does not', async () => {
+    repo.write({ '.minutes.json': JSON.stringify({ calendars: ['calendar/wg.ics', 'https://calendar.example/wg.ics'] }) });
+    await session.initialize(repo.rootUri, {});
+    const rows = (await session.request('minutes/series')).result as Array<{ problems: string[] }>;
+    assert.deepEqual(rows[0].problems, ['https://calendar.example/wg.ics: this editor does not fetch calendar feeds']);
+  });
 });

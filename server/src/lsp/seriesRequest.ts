@@ -6,22 +6,22 @@ import { formatDate } from '../core/model/dates';
 import { calendarGaps } from '../core/meetings/gaps';
 import type { CalendarReader } from '../core/meetings/readCalendars';
 import { openItems } from '../core/workspace/actionSeries';
-import { SERIES_REQUEST, type SeriesRow } from '../protocol';
+import { FETCH_CALENDAR_REQUEST, SERIES_REQUEST, type FetchCalendarParams, type FetchCalendarResult, type SeriesRow } from '../protocol';
 import type { Readiness } from './ready';
 import type { Repositories, Repository } from './repositories';
 
 export function registerSeriesRequest(connection: Connection, repositories: Repositories, ready: Readiness): void {
   connection.onRequest(SERIES_REQUEST, async (): Promise<SeriesRow[]> => {
     await ready.wait();
-    const rows = await Promise.all(repositories.all().map((state) => seriesOf(state, repositories)));
+    const rows = await Promise.all(repositories.all().map((state) => seriesOf(state, repositoryReader(state.rootUri, repositories, connection))));
     return rows.flat();
   });
 }
 
-async function seriesOf(state: Repository, repositories: Repositories): Promise<SeriesRow[]> {
+async function seriesOf(state: Repository, read: CalendarReader): Promise<SeriesRow[]> {
   const day = today();
   const { workspace } = state;
-  const gaps = await calendarGaps(state.config, repositoryReader(state.rootUri, repositories), (folder) => workspace.index.filesIn(folder), day);
+  const gaps = await calendarGaps(state.config, read, (folder) => workspace.index.filesIn(folder), day);
   const open = openItems(workspace, day);
   return gaps.series.map((series) => {
     const last = workspace.index.filesIn(series.series).filter((f) => formatDate(f.date!) === series.lastMinutes).at(-1);
@@ -40,11 +40,18 @@ async function seriesOf(state: Repository, repositories: Repositories): Promise<
 /**
  * Calendars are read like the minutes, through the repository's access: from inside the folder
  * only (the node access refuses links out, the browser's reads the editor's files). Feeds (URLs)
- * are not read by the server: it neither opens connections nor calls fetch.
+ * are fetched by the client: the server neither opens connections nor calls fetch.
  */
-function repositoryReader(rootUri: string, repositories: Repositories): CalendarReader {
+function repositoryReader(rootUri: string, repositories: Repositories, connection: Connection): CalendarReader {
   return async (location) => {
-    if (/^https?:\/\//iu.test(location)) throw new Error(`${location}: calendar feeds are read by the CLI, not yet in the editor`);
+    if (/^https?:\/\//iu.test(location)) {
+      const answer: FetchCalendarResult = await connection.sendRequest<FetchCalendarResult>(FETCH_CALENDAR_REQUEST, { url: location } satisfies FetchCalendarParams).then(
+        (result) => result,
+        () => ({ error: 'this editor does not fetch calendar feeds' }),
+      );
+      if (answer.text === undefined) throw new Error(answer.error?.startsWith(location) ? answer.error : `${location}: ${answer.error ?? 'not read'}`);
+      return answer.text;
+    }
     if (location.startsWith('/') || /^[a-z][a-z+.-]*:/iu.test(location) || location.split(/[\\/]/u).includes('..')) throw new Error(`${location}: a calendar must be a path inside the repository`);
     const [text] = await repositories.access.readTexts([Utils.joinPath(URI.parse(rootUri), ...location.split('/')).toString()]);
     if (text === undefined) throw new Error(`${location}: no such calendar inside the repository (or larger than 5 MB)`);
