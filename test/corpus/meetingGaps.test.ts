@@ -1,10 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../../server/src/core';
 import { datedPathOf } from '../../server/src/core/config/paths';
 import { calendarGaps } from '../../server/src/core/meetings/gaps';
+import { readCalendars, type CalendarReader } from '../../server/src/core/meetings/readCalendars';
+import type { CalendarEvent } from '../../server/src/core/meetings/types';
+import { feedReader } from '../../server/src/feeds/fetchFeed';
 import { MinutesIndex } from '../../server/src/core/workspace/minutesIndex';
 import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
 import { CORPUS, requireCorpus } from './corpusPath';
@@ -18,11 +23,12 @@ describe('corpus: the SCS calendar against the SCS minutes', function () {
     if (!existsSync(CALENDAR)) this.skip();
   });
 
-  const gapsAsOf = async (today: string) => {
-    const config = { ...DEFAULT_CONFIG, calendars: ['main.yml'] };
+  const fromDisk: CalendarReader = (path) => readFile(join(CALENDAR, path), 'utf8');
+  const gapsAsOf = async (today: string, read = fromDisk, calendar = 'main.yml') => {
+    const config = { ...DEFAULT_CONFIG, calendars: [calendar] };
     const index = new MinutesIndex(listMarkdownFiles(CORPUS), (path) => datedPathOf(path, config));
     const [year, month, day] = today.split('-').map(Number);
-    return calendarGaps(config, (path) => readFile(join(CALENDAR, path), 'utf8'), (folder) => index.filesIn(folder), { year, month, day });
+    return calendarGaps(config, read, (folder) => index.filesIn(folder), { year, month, day });
   };
   const datesOf = (gaps: Awaited<ReturnType<typeof gapsAsOf>>, series: string, year = '2026') => gaps.missing.filter((m) => m.series === series && m.date.startsWith(year)).map((m) => m.date);
 
@@ -50,4 +56,45 @@ describe('corpus: the SCS calendar against the SCS minutes', function () {
       assert.ok(!later.missing.some((m) => m.series === series && m.date === excepted), `${series} ${excepted}`);
     }
   });
+
+  it('finds the same meetings in an iCalendar file written from the YAML as yaml2ics writes it, and in the YAML served as a feed', async () => {
+    const expected = (await gapsAsOf('2026-06-15')).missing.map((m) => `${m.series} ${m.date} ${m.event}`);
+    const { events } = await readCalendars(['main.yml'], fromDisk);
+    const ics = asYaml2ics(events);
+    const fromIcs = await gapsAsOf('2026-06-15', () => Promise.resolve(ics), 'scs.ics');
+    assert.deepEqual(fromIcs.problems, []);
+    assert.deepEqual(fromIcs.missing.map((m) => `${m.series} ${m.date} ${m.event}`), expected);
+
+    const server = createServer((request, response) => {
+      readFile(join(CALENDAR, decodeURIComponent(request.url!.slice(1))), 'utf8').then(
+        (text) => response.writeHead(200).end(text),
+        () => response.writeHead(404).end(),
+      );
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/main.yml`;
+      const fromFeed = await gapsAsOf('2026-06-15', feedReader(5000), url);
+      assert.deepEqual(fromFeed.problems, []);
+      assert.deepEqual(fromFeed.missing.map((m) => `${m.series} ${m.date} ${m.event}`), expected);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
 });
+
+/** The events as yaml2ics writes them: DTSTART, EXDATE and RDATE in the calendar's zone, a floating UNTIL. */
+function asYaml2ics(events: CalendarEvent[]): string {
+  const stamp = (local: string) => local.replace(/[-:]/gu, '');
+  const escape = (text: string) => text.replace(/\\/gu, '\\\\').replace(/[;,]/gu, '\\$&').replace(/\n/gu, '\\n');
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:ics.py - http://git.io/lLljaA'];
+  events.forEach((event, i) => {
+    lines.push('BEGIN:VEVENT', `UID:${i}@test`, `SUMMARY:${escape(event.summary)}`, `DESCRIPTION:${escape(event.description)}`, `DTSTART;TZID=Europe/Berlin:${stamp(event.start)}`);
+    if (event.rule) lines.push(`RRULE:${event.rule.toString()}`);
+    if (event.exceptStarts.length) lines.push(`EXDATE;TZID=Europe/Berlin:${event.exceptStarts.map(stamp).join(',')}`);
+    if (event.extraStarts.length) lines.push(`RDATE;TZID=Europe/Berlin:${event.extraStarts.map(stamp).join(',')}`);
+    lines.push('END:VEVENT');
+  });
+  lines.push('END:VCALENDAR', '');
+  return lines.join('\r\n');
+}
