@@ -69,6 +69,8 @@ describe('meeting calendars: iCalendar', () => {
 
   it('reports a file that is not iCalendar in one line', () => {
     assert.throws(() => readICalendar('BEGIN:VCALENDAR\r\nthis is not', 'bad.ics'), /^Error: bad\.ics is not an iCalendar file \([^\n]*\)$/u);
+    // ical.js reads a value only when asked: a malformed rule is still the file's one line.
+    assert.throws(() => readICalendar(ics(...vevent('DTSTART:20200101T100000', 'RRULE:FREQ=WEEKLY;UNTIL=1900')), 'rule.ics'), /^Error: rule\.ics is not a valid iCalendar file \([^\n]*\)$/u);
   });
 });
 

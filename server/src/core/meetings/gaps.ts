@@ -39,7 +39,11 @@ export async function calendarGaps(config: MinutesConfig, read: CalendarReader, 
     const entry = bySeries.get(series) ?? { series, schedule: [], missing: [] };
     entry.schedule.push({ event: event.summary, schedule: describeSchedule(event), source: event.source });
     bySeries.set(series, entry);
-    meetings.push(...occurrences(event, '0000-01-01', day).map((m) => ({ ...m, series })));
+    try {
+      meetings.push(...occurrences(event, '0000-01-01', day).map((m) => ({ ...m, series })));
+    } catch (error) {
+      problems.push(`${event.source}: the schedule of "${event.summary}" cannot be followed (${(error as Error).message.split('\n')[0]})`);
+    }
   }
   const datesOf = (folder: string) => datedFiles(folder).flatMap((f) => (f.date ? [formatDate(f.date)] : []));
   const missing = missingMeetings(meetings, datesOf, { today: day, graceDays: config.minutesGraceDays });

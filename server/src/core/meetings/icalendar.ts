@@ -16,6 +16,15 @@ export function readICalendar(text: string, source: string): CalendarEvent[] {
     throw new Error(`${source} is not an iCalendar file (${(error as Error).message.split('\n')[0]})`);
   }
   if (root.name !== 'vcalendar') throw new Error(`${source} is not an iCalendar file (no VCALENDAR)`);
+  try {
+    return eventsOf(root, source);
+  } catch (error) {
+    // ical.js reads values lazily: a malformed one (`UNTIL=1900`) throws only now.
+    throw new Error(`${source} is not a valid iCalendar file (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+function eventsOf(root: Component, source: string): CalendarEvent[] {
   const calendarZone = text1(root, 'x-wr-timezone');
   const vevents = root.getAllSubcomponents('vevent');
   const masters = vevents.filter((v) => !v.hasProperty('recurrence-id'));
