@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { linkTo, rollup, team, teamMinutes, TREE } from '../support/fixtures';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -75,5 +76,19 @@ describe('CLI: --gaps', () => {
     const badDay = run(root, '--today', '2026-02-30');
     assert.equal(badDay.status, 2);
     assert.match(badDay.stderr, /^minutes-lint: --today must be a date written YYYY-MM-DD, not "2026-02-30"\n/u);
+  });
+
+  it('--today sets today for the checks too: a reminder about today is given near the roll-up, not long after', () => {
+    write('community-call/20220922.md', rollup([team('Team IaaS', `Minutes not available yet: ${TREE}iaas`)], '# SCS Tech Weekly 2022-09-22'));
+    write('community-call/20220929.md', rollup([team('Team IaaS', linkTo('iaas/20220921.md'))]));
+    write('iaas/20220921.md', teamMinutes('Team IaaS 2022-09-21'));
+    write('.minutes.json', '{}');
+    const codesAsOf = (today: string) => {
+      const result = run(root, '--today', today, '--format', 'json', 'community-call/20220922.md');
+      assert.ok(result.status === 0 || result.status === 1, result.stderr);
+      return (JSON.parse(result.stdout) as Array<{ code: string }>).map((f) => f.code);
+    };
+    assert.ok(codesAsOf('2022-09-30').includes('minutes-now-available'));
+    assert.ok(!codesAsOf('2023-06-01').includes('minutes-now-available'), 'an old roll-up is history');
   });
 });
