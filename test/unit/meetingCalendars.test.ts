@@ -145,4 +145,12 @@ describe('meeting calendars: series and missing minutes', () => {
     assert.deepEqual(gaps[0], { series: 'board', date: '2026-01-26', event: 'Board', source: 'c.yml' });
     assert.deepEqual(missingMeetings(meetings, () => files, { today: '2026-01-20', graceDays: 7 }), [], 'nothing after today');
   });
+
+  it('does not take the minutes of a meeting still within the grace period for an older one', () => {
+    // Mondays and Thursdays; the Thursday has its minutes, the Monday none; today is the Friday.
+    const events = readICalendar(ics(...vevent('DTSTART:20260302T100000', 'RRULE:FREQ=WEEKLY;BYDAY=MO,TH;COUNT=2', 'DESCRIPTION:Minutes: board/')), 'c.ics');
+    const meetings = occurrences(events[0], '2000-01-01', '2026-12-31').map((m) => ({ ...m, series: 'board' }));
+    const gaps = missingMeetings(meetings, () => ['2026-03-05'], { today: '2026-03-06', graceDays: 3 });
+    assert.deepEqual(gaps.map((g) => g.date), ['2026-03-02']);
+  });
 });

@@ -20,22 +20,23 @@ export interface GapOptions {
 export function missingMeetings(meetings: ReadonlyArray<Meeting & { series: string }>, minutesDates: (series: string) => string[], options: GapOptions): MissingMeeting[] {
   const lastDue = addDays(options.today, -options.graceDays);
   const bySeries = new Map<string, Map<string, Meeting>>();
+  // Meetings not yet due take part in the matching all the same: their own minutes are not an older meeting's.
   for (const meeting of meetings) {
-    if (meeting.date > lastDue) continue;
+    if (meeting.date > options.today) continue;
     const dates = bySeries.get(meeting.series) ?? new Map<string, Meeting>();
     // Two events of one series on one day are one meeting.
     if (!dates.has(meeting.date)) dates.set(meeting.date, meeting);
     bySeries.set(meeting.series, dates);
   }
   const missing: MissingMeeting[] = [];
-  for (const [series, due] of [...bySeries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [series, held] of [...bySeries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const unused = new Set(minutesDates(series));
-    const unmatched = [...due.keys()].sort().filter((date) => !unused.delete(date));
+    const unmatched = [...held.keys()].sort().filter((date) => !unused.delete(date));
     for (const date of unmatched) {
       const nearest = nearestWithin(date, unused);
       if (nearest) unused.delete(nearest);
-      else {
-        const { event } = due.get(date)!;
+      else if (date <= lastDue) {
+        const { event } = held.get(date)!;
         missing.push({ series, date, event: event.summary, source: event.source });
       }
     }
