@@ -18,8 +18,13 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   readonly view: vscode.TreeView<Node>;
   private pending: ReturnType<typeof setTimeout> | undefined;
 
+  private readonly watcher: vscode.FileSystemWatcher;
+
   constructor(private readonly client: LanguageClient) {
     this.view = vscode.window.createTreeView('minutes.series', { treeDataProvider: this });
+    // New minutes (a pull, another window) and edited calendars change what is missing.
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,ics,yml,yaml,json}');
+    for (const event of [this.watcher.onDidCreate, this.watcher.onDidChange, this.watcher.onDidDelete]) event(() => this.refresh());
   }
 
   /** Saves, new files and calendar edits change what is missing; the view follows after a short pause. */
@@ -92,6 +97,7 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
 
   dispose(): void {
     clearTimeout(this.pending);
+    this.watcher.dispose();
     this.view.dispose();
     this.changed.dispose();
   }
