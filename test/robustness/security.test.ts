@@ -207,7 +207,8 @@ describe('security: the shipped server and CLI open no network connections', fun
 
   it('dist/cli.js loads no networking module and calls no fetch', () => {
     const text = readFileSync(CLI_BUNDLE, 'utf8');
-    assert.deepEqual(requiredModules(CLI_BUNDLE), ['node:fs', 'node:path', 'node:url', 'node:util']);
+    // write-file-atomic brings crypto, path, util and worker_threads (for its temporary names): none networks.
+    assert.deepEqual(requiredModules(CLI_BUNDLE), ['fs', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:util', 'path', 'util', 'worker_threads']);
     for (const pattern of [/\bfetch\s*\(/u, /XMLHttpRequest/u, /WebSocket/u, /\bimport\s*\(/u, /\beval\s*\(/u, /new Function\s*\(/u]) assert.doesNotMatch(text, pattern);
   });
 
