@@ -1,4 +1,4 @@
-import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserver';
+import { ResponseError, ErrorCodes, LSPErrorCodes, type Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
@@ -75,9 +75,10 @@ export function registerCommands(connection: Connection, repositories: Repositor
       }));
     },
   };
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
     // The repository's content is what these compute from: not before it is loaded.
-    await ready.wait();
+    await ready.wait(token);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const handler = handlers[command];
     if (!handler) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     const [first] = (args ?? []) as unknown[];

@@ -200,9 +200,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * request gets no answer rather than wait (diagnostics are refreshed once it is ready).
    */
   async function parsed(uri: string, token?: CancellationToken): Promise<{ document: TextDocument; model: MinutesModel } | undefined> {
+    // How a document reads depends on its repository's config: nothing is parsed before that is loaded,
+    // and the deadline counts from then (a busy machine's first load may take long; it is waited for).
+    await ready.wait(token);
     const arrived = performance.now();
-    // How a document reads depends on its repository's config: nothing is parsed before that is loaded.
-    await ready.wait();
     const document = documents.get(uri);
     if (!document) return undefined;
     const left = Math.max(50, ANSWER_DEADLINE_MS - (performance.now() - arrived));
@@ -264,8 +265,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return teamOverview(found.model, analysis.findingsOf(found.model), { meetingDate: meeting });
   });
 
-  connection.onRequest(ACTION_ITEMS_REQUEST, async (): Promise<ActionItemRow[]> => {
-    await ready.wait();
+  connection.onRequest(ACTION_ITEMS_REQUEST, async (_params: unknown, token: CancellationToken): Promise<ActionItemRow[]> => {
+    await ready.wait(token);
     const day = today();
     return repositories.all().flatMap((state) =>
       openItems(state.workspace, day).map((o) => ({ owners: o.item.owners, text: o.item.text, series: o.series, raised: formatDate(o.raised), ageDays: o.ageDays, uri: state.workspace.uriOf(o.file.path), line: o.item.line })),
@@ -304,7 +305,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   connection.languages.diagnostics.on(async ({ textDocument }, token) => {
-    await ready.wait();
+    await ready.wait(token);
     const document = documents.get(textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const found = await parsed(textDocument.uri, token);
