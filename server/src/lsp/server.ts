@@ -28,7 +28,7 @@ import { today } from '../core/calendar/today';
 import { configDiagnostics, toLspDiagnostic } from './convert';
 import { readSettings, settingsFromInitialization, type EditorSettings } from './settings';
 import { Repositories } from './repositories';
-import { ACTION_ITEMS_REQUEST, DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type ActionItemRow, type DocumentInfo, type TeamRow, type TeamsParams } from '../protocol';
+import { ActionItemsRequest, DocumentInfoRequest, TeamsRequest } from '../protocol';
 import { openItems } from '../core/workspace/actionSeries';
 import { documentInfo } from '../core/features/documentInfo';
 
@@ -258,14 +258,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return found ? documentLinks(found.model, repositories.of(textDocument.uri)?.workspace) : null;
   });
 
-  connection.onRequest(TEAMS_REQUEST, async ({ uri }: TeamsParams, token: CancellationToken): Promise<TeamRow[] | null> => {
+  connection.onRequest(TeamsRequest, async ({ uri }, token) => {
     const found = await parsed(uri, token);
     if (!found) return null;
     const meeting = meetingDate(found.model, repositories.configOf(uri), repositories.of(uri)?.workspace, today());
     return teamOverview(found.model, analysis.findingsOf(found.model), { meetingDate: meeting });
   });
 
-  connection.onRequest(ACTION_ITEMS_REQUEST, async (_params: unknown, token: CancellationToken): Promise<ActionItemRow[]> => {
+  connection.onRequest(ActionItemsRequest, async (token) => {
     await ready.wait(token);
     const day = today();
     return repositories.all().flatMap((state) =>
@@ -273,7 +273,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     );
   });
 
-  connection.onRequest(DOCUMENT_INFO_REQUEST, async ({ uri }: TeamsParams, token: CancellationToken): Promise<DocumentInfo | null> => {
+  connection.onRequest(DocumentInfoRequest, async ({ uri }, token) => {
     const found = await parsed(uri, token);
     return found ? documentInfo(found.model, repositories.configOf(uri), repositories.of(uri)?.workspace.relativePath(uri)) : null;
   });
