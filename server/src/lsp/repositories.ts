@@ -1,5 +1,6 @@
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
-import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MinutesWorkspace, readConfigText, resolveConfig, type ConfigFile, type LoadedConfig, type MinutesConfig, type SeverityOverrides } from '../core';
+import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MinutesWorkspace, readConfigText, resolveConfig, type ConfigFile, type LoadedConfig, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
 import type { RepositoryAccess } from './repositoryAccess';
 
 /** Settings from the editor that override `.minutes.json`; unset ones are null. */
@@ -15,16 +16,21 @@ export interface Repository {
   errors: string[];
   /** The folder's `minutes.rules` settings. */
   severities: SeverityOverrides;
+}
+
+interface LoadedRepository extends Repository {
   /** The texts of the repository's Markdown files as last read, by path: what the core reads (open editors aside). */
   texts: Map<string, string>;
 }
 
 /**
  * The minutes repositories open in the editor, one per workspace folder, each with its config
- * (`.minutes.json`, then the editor's settings) and its index, kept current from file events.
+ * (`.minutes.json`, then the editor's settings) and its index, kept current from file events and
+ * the editor's documents. The texts read from disk and the index move together, here only: every
+ * change of one goes through a method below that updates the other.
  */
 export class Repositories {
-  private readonly states = new Map<string, Repository>();
+  private readonly states = new Map<string, LoadedRepository>();
 
   constructor(private readonly access: RepositoryAccess) {}
 
@@ -49,8 +55,59 @@ export class Repositories {
     return state;
   }
 
+  /**
+   * Files created, changed or deleted outside the editor (`workspace/didChangeWatchedFiles`): each
+   * new text is read first, and the index learns of the file once it can be read from memory. Gives
+   * the repositories whose config file changed (to be loaded again) and when the rereads are done.
+   */
+  filesChanged(changes: FileEvent[]): { configChanged: Set<string>; reread: Promise<void> } {
+    const configChanged = new Set<string>();
+    const rereads: Array<Promise<void>> = [];
+    for (const change of changes) {
+      const located = this.locateLoaded(change.uri);
+      if (!located) continue;
+      const { state, path } = located;
+      if (this.isConfigFile(change.uri) && !path.includes('/')) configChanged.add(state.rootUri);
+      else if (change.type === FileChangeType.Deleted) {
+        state.texts.delete(path);
+        state.workspace.fileDeleted(path);
+      } else {
+        const created = change.type === FileChangeType.Created;
+        rereads.push(this.reread(state, path).then(() => (created ? state.workspace.fileCreated(path) : state.workspace.fileChanged(path))));
+      }
+    }
+    return { configChanged, reread: Promise.all(rereads).then(() => undefined) };
+  }
+
+  /** An open document's new model: the repository reads it (parsed once) instead of the file; true when that changes what other documents read. */
+  editorChanged(model: MinutesModel): boolean {
+    const located = this.locate(model.uri);
+    if (!located?.state.workspace.index.has(located.path)) return false;
+    const before = located.state.workspace.generation;
+    located.state.workspace.fileChanged(located.path, model);
+    return located.state.workspace.generation !== before;
+  }
+
+  /** A document the editor saved: a file the index lacks (editors that send no file events, Neovim) is indexed; true if so. */
+  editorSaved(uri: string, text: string): boolean {
+    const located = this.locateLoaded(uri);
+    if (!located || located.state.workspace.index.has(located.path)) return false;
+    located.state.texts.set(located.path, text);
+    located.state.workspace.fileCreated(located.path);
+    return true;
+  }
+
+  /** A document closed: its unsaved text is gone, and the file on disk is read again. Resolves true if it is in a repository. */
+  async editorClosed(uri: string): Promise<boolean> {
+    const located = this.locateLoaded(uri);
+    if (!located) return false;
+    await this.reread(located.state, located.path);
+    located.state.workspace.fileChanged(located.path);
+    return true;
+  }
+
   /** Reads a file again after it was created or changed on disk; its text is then what the core sees. */
-  async reread(state: Repository, path: string): Promise<void> {
+  private async reread(state: LoadedRepository, path: string): Promise<void> {
     const [text] = await this.access.readTexts([state.workspace.uriOf(path)]);
     if (text === undefined) state.texts.delete(path);
     else state.texts.set(path, text);
@@ -67,7 +124,11 @@ export class Repositories {
 
   /** The repository a document belongs to: the innermost folder containing it. */
   of(uri: string): Repository | undefined {
-    let best: Repository | undefined;
+    return this.loadedOf(uri);
+  }
+
+  private loadedOf(uri: string): LoadedRepository | undefined {
+    let best: LoadedRepository | undefined;
     for (const state of this.states.values()) {
       if (state.workspace.relativePath(uri) !== undefined && (!best || state.rootUri.length > best.rootUri.length)) best = state;
     }
@@ -76,7 +137,11 @@ export class Repositories {
 
   /** The repository a document belongs to, and the document's path in it (`/`-separated, relative to its root). */
   locate(uri: string): { state: Repository; path: string } | undefined {
-    const state = this.of(uri);
+    return this.locateLoaded(uri);
+  }
+
+  private locateLoaded(uri: string): { state: LoadedRepository; path: string } | undefined {
+    const state = this.loadedOf(uri);
     const path = state?.workspace.relativePath(uri);
     return state && path !== undefined ? { state, path } : undefined;
   }
