@@ -1,7 +1,5 @@
 import { relative, sep } from 'node:path';
-import { datedPathOf } from '../../server/src/core/config/paths';
-import { formatDate, type MinutesConfig } from '../../server/src/core';
-import { trackSeries, type TrackedItem } from '../../server/src/core/workspace/actionSeries';
+import { formatDate, type MinutesConfig, datedPathOf, trackSeries, type TrackedItem } from '../../server/src/core';
 import { fileWorkspace } from '../../server/src/node/fileWorkspace';
 
 /** One action item in the lasting JSON contract of `--actions`: lines and columns 1-based, owners without `@`. */

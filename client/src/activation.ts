@@ -5,6 +5,7 @@ import { recording, type RecordingChannel } from './log';
 import { Reminders } from './reminders';
 import { ActionItemsView } from './actionItemsView';
 import { TeamsView } from './teamsView';
+import { OVERRIDABLE_SETTINGS } from '../../server/src/protocol';
 
 // The extension as both of its entries share it: on the desktop (extension.ts, a Node server process)
 // and in the browser (browser/extension.ts, a web-worker server). Each entry only says how its
@@ -150,7 +151,7 @@ function labelOf(item: vscode.TreeItem): string {
 /** The `minutes.*` settings of a folder, as `workspace/configuration` would give them. */
 function minutesSettings(scope: vscode.Uri): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('minutes', scope);
-  const keys = ['rules', 'weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'];
+  const keys = ['rules', ...OVERRIDABLE_SETTINGS];
   // Plain data: VS Code hands out read-only proxies, which a web worker's postMessage cannot clone.
   return JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, config.get(k)])))) as Record<string, unknown>;
 }

@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { isRealDate, type CalendarDate } from './core/model/dates';
 import type { TeamRow } from './core/features/teamOverview';
 import type { DocumentInfo } from './core/features/documentInfo';
+import type { MinutesConfig } from './core/config/types';
 
 export { MAX_TEXT_BYTES, SKIPPED_FOLDERS, notMinutesText } from './minutesText';
 export type { TeamRow, TeamRowState } from './core/features/teamOverview';
@@ -17,6 +18,13 @@ export function messageDate(value: unknown): CalendarDate | undefined {
   const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value) : null;
   return m && isRealDate(+m[1], +m[2], +m[3]) ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
 }
+
+/**
+ * The `minutes.*` settings that override a key of `.minutes.json` when set (null: unset), besides
+ * `minutes.rules`. The client sends them (initializationOptions, workspace/configuration), the server
+ * reads them, and package.json's settings are generated from them (scripts/manifest-config.ts).
+ */
+export const OVERRIDABLE_SETTINGS = ['weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'] as const satisfies ReadonlyArray<keyof MinutesConfig>;
 
 /** An open document a request is about. */
 export interface DocumentParams {

@@ -37,3 +37,11 @@ export { dateCodeActions, dateOptions, insertOption, INSERT_KIND, type DateOptio
 export { newTeamMinutes, newWeeklyMinutes, weeklyDateChoices, type NewFile } from './features/newMinutes';
 export { formatDate, isRealDate, WEEKDAY_NAMES, weekday, type CalendarDate } from './model/dates';
 export { ChunkCache } from './model/markdown';
+
+// For the glue and the CLI, which reach the core only through this file (eslint.config.mjs keeps it so).
+export { today } from './calendar/today';
+export { configText, inferConfig } from './config/infer';
+export { datedPathOf } from './config/paths';
+export { openItems, trackSeries, type TrackedItem } from './workspace/actionSeries';
+export { documentInfo, type DocumentInfo } from './features/documentInfo';
+export { nextTeamMeeting } from './features/newMinutes';

@@ -1,6 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkCache, formatDate, isIgnored, lint, parseMinutesInSteps, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
-import { today } from '../core/calendar/today';
+import { ChunkCache, formatDate, isIgnored, lint, parseMinutesInSteps, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides, today } from '../core';
 import { runInSlices } from './slices';
 import type { Repositories } from './repositories';
 

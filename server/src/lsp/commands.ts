@@ -2,12 +2,9 @@ import { ResponseError, ErrorCodes, LSPErrorCodes, type Connection } from 'vscod
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
-import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
-import { today } from '../core/calendar/today';
+import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig } from '../core';
 import type { Repositories, Repository } from './repositories';
 import { messageDate, SERVER_COMMANDS, type CommandHandlers, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
-import { nextTeamMeeting } from '../core/features/newMinutes';
-import { configText, inferConfig } from '../core/config/infer';
 import type { Readiness } from './ready';
 
 /** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */

@@ -1,9 +1,6 @@
 import { ErrorCodes, ResponseError, type Connection, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, completions, dateCodeActions, documentLinks, documentSymbols, featureContext, formatDate, hover, INSERT_KIND, meetingDate, teamOverview, type FeatureContext } from '../core';
-import { today } from '../core/calendar/today';
-import { openItems } from '../core/workspace/actionSeries';
-import { documentInfo } from '../core/features/documentInfo';
+import { codeActions, completions, dateCodeActions, documentLinks, documentSymbols, featureContext, formatDate, hover, INSERT_KIND, meetingDate, teamOverview, type FeatureContext, today, openItems, documentInfo } from '../core';
 import { ActionItemsRequest, DocumentInfoRequest, TeamsRequest } from '../protocol';
 import type { Analysis } from './analysis';
 import type { Readiness } from './ready';

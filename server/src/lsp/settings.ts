@@ -1,9 +1,7 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { isRuleSetting, RULE_CODES, type SeverityOverrides } from '../core';
+import { OVERRIDABLE_SETTINGS } from '../protocol';
 import type { SettingsOverrides } from './repositories';
-
-// The `minutes.*` settings that override `.minutes.json` (see package.json contributes.configuration).
-const OVERRIDABLE = ['weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'] as const;
 
 export interface EditorSettings {
   overrides: SettingsOverrides;
@@ -36,7 +34,7 @@ export function settingsFromInitialization(options: unknown): Map<string, Editor
 
 function parseSettings(raw: Record<string, unknown>): EditorSettings {
   const overrides: SettingsOverrides = {};
-  for (const key of OVERRIDABLE) overrides[key] = raw[key];
+  for (const key of OVERRIDABLE_SETTINGS) overrides[key] = raw[key];
   const severities: SeverityOverrides = {};
   for (const [code, severity] of Object.entries((raw.rules as Record<string, unknown>) ?? {})) {
     if (RULE_CODES.includes(code) && isRuleSetting(severity)) severities[code] = severity;
