@@ -10,7 +10,7 @@ import { CORPUS, requireCorpus } from './corpusPath';
 /** The day the golden file was reviewed; findings about "today" (reminders, future titles) are judged on it. */
 export const REVIEWED_ON: CalendarDate = { year: 2026, month: 11, day: 29 };
 
-/** Every finding on the whole corpus, each reviewed by reading the file (see the README's Tests). */
+/** Every finding on the whole corpus, each reviewed by reading the file (see CONTRIBUTING.md, Tests). */
 const GOLDEN = join(__dirname, 'findings.golden.txt');
 
 type Row = { file: string; line: number; code: string; message: string; severity: string };
