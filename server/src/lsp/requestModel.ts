@@ -6,8 +6,8 @@ import type { Readiness } from './ready';
 import { within } from './slices';
 
 /**
- * How long after its arrival (or after the repository's first load, which is waited for) a request
- * is answered at the latest when its document is still being parsed.
+ * How long after its arrival a request is answered at the latest when its document is still being
+ * parsed; only the repository's first load, which is waited for, may hold it longer.
  */
 export const ANSWER_DEADLINE_MS = 900;
 
@@ -21,10 +21,9 @@ export type RequestModel = (uri: string, token?: CancellationToken) => Promise<{
  */
 export function requestModel(ready: Readiness, documents: TextDocuments<TextDocument>, analysis: Analysis): RequestModel {
   return async (uri, token) => {
-    // How a document reads depends on its repository's config: nothing is parsed before that is loaded,
-    // and the deadline counts from then (a busy machine's first load may take long; it is waited for).
-    await ready.wait(token);
     const arrived = performance.now();
+    // How a document reads depends on its repository's config: nothing is parsed before that is loaded.
+    await ready.wait(token);
     const document = documents.get(uri);
     if (!document) return undefined;
     const left = Math.max(50, ANSWER_DEADLINE_MS - (performance.now() - arrived));
