@@ -10,6 +10,8 @@ import { createFile, reason } from '../../server/src/node/safeWrite';
 import { collectMarkdownFiles } from './files';
 import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles, type FixReport } from './lintFiles';
+import { applySuppressionsFile, withoutSuppressed } from './suppressions';
+import { InputError, UsageError } from './usageError';
 
 /** Set by scripts/build.mjs (esbuild `define`) from package.json's version. */
 declare const __MINUTES_LINT_VERSION__: string;
@@ -27,22 +29,18 @@ Checks Markdown minutes of recurring meetings: title dates, team sections, minut
   --format FORMAT  text (file:line:column  severity  message  code; the default),
                    json (findings with 1-based positions and fixes), github (annotations)
   --fix            apply the preferred fixes (changes on stderr), then report what is left
+  --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
+  --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
-  --init           write ROOT/.minutes.json inferred from the repository's files and say
-                   what it recognised; --force overwrites an existing one
-  -h, --help       show this help
-  -v, --version    print the version
+  --init           write ROOT/.minutes.json inferred from the files (--force: overwrite one)
+  -h, --help       show this help; -v, --version: print the version
 
 Exit codes:
   0  nothing at warning or error level was found (information and hints may be)
-  1  at least one warning or error was found
-  2  usage or configuration error (one line on stderr)
+  1  at least one warning or error was found (suppressed ones aside)
+  2  usage or configuration error, or a bad suppressions file (one line on stderr)
 
 minutes-lint ${VERSION}. Rules and .minutes.json: https://github.com/minutes-tools/minutes#readme`;
-
-class UsageError extends Error {}
-/** Bad input that is not a wrong call (a configuration, a file): one line, without the usage. */
-class InputError extends Error {}
 
 /** --init: infers and writes `.minutes.json`, refusing to overwrite one without --force. */
 function init(root: string, force: boolean): number {
@@ -85,6 +83,9 @@ function main(argv: string[]): number {
         init: { type: 'boolean', default: false },
         actions: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        'suppress-all': { type: 'boolean', default: false },
+        'prune-suppressions': { type: 'boolean', default: false },
+        'suppressions-location': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -123,13 +124,16 @@ function main(argv: string[]): number {
     return 0;
   }
   const fixes: FixReport = { fixed: 0, failed: 0 };
-  const results = lintFiles(collectMarkdownFiles(paths, root), root, loaded.config, values.fix, undefined, fixes).filter((r) => r !== null);
-  const output = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results);
+  const checked = lintFiles(collectMarkdownFiles(paths, root), root, loaded.config, values.fix, undefined, fixes).filter((r) => r !== null);
+  const suppression = { root, location: values['suppressions-location'], suppressAll: values['suppress-all'], prune: values['prune-suppressions'], paths };
+  const results = applySuppressionsFile(checked, suppression);
+  const shown = format === 'json' ? results : withoutSuppressed(results);
+  const output = format === 'json' ? formatJson(shown) : format === 'github' ? formatGithub(shown) : formatText(shown);
   if (output) process.stdout.write(`${output}\n`);
   if (values.fix && (fixes.fixed || fixes.failed)) process.stderr.write(`minutes-lint: --fix changed ${fixes.fixed} file(s)${fixes.failed ? `; ${fixes.failed} file(s) not fixed (see above)` : ''}\n`);
   // A fix that could not be written is a failure of the run, not a finding: exit 2, as CI must notice.
   if (fixes.failed) return 2;
-  const failing = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
+  const failing = shown.some((r) => r.findings.some((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'warning')));
   return failing ? 1 : 0;
 }
 

@@ -13,6 +13,7 @@ export type * from './model/types';
 export { RULES } from './rules/catalog';
 export { lint, type SeverityOverrides } from './rules/lint';
 export type { Finding, Fix, Severity } from './rules/types';
+export { markSuppressed, parseSuppressions, pruneSuppressions, suppressAll, suppressionsText, SUPPRESSIONS_FILE_NAME, type Suppressions } from './rules/suppressions';
 export { isRuleSetting, RULE_SETTINGS, SEVERITIES } from './rules/severity';
 export { codeActions, FIX_ALL_KIND, nonOverlapping, preferredEdits, type CodeActionOptions } from './features/codeActions';
 export { DIAGNOSTIC_SOURCE, toDiagnostic } from './features/diagnostics';
