@@ -42,11 +42,17 @@ export function manifestConfiguration() {
         order: OVERRIDABLE_SETTINGS.length + 1,
         markdownDescription: 'Your handle (`@kim` or `kim`): the Action Items view lists your open items first, as "My action items".',
       },
+      'minutes.showSuppressed': {
+        type: 'boolean',
+        default: true,
+        order: OVERRIDABLE_SETTINGS.length + 2,
+        markdownDescription: 'Show the findings recorded in `minutes-suppressions.json` (by `minutes-lint --suppress-all`) as hints. Off: they are not shown at all.',
+      },
       'minutes.trace.server': {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],
         default: 'off',
-        order: OVERRIDABLE_SETTINGS.length + 2,
+        order: OVERRIDABLE_SETTINGS.length + 3,
         scope: 'window',
         description: 'Traces the communication between VS Code and the Minutes language server (Output > Minutes).',
       },

@@ -84,7 +84,7 @@ export class WorkspaceLoader {
       if (!present(folder)) continue;
       this.loadedSettings.set(folder.uri, JSON.stringify(settings));
       const loadStart = performance.now();
-      const state = await this.repositories.load(folder.uri, settings.overrides, settings.severities);
+      const state = await this.repositories.load(folder.uri, settings.overrides, settings.severities, settings.showSuppressed);
       // The roll-ups every check reads, parsed now in slices rather than all at once in the first check.
       await runInSlices(state.workspace.prepare());
       const files = state.workspace.index.datedFolders().reduce((n, f) => n + state.workspace.index.filesIn(f).length, 0);
@@ -94,6 +94,7 @@ export class WorkspaceLoader {
           `; weekly roll-ups in ${state.config.weeklyFolder}/, meeting on weekday ${state.config.meetingWeekday}`,
       );
       void this.connection.sendDiagnostics({ uri: state.workspace.uriOf('.minutes.json'), diagnostics: configDiagnostics(state.configFile) });
+      if (state.suppressionsError) void this.connection.window.showWarningMessage(`Minutes: ${state.suppressionsError}; no findings are suppressed until it is fixed.`);
       if (state.errors.length) {
         void this.connection.window.showWarningMessage(`Minutes: the configuration is not valid and the defaults are used: ${state.errors.join('; ')}`);
       }

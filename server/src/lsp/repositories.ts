@@ -1,6 +1,6 @@
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
-import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MinutesWorkspace, readConfigText, resolveConfig, type ConfigFile, type LoadedConfig, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
+import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MinutesWorkspace, parseSuppressions, readConfigText, resolveConfig, SUPPRESSIONS_FILE_NAME, type ConfigFile, type LoadedConfig, type MinutesConfig, type MinutesModel, type SeverityOverrides, type Suppressions } from '../core';
 import type { RepositoryAccess } from './repositoryAccess';
 
 /** Settings from the editor that override `.minutes.json`; unset ones are null. */
@@ -16,6 +16,14 @@ export interface Repository {
   errors: string[];
   /** The folder's `minutes.rules` settings. */
   severities: SeverityOverrides;
+  /** The findings recorded in `minutes-suppressions.json` (as `minutes-lint --suppress-all` wrote it): shown as hints. */
+  suppressions: Suppressions;
+  /** Why that file was not used, if it is not a suppressions file. */
+  suppressionsError?: string;
+  /** Counts the readings of that file: findings computed before the last one are stale. */
+  suppressionsRead: number;
+  /** The `minutes.showSuppressed` setting: false leaves suppressed findings out. */
+  showSuppressed: boolean;
 }
 
 interface LoadedRepository extends Repository {
@@ -39,18 +47,20 @@ export class Repositories {
    * asynchronously. The core then reads those texts from memory; the text of a file open in an
    * editor comes as the editor's model, once it is parsed (see `MinutesWorkspace.fileChanged`).
    */
-  async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}): Promise<Repository> {
+  async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}, showSuppressed = true): Promise<Repository> {
     const root = URI.parse(rootUri);
     const configLocation = Utils.joinPath(root, CONFIG_FILE_NAME);
     const configUri = configLocation.toString();
-    const [paths, [configText]] = await Promise.all([this.access.listMarkdownFiles(rootUri), this.access.readTexts([configUri])]);
+    const suppressionsUri = Utils.joinPath(root, SUPPRESSIONS_FILE_NAME).toString();
+    const [paths, [configText, suppressionsText]] = await Promise.all([this.access.listMarkdownFiles(rootUri), this.access.readTexts([configUri, suppressionsUri])]);
     const configFile = configFileOf(root.scheme === 'file' ? configLocation.fsPath : configUri, configText);
     const merged = mergeSettings(configFile, settings);
     const texts = new Map<string, string>();
     const read = await this.access.readTexts(paths.map((p) => Utils.joinPath(root, ...p.split('/')).toString()));
     paths.forEach((path, i) => read[i] !== undefined && texts.set(path, read[i]));
     const workspace = new MinutesWorkspace(rootUri, { readFile: (path) => texts.get(path) }, merged.config, paths);
-    const state = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities, texts };
+    const state: LoadedRepository = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities, texts, suppressions: {}, suppressionsRead: 0, showSuppressed };
+    useSuppressions(state, suppressionsText);
     this.states.set(state.rootUri, state);
     return state;
   }
@@ -68,6 +78,7 @@ export class Repositories {
       if (!located) continue;
       const { state, path } = located;
       if (this.isConfigFile(change.uri) && !path.includes('/')) configChanged.add(state.rootUri);
+      else if (this.isSuppressionsFile(change.uri) && !path.includes('/')) rereads.push(this.rereadSuppressions(state));
       else if (change.type === FileChangeType.Deleted) {
         state.texts.delete(path);
         state.workspace.fileDeleted(path);
@@ -104,6 +115,16 @@ export class Repositories {
     await this.reread(located.state, located.path);
     located.state.workspace.fileChanged(located.path);
     return true;
+  }
+
+  /** Reads `minutes-suppressions.json` again after it changed on disk. */
+  async rereadSuppressions(state: Repository): Promise<void> {
+    const [text] = await this.access.readTexts([state.workspace.uriOf(SUPPRESSIONS_FILE_NAME)]);
+    useSuppressions(state, text);
+  }
+
+  isSuppressionsFile(uri: string): boolean {
+    return uri.endsWith(`/${SUPPRESSIONS_FILE_NAME}`);
   }
 
   /** Reads a file again after it was created or changed on disk; its text is then what the core sees. */
@@ -159,6 +180,14 @@ export class Repositories {
   isConfigFile(uri: string): boolean {
     return uri.endsWith(`/${CONFIG_FILE_NAME}`);
   }
+}
+
+/** A suppressions file's text (none: no suppressions); one that is not one is reported and not used. */
+function useSuppressions(state: Repository, text: string | undefined): void {
+  const parsed = text === undefined ? { suppressions: {} } : parseSuppressions(text);
+  state.suppressions = 'error' in parsed ? {} : parsed.suppressions;
+  state.suppressionsError = 'error' in parsed ? `${SUPPRESSIONS_FILE_NAME}: not a suppressions file: ${parsed.error}` : undefined;
+  state.suppressionsRead++;
 }
 
 function mergeSettings(file: ConfigFile, settings: SettingsOverrides): LoadedConfig {

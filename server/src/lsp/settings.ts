@@ -6,6 +6,8 @@ import type { SettingsOverrides } from './repositories';
 export interface EditorSettings {
   overrides: SettingsOverrides;
   severities: SeverityOverrides;
+  /** `minutes.showSuppressed`: whether findings recorded in `minutes-suppressions.json` show (as hints). */
+  showSuppressed: boolean;
 }
 
 /**
@@ -39,5 +41,5 @@ function parseSettings(raw: Record<string, unknown>): EditorSettings {
   for (const [code, severity] of Object.entries((raw.rules as Record<string, unknown>) ?? {})) {
     if (RULE_CODES.includes(code) && isRuleSetting(severity)) severities[code] = severity;
   }
-  return { overrides, severities };
+  return { overrides, severities, showSuppressed: raw.showSuppressed !== false };
 }
