@@ -21,7 +21,8 @@ export function actionRows(paths: string[], root: string, config: MinutesConfig)
   const series = new Set([...wanted].flatMap((p) => datedPathOf(p, config)?.series ?? []));
   return [...series].sort().flatMap((folder) =>
     trackSeries(workspace, folder)
-      .filter((t) => wanted.has(t.file.path))
+      // A line that carries an item in other words is not an action item of its own.
+      .filter((t) => wanted.has(t.file.path) && !t.mentioned)
       .map((t) => ({
         file: t.file.path,
         line: t.item.line + 1,
