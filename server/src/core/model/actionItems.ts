@@ -25,7 +25,7 @@ const LABEL = /^(?:[_*]{1,2})?\(?\s*(?:AI|A\.I\.|action\s+items?|todo|aufgabe)\b
 // `... (AI @owner)` at the end of an item.
 const TRAILING = /\(\s*AI\b[^)]*\)\s*[_*]*\s*$/iu;
 const CHECKBOX = /^\[([ xX])\]\s+/u;
-const HANDLE = /(?<![\w@.])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)/gu;
+export const HANDLE = /(?<![\w@.])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)/gu;
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/u;
 const DONE = /\b(done|erledigt|completed?|finished|closed|merged|fixed|resolved)\b|✅|✔/iu;
 const CANCELLED = /\b(cancell?ed|dropped|obsolete|abandoned|won'?t\s+(?:do|fix)|wontfix|abgebrochen|entf[äa]llt|not\s+needed)\b/iu;
@@ -129,7 +129,7 @@ export function readItem(content: string): { text: string; owners: string[]; sta
 }
 
 /** A status stated in words (`ongoing`, `done, see PR`, `**DONE**`, `cancelled`). */
-function statusIn(text: string, ownLine = false): ActionStatus | undefined {
+export function statusIn(text: string, ownLine = false): ActionStatus | undefined {
   // On the item's own line only a leading or bracketed word counts: "close the issue" is a task.
   const words = ownLine ? (/(?:^|[([]|\s[-–]\s)\s*\**\s*(done|erledigt|cancell?ed|dropped|obsolete)\b/iu.exec(text)?.[1] ?? '') : text;
   if (CANCELLED.test(words)) return 'cancelled';
@@ -149,7 +149,7 @@ function parentText(model: CheckedModel, line: number, indent: number): string |
   return undefined;
 }
 
-function sectionOf(sections: Section[], line: number): Section | undefined {
+export function sectionOf(sections: Section[], line: number): Section | undefined {
   let found: Section | undefined;
   for (const s of sections) if (s.headingRange.start.line <= line && line <= s.range.end.line && (!found || s.depth > found.depth)) found = s;
   return found;
@@ -178,67 +178,4 @@ export function sameItem(a: Pick<ActionItem, 'text' | 'owners'>, b: Pick<ActionI
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared / Math.min(wa.size, wb.size) >= 0.6;
-}
-
-/** Where a later meeting carries an item without writing it as an action item again. */
-export interface Mention {
-  line: number;
-  range: Range;
-  status: ActionStatus;
-}
-
-// Words too common to tell one item from another (besides STOP_WORDS).
-const COMMON_WORDS = new Set(['this', 'that', 'these', 'those', 'are', 'was', 'were', 'has', 'have', 'had', 'not', 'yet', 'can', 'all', 'also', 'now', 'but', 'our', 'new', 'one', 'who', 'what', 'next', 'week', 'weeks', 'later', 'today', 'update', 'updates', 'item', 'items', 'ist', 'ein', 'eine', 'noch', 'nicht']);
-// Headings under which anything may stand: their name says nothing about an item's topic.
-const GENERIC_TOPICS = /^(?:agenda|topics?|notes?|minutes|participants?|attendees|updates?|misc(?:ellaneous)?|aob|any other business|discussion|tagesordnung|themen)$|\b(?:ais?|action\s*items?|todos?)\b/iu;
-// Words that say how an item stands, in a line under its topic: `Not yet - expected later this week`.
-const STATUS_LINE = /\b(not\s+yet|noch\s+nicht|expected|postponed|delayed|waiting|blocked|in\s+review|next\s+week|later\s+this\s+week)\b/iu;
-
-/** The words of a text that tell which item it is (not its owners: a participants list names them too). */
-function telling(text: string): Set<string> {
-  return new Set([...itemWords(text.replace(HANDLE, ' '))].filter((w) => !COMMON_WORDS.has(w)));
-}
-
-/**
- * Where a later meeting carries an open item in other words: a line naming one of its owners
- * and a word of its text, or standing under its topic ("@fkr presented the ADR draft"), or a line under a heading of
- * the same topic that names a word of it or says how it stands ("Updates? Not yet - ADR expected
- * later this week" under "Project Board"). Undefined when the meeting says nothing of it.
- */
-export function mentionOf(model: CheckedModel, item: ActionItem): Mention | undefined {
-  if (model.kind === 'other') return undefined;
-  const words = telling(item.text);
-  const topic = item.topic && !GENERIC_TOPICS.test(item.topic.trim()) && !PENDING_SECTIONS.test(item.topic) ? item.topic : undefined;
-  const sections = flatten(model.sections);
-  // Owners are handles (letters, digits, `-`): nothing to escape.
-  const handles = item.owners.map((o) => new RegExp(`(?<![\\w@.])@${o}(?![\\w-])`, 'iu'));
-  // An action item's own line and sub-bullets say how *that* item stands, not another one.
-  const ownItems = new Set(actionItemsOf(model).map((i) => i.line));
-  let itemIndent: number | undefined;
-  let fence = false;
-  for (let line = 0; line < model.lines.lineCount; line++) {
-    const text = model.lines.lineText(line);
-    if (/^\s*(`{3,}|~{3,})/u.test(text)) fence = !fence;
-    const indent = text.length - text.trimStart().length;
-    if (ownItems.has(line)) itemIndent = indent;
-    else if (itemIndent !== undefined && (!text.trim() || indent <= itemIndent)) itemIndent = undefined;
-    if (fence || itemIndent !== undefined || !text.trim() || /^\s*#/u.test(text)) continue;
-    const lineWords = telling(text);
-    const shares = (set: Set<string>) => [...set].some((w) => lineWords.has(w));
-    const section = sectionOf(sections, line);
-    const underTopic = topic !== undefined && section !== undefined && sameWords(section.title, topic);
-    const byOwner = handles.some((h) => h.test(text)) && (shares(words) || underTopic);
-    const byTopic = underTopic && (shares(words) || STATUS_LINE.test(text) || statusIn(text) !== undefined);
-    if (byOwner || byTopic) {
-      const start = text.length - text.trimStart().length;
-      return { line, range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } }, status: statusIn(text) ?? 'open' };
-    }
-  }
-  return undefined;
-}
-
-/** Whether two headings name the same topic (`Project Board`, `Project board:`). */
-function sameWords(a: string, b: string): boolean {
-  const wa = [...itemWords(a)].sort().join(' ');
-  return wa !== '' && wa === [...itemWords(b)].sort().join(' ');
 }

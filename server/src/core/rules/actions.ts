@@ -1,5 +1,6 @@
 import { datedPathOf } from '../config/paths';
-import { actionItemsOf, mentionOf, PENDING_SECTIONS, sameItem } from '../model/actionItems';
+import { actionItemsOf, PENDING_SECTIONS, sameItem } from '../model/actionItems';
+import { mentionOf } from '../model/mentions';
 import { dayNumber, formatDate } from '../model/dates';
 import type { MinutesConfig } from '../config/types';
 import { flatten, parseMinutes } from '../model/parse';

@@ -1,4 +1,5 @@
-import { actionItemsOf, mentionOf, sameItem, type ActionItem, type ActionStatus } from '../model/actionItems';
+import { actionItemsOf, sameItem, type ActionItem, type ActionStatus } from '../model/actionItems';
+import { mentionOf } from '../model/mentions';
 import { dayNumber, type CalendarDate } from '../model/dates';
 import type { IndexedFile } from './minutesIndex';
 import type { MinutesWorkspace } from './workspace';
