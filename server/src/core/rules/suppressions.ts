@@ -71,7 +71,11 @@ export function markSuppressed(file: string, findings: Finding[], suppressions: 
 /** `--suppress-all`: the checked files' findings as they are now, other files' entries kept. */
 export function suppressAll(existing: Suppressions, checked: Array<{ file: string; findings: Finding[] }>): Suppressions {
   const next = { ...existing };
-  for (const { file, findings } of checked) next[file] = countByRule(findings);
+  for (const { file, findings } of checked) {
+    const counts = countByRule(findings);
+    if (Object.keys(counts).length) next[file] = counts;
+    else delete next[file];
+  }
   return next;
 }
 
@@ -88,11 +92,10 @@ export function pruneSuppressions(existing: Suppressions, checked: Array<{ file:
       continue;
     }
     const counts = now.get(file) ?? {};
-    next[file] = {};
-    for (const [code, { count }] of Object.entries(rules)) {
-      const left = Math.min(count, counts[code]?.count ?? 0);
-      if (left > 0) next[file][code] = { count: left };
-    }
+    const left = Object.entries(rules)
+      .map(([code, { count }]) => [code, { count: Math.min(count, counts[code]?.count ?? 0) }] as const)
+      .filter(([, { count }]) => count > 0);
+    if (left.length) next[file] = Object.fromEntries(left);
   }
   return next;
 }
