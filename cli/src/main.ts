@@ -1,4 +1,4 @@
-import { lstatSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { actionRows, formatActionsText } from './actions';
@@ -6,7 +6,7 @@ import { CONFIG_FILE_NAME, configText, inferConfig } from '../../server/src/core
 import { loadConfigFile } from '../../server/src/node/configFile';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
-import { createFile, reason } from '../../server/src/node/safeWrite';
+import { createFile, exists, reason } from '../../server/src/node/safeWrite';
 import { collectMarkdownFiles } from './files';
 import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles, type FixReport } from './lintFiles';
@@ -47,7 +47,7 @@ function init(root: string, force: boolean): number {
   const target = join(root, CONFIG_FILE_NAME);
   const boundary = new RepositoryBoundary(root);
   // A dangling link in its place exists too: writing would create the file where it points.
-  if (lexists(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
+  if (exists(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
   const paths = listMarkdownFiles(root);
   const inferred = inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) });
   const header = `Inferred by minutes-lint --init from ${paths.length} Markdown files; every value may be changed (see the README).`;
@@ -60,14 +60,6 @@ function init(root: string, force: boolean): number {
   return 0;
 }
 
-function lexists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function main(argv: string[]): number {
   let options;
