@@ -70,7 +70,7 @@ function generate(seed: number, { crlf = false } = {}): Generated {
 
   const lines: string[] = [title, ''];
   const meta = pick(['taker', 'taker', 'taker', 'noTaker', 'absent'] as const);
-  if (meta !== 'absent') lines.push('## Meta', '', meta === 'taker' ? pick(['- Minutes: Jonas', 'Minute taker: @jschoone', '- Protocol: Kurt']) : '- Participants: 12', '');
+  if (meta !== 'absent') lines.push('## Meta', '', meta === 'taker' ? pick(['- Minutes: Jonas', 'Minute taker: @jschoone', '- Protocol: Kurt', '- Minutes: name of the minute taker']) : '- Participants: 12', '');
   const group = chance(0.8);
   if (group) lines.push(pick(['## Team Updates', '## Team Updates', '## Team and SIG Updates']), '');
 

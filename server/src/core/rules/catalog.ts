@@ -1,6 +1,7 @@
 import { meetingOnHoliday, meetingWeekday } from './calendarRules';
 import { actionItemDropped, actionItemNoOwner } from './actions';
 import { duplicateMinutes } from './copies';
+import { snippetPlaceholder } from './placeholders';
 import { notFullyChecked, unrecognisedFile } from './files';
 import { linkFuture, linkNotFound, linkOutdated, linkWrongTeam, nowAvailable } from './links';
 import { headingLevel, missingMinuteTaker, missingSection } from './structure';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   nowAvailable,
   headingLevel,
   missingMinuteTaker,
+  snippetPlaceholder,
   actionItemDropped,
   actionItemNoOwner,
   unrecognisedFile,
