@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { confirmConfiguration } from './confirmConfiguration';
 import { messageDate, SERVER_COMMANDS, type DateInsertion, type NewFileResult, type ServerCommand, type TeamChoice, type WeeklyDateChoice } from '../../server/src/protocol';
 
 // The server computes every piece of content (so any LSP editor can have it); these commands
@@ -64,8 +65,8 @@ async function confirmWarning(file: NewFileResult, uri: vscode.Uri): Promise<boo
 }
 
 /**
- * Writes `.minutes.json` inferred from the repository's files (asking before replacing one) and
- * opens it: each value with a comment saying what it was inferred from.
+ * Writes `.minutes.json` inferred from the repository's files, after showing what it changes against
+ * the defaults (and whether it replaces one), and opens it: each value with a comment saying what it was inferred from.
  */
 export async function createConfiguration(client: LanguageClient): Promise<void> {
   const folder = await pickFolder();
@@ -81,10 +82,7 @@ export async function createConfiguration(client: LanguageClient): Promise<void>
   if (existing && existing.type & vscode.FileType.SymbolicLink) {
     return void vscode.window.showErrorMessage(`Minutes: ${vscode.workspace.asRelativePath(uri)} is a symbolic link; remove it first, nothing was written.`);
   }
-  if (file.exists || existing) {
-    const replace = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} exists. Replace it with one inferred from the repository?`, { modal: true }, 'Replace');
-    if (replace !== 'Replace') return;
-  }
+  if (!(await confirmConfiguration(vscode.workspace.asRelativePath(uri), file.exists || !!existing, file.changes ?? []))) return;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
   await vscode.window.showTextDocument(uri);
   void vscode.window.showInformationMessage(`Minutes: wrote ${vscode.workspace.asRelativePath(uri)} (${file.summary || 'no dated minutes found'}).`);

@@ -8,10 +8,12 @@ import { isRealDate, type CalendarDate } from './core/model/dates';
 import type { TeamRow } from './core/features/teamOverview';
 import type { DocumentInfo } from './core/features/documentInfo';
 import type { MinutesConfig } from './core/config/types';
+import type { ConfigChange } from './core/features/configChanges';
 
 export { MAX_TEXT_BYTES, SKIPPED_FOLDERS, notMinutesText } from './minutesText';
 export type { TeamRow, TeamRowState } from './core/features/teamOverview';
 export type { DocumentInfo } from './core/features/documentInfo';
+export type { ConfigChange } from './core/features/configChanges';
 
 /** A date as messages carry it (`YYYY-MM-DD`, a day that exists), or undefined for anything else. */
 export function messageDate(value: unknown): CalendarDate | undefined {
@@ -83,8 +85,8 @@ export const SERVER_COMMANDS = {
   teamChoices: command<RootParams, TeamChoice[]>('minutes.server.teamChoices'),
   /** The content of new team minutes; without `date`, for today. */
   newTeamMinutes: command<RootParams & { folder: string; date?: string }, NewFileResult>('minutes.server.newTeamMinutes'),
-  /** A `.minutes.json` inferred from the repository (nothing is written), with a one-line summary. */
-  createConfiguration: command<RootParams, NewFileResult & { summary: string }>('minutes.server.createConfiguration'),
+  /** A `.minutes.json` inferred from the repository (nothing is written), with a one-line summary and what it changes against the defaults. */
+  createConfiguration: command<RootParams, NewFileResult & { summary: string; changes: ConfigChange[] }>('minutes.server.createConfiguration'),
   /** Holiday notices and dates to insert at the cursor. */
   dateInsertions: command<{ uri: string; position: { line: number; character: number } }, DateInsertion[]>('minutes.server.dateInsertions'),
 } as const;

@@ -5,10 +5,40 @@ import { resolve } from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { calendarFor, DEFAULT_CONFIG, documentSymbols, hover, MinutesWorkspace } from '../../server/src/core';
 import { SNIPPET_PLACEHOLDERS } from '../../server/src/core/rules/placeholders';
+import { configChanges } from '../../server/src/core/features/configChanges';
+import { inferConfig } from '../../server/src/core/config/infer';
 import { BASE, joinLines, modelOf } from './helpers';
 import { lintDoc, ofCode, offered, rangeOf } from './rules/ruleHelpers';
 
 describe('issue 28: the first hour, round two', () => {
+  describe('2: Create Configuration says what it changes against the defaults', () => {
+    it('lists each differing key with its default and new value, what checks less first', () => {
+      const changes = configChanges([
+        { key: 'weeklyPaths', value: DEFAULT_CONFIG.weeklyPaths, why: '' },
+        { key: 'linkBase', value: 'https://example.org/minutes/', why: '' },
+        { key: 'requiredSections', value: [], why: '' },
+        { key: 'rules', value: { 'missing-minute-taker': 'off', 'meeting-on-holiday': 'off' }, why: '' },
+      ]);
+      assert.deepEqual(changes, [
+        { key: 'requiredSections', from: '["meta","updates","aob"]', to: '[]', weakens: true },
+        { key: 'rules.missing-minute-taker', from: '"information"', to: '"off"', weakens: true },
+        { key: 'rules.meeting-on-holiday', from: '"warning"', to: '"off"', weakens: true },
+        { key: 'linkBase', from: '"https://github.com/SovereignCloudStack/minutes/blob/main/"', to: '"https://example.org/minutes/"', weakens: false },
+      ]);
+    });
+
+    it("shows a repository's inferred config turning off the minute taker check it does not follow", () => {
+      const files: Record<string, string> = {};
+      for (const day of ['01', '08', '15', '22']) files[`weekly/202209${day}.md`] = joinLines(`# ACME Weekly 2022-09-${day}`, '## Team Updates', '### Team IaaS', `Minutes: https://example.org/m/iaas/202209${day}.md`, '## AOB');
+      for (const day of ['01', '08', '15', '22']) files[`iaas/202209${day}.md`] = `# 2022-09-${day}\n`;
+      const inferred = inferConfig({ paths: Object.keys(files).sort(), readText: (p) => files[p] });
+      const keys = configChanges(inferred.values).map((c) => c.key);
+      assert.ok(keys.includes('rules.missing-minute-taker'), keys.join(', '));
+      assert.ok(keys.includes('requiredSections'), 'Meta is not in these roll-ups');
+      assert.ok(!keys.includes('meetingWeekday'), 'Thursday, as by default');
+    });
+  });
+
   describe('3: a configured section nested in the team group is no team', () => {
     const text = joinLines(
       '# SCS Tech Weekly 2022-09-29',

@@ -46,3 +46,4 @@ export { datedPathOf } from './config/paths';
 export { openItems, trackSeries, type TrackedItem } from './workspace/actionSeries';
 export { documentInfo, type DocumentInfo } from './features/documentInfo';
 export { nextTeamMeeting } from './features/newMinutes';
+export { configChanges, type ConfigChange } from './features/configChanges';

@@ -2,9 +2,9 @@ import { ResponseError, ErrorCodes, LSPErrorCodes, type Connection } from 'vscod
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
-import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig } from '../core';
+import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges } from '../core';
 import type { Repositories, Repository } from './repositories';
-import { messageDate, SERVER_COMMANDS, type CommandHandlers, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
+import { messageDate, SERVER_COMMANDS, type CommandHandlers, type ConfigChange, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import type { Readiness } from './ready';
 
 /** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */
@@ -50,13 +50,13 @@ export function registerCommands(connection: Connection, repositories: Repositor
       }
       return result(state, newTeamMinutes(state.workspace, folder, calendarFor(state.config.holidays), date === undefined ? today() : parseDate(date)));
     },
-    createConfiguration: ({ rootUri }): NewFileResult & { summary: string } => {
+    createConfiguration: ({ rootUri }): NewFileResult & { summary: string; changes: ConfigChange[] } => {
       const state = repository(rootUri);
       const paths = [...state.workspace.index.allPaths()].sort();
       const inferred = inferConfig({ paths, readText: (path) => state.workspace.readText(path) });
       const summary = [...inferred.recognised.map((r) => `${r.files} files ${r.pattern}`), ...(inferred.unrecognised.length ? [`${inferred.unrecognised.length} dated files match no pattern`] : [])].join('; ');
       const text = configText(inferred, `Inferred by Minutes: Create Configuration from This Repository from ${paths.length} Markdown files; every value may be changed (see the README).`);
-      return { uri: state.workspace.uriOf('.minutes.json'), text, cursor: { line: 0, character: 0 }, exists: state.configFile.text !== undefined, summary };
+      return { uri: state.workspace.uriOf('.minutes.json'), text, cursor: { line: 0, character: 0 }, exists: state.configFile.text !== undefined, summary, changes: configChanges(inferred.values) };
     },
     dateInsertions: async ({ uri, position: given }): Promise<DateInsertion[]> => {
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
