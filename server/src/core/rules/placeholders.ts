@@ -41,9 +41,13 @@ export const snippetPlaceholder: Rule = {
       const heading = HEADING.test(text);
       for (const { text: placeholder, headingOnly, pattern } of PATTERNS) {
         if (headingOnly && !heading) continue;
+        // Backticks before each match, counted once along the line (a long line may hold many matches).
+        let ticks = 0;
+        let counted = 0;
         for (const match of text.matchAll(pattern)) {
+          for (; counted < match.index; counted++) if (text.charCodeAt(counted) === 96) ticks++;
           // Quoted as code (`...`) it is written about, not left over.
-          if ((text.slice(0, match.index).match(/`/gu)?.length ?? 0) % 2 === 1) continue;
+          if (ticks % 2 === 1) continue;
           const range: Range = { start: { line, character: match.index }, end: { line, character: match.index + placeholder.length } };
           findings.push({
             message: `"${placeholder}" is a snippet's placeholder, left in place; write what it stands for.`,
