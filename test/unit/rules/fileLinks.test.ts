@@ -40,11 +40,18 @@ describe('rule link-not-found', () => {
   });
 
   it('checks links into this repository by URL, and edits only their path', () => {
-    const url = `${BASE}iaas/20220921-notes.md`;
+    const url = `${BASE}iaas/2022-09-21.md`;
     const text = doc(`- Last week: ${url}`);
     const [f] = linkFindings(text, PATH, FILES);
     assert.deepEqual(f.range, rangeOf(text, url));
     assert.equal(fixed(text, f), doc(`- Last week: ${BASE}iaas/20220921.md`));
+  });
+
+  it("never takes the linking file, or a file whose name shares no word with the link's, for the one meant", () => {
+    // An agenda linking the minutes of its meeting, not written yet.
+    const text = joinLines('# Agenda 2022-09-28', '', 'Minutes: [here](20220928-minutes.md)', '');
+    const [f] = linkFindings(text, 'iaas/20220928-agenda.md', { ...FILES, 'iaas/20220928-notes.md': '# Notes 2022-09-28\n' });
+    assert.deepEqual([f.message, f.range, f.fixes], ['iaas/20220928-minutes.md does not exist in this repository.', rangeOf(text, '20220928-minutes.md'), undefined]);
   });
 
   it('reports a link without a file of its name or date elsewhere with no fix, and reads links in nested lists and reference definitions', () => {

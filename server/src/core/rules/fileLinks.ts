@@ -87,6 +87,8 @@ const outlines = new WeakMap<CheckedModel, CheckedModel>();
  * The file a link to a missing `path` meant: the one file of its series or folder on the date its
  * name gives, or the one file whose path differs in case alone; else the files it may have meant
  * (of that date, or a few days off; of the same name elsewhere), offered but not applied unasked.
+ * A name that says more than its date must share a word with the file (an agenda's link to its
+ * meeting's minutes, not yet written, never meant the agenda of that date).
  */
 function meantFiles(workspace: MinutesWorkspace, { config }: RuleContext, path: string): { clear?: string; offered: string[] } {
   const lower = path.toLowerCase();
@@ -97,7 +99,9 @@ function meantFiles(workspace: MinutesWorkspace, { config }: RuleContext, path: 
   const dated = datedPathOf(path, config);
   const date = dated?.date.date ?? dateInName(fileName);
   if (date) {
-    const nearby = datedFiles(workspace).filter((f) => (dated && f.folder === dated.series) || f.path.startsWith(folder) && !f.path.slice(folder.length).includes('/'));
+    const said = words(fileName);
+    const alike = (f: IndexedFile) => !said.length || words(f.fileName).some((w) => said.includes(w));
+    const nearby = datedFiles(workspace).filter((f) => ((dated && f.folder === dated.series) || (f.path.startsWith(folder) && !f.path.slice(folder.length).includes('/'))) && alike(f));
     const onDate = nearby.filter((f) => sameDate(f.date!, date));
     if (onDate.length === 1) return { clear: onDate[0].path, offered: [] };
     const distance = (f: IndexedFile) => Math.abs(dayNumber(f.date!) - dayNumber(date));
@@ -113,6 +117,11 @@ function hasFolderOf(workspace: MinutesWorkspace, path: string): boolean {
   if (folder === '') return true;
   for (const p of workspace.index.allPaths()) if (p.startsWith(folder)) return true;
   return false;
+}
+
+/** The words of a file name besides its date and extension: `minutes` of `05-06-minutes.md`. */
+function words(fileName: string): string[] {
+  return fileName.replace(/\.md$/iu, '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 1);
 }
 
 function datedFiles(workspace: MinutesWorkspace): IndexedFile[] {
