@@ -86,17 +86,16 @@ describe('malformed and missing title dates', () => {
     assert.deepEqual(findings.map(shown), [{ code: 'invalid-date', severity: 'warning', message: '2019-01-154 is not a date that exists.', range: rangeOf(text, '2019-01-154') }]);
   });
 
-  it('report a minutes file without any heading, or without a title among its section headings, at its start', () => {
-    for (const text of ['- skipped\n', joinLines('## Participants', '', '- @kim', '', '## Agenda', '')]) {
-      const f = single(dateFindings(text, 'iaas/20220928.md', {}), 'missing-title-date');
-      assert.deepEqual(shown(f), {
-        code: 'missing-title-date',
-        severity: 'warning',
-        message: "The file has no title (a heading with the meeting's date); expected one with 2022-09-28 from the file name.",
-        range: range(0, 0, 0, 0),
-      });
-      assert.equal(f.fixes, undefined);
-    }
+  it('report a minutes file without any heading at its start, and leave one whose headings are sections alone', () => {
+    const f = single(dateFindings('- skipped\n', 'iaas/20220928.md', {}), 'missing-title-date');
+    assert.deepEqual(shown(f), {
+      code: 'missing-title-date',
+      severity: 'warning',
+      message: "The file has no heading, so no title with the meeting's date; expected one with 2022-09-28 from the file name.",
+      range: range(0, 0, 0, 0),
+    });
+    assert.equal(f.fixes, undefined);
+    assert.deepEqual(dateFindings(joinLines('## Participants', '', '- @kim', '', '## Agenda', ''), 'iaas/20220928.md', {}), []);
   });
 });
 
@@ -117,6 +116,13 @@ describe('the title at any heading level', () => {
     const f = single(dateFindings(text, 'iaas/20220928.md', files), 'title-date-mismatch');
     assert.deepEqual(f.range, rangeOf(text, '2022-09-29'));
     assert.equal(offered(text, f), joinLines('### 2022-09-28', '', '- notes', ''));
+  });
+
+  it('is the date alone in a heading under an undated first heading', () => {
+    const text = joinLines('## TAG Teleconference', '##### 20 December 2018', '', 'Present: Kim', '');
+    const f = single(dateFindings(text, 'tag/20181211.md', {}), 'title-date-mismatch');
+    assert.deepEqual(f.range, rangeOf(text, '20 December 2018'));
+    assert.deepEqual(dateFindings(joinLines('## TAG Teleconference', '##### Tuesday, 11 December 2018', ''), 'tag/20181211.md', {}), []);
   });
 
   it('stays the undated `#` heading when only a sub-heading names another date (a topic, not the title)', () => {

@@ -52,6 +52,11 @@ describe('rule title-date-mismatch', () => {
     );
   });
 
+  it('renames no file away from another of its date (an agenda beside its minutes): both fixes offered, neither preferred', () => {
+    const f = single(lintDoc('# Team IaaS 2022-10-12\n', 'iaas/20221011.md', { ...REPO, 'iaas/20221011-agenda.md': '# Agenda 2022-10-11\n' }).findings, 'title-date-mismatch');
+    assert.deepEqual(f.fixes!.map((x) => [x.title, x.preferred === true]), [['Change the title date to 2022-10-11', false]]);
+  });
+
   it('offers both fixes, neither preferred, where it cannot tell which date is wrong', () => {
     // Only two earlier iaas/ meetings: too few to know the series' weekday.
     const f = single(lintDoc('# Team IaaS 2022-09-29\n', 'iaas/20220928.md', REPO).findings, 'title-date-mismatch');

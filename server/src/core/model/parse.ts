@@ -141,18 +141,18 @@ export function documentPath(uri: string): DocumentPath {
 /**
  * The title is the heading, of any level, with the file's date (the others are an agenda for the
  * next meeting left on top, or a pad's leftovers); else the first heading when it is dated, at any
- * level (pads often start with `## 2024-02-19`); else the first dated `#` heading (a pad's leftover
- * `# Backlog` may precede it); else the first `#` heading, which then lacks its date. A document
- * without `#` headings is titled by its first dated heading, or has no title (its first heading is
- * a section's: `## Participants`).
+ * level (pads often start with `## 2024-02-19`), or the date alone in a heading under it; else the
+ * first dated `#` heading (a pad's leftover `# Backlog` may precede it); else the first `#`
+ * heading, which then lacks its date.
  */
 function readTitle(sections: Section[], text: string, lines: LineIndex, fileDate: CalendarDate | undefined): Title | undefined {
   const all = flatten(sections);
   const dated = (s: Section) => datesIn(s.title, fileDate).length > 0;
   const opening = all[0] && dated(all[0]) ? all[0] : undefined;
   const ownDate = fileDate && all.find((s) => datesIn(s.title, fileDate).some((d) => names(d, fileDate)));
-  const noH1 = !all.some((s) => s.depth === 1);
-  const heading = ownDate || opening || all.find((s) => s.depth === 1 && dated(s)) || (noH1 ? all.find(dated) : all.find((s) => s.depth === 1));
+  // `# TAG Teleconference` over `#### 27 November 2018`: the date stands in a heading of its own.
+  const subtitle = !opening && all[1] && all[1].depth > all[0].depth && dateOnly(all[1].title, fileDate) ? all[1] : undefined;
+  const heading = ownDate || opening || subtitle || all.find((s) => s.depth === 1 && dated(s)) || all.find((s) => s.depth === 1);
   if (!heading) return undefined;
   const start = lines.offsetAt(heading.headingRange.start);
   const source = text.slice(start, lines.offsetAt(heading.headingRange.end));
@@ -171,6 +171,17 @@ function datesIn(text: string, fileDate: CalendarDate | undefined): Array<Parsed
   const written = findWrittenDates(text, fileDate).filter((w) => !iso.some((d) => d.offset < w.offset + w.text.length && w.offset < d.offset + d.text.length));
   return [...iso, ...written].sort((a, b) => a.offset - b.offset);
 }
+
+/** Whether a heading says a date and nothing more (a weekday aside): `27 November 2018`, `Monday, 2024-02-19`. */
+function dateOnly(title: string, fileDate: CalendarDate | undefined): boolean {
+  const dates = datesIn(title, fileDate);
+  if (!dates.length) return false;
+  let rest = title;
+  for (const d of [...dates].reverse()) rest = rest.slice(0, d.offset) + rest.slice(d.offset + d.text.length);
+  return rest.replace(WEEKDAY_WORDS, '').replace(/[^\p{L}]/gu, '') === '';
+}
+
+const WEEKDAY_WORDS = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/giu;
 
 /** ISO dates with a range joined (`2024-10-14 – 2024-10-16`, `2024-10-14 to 2024-10-16`). */
 function isoRanges(text: string, dates: Array<ParsedDate & { offset: number }>): Array<ParsedDate & { offset: number }> {

@@ -1,5 +1,5 @@
 import { datedPathOf, formatDatedPath } from '../config/paths';
-import { dayNumber, formatDate, names, WEEKDAY_NAMES, weekday } from '../model/dates';
+import { dayNumber, formatDate, names, sameDate, WEEKDAY_NAMES, weekday } from '../model/dates';
 import { formatWritten } from '../model/writtenDates';
 import { wrongDate } from '../workspace/meetingDate';
 import { slashOrderOfSeries } from '../workspace/slashOrder';
@@ -37,7 +37,9 @@ export const titleDateMismatch: Rule = {
     const folderPath = path?.replace(/[^/]*$/u, '');
     const newName = newPath?.slice(newPath.lastIndexOf('/') + 1) ?? model.path.fileName;
     // A rename is offered only to a free name in the same folder, and not for a year typo centuries away.
-    const renamable = newPath !== undefined && newPath === folderPath + newName && !workspace!.index.has(newPath) && Math.abs(dayNumber(titleDate) - dayNumber(fileDate)) <= 400;
+    // Nor away from other files of its date (`11-28-agenda.md` beside `11-28-minutes.md`): they name that meeting together.
+    const paired = dated !== undefined && workspace!.index.filesIn(dated.series).some((f) => f.path !== path && sameDate(f.date!, fileDate));
+    const renamable = newPath !== undefined && newPath === folderPath + newName && !workspace!.index.has(newPath) && !paired && Math.abs(dayNumber(titleDate) - dayNumber(fileDate)) <= 400;
     const rename: Fix = { title: `Rename the file to ${newName}`, edits: [], renameTo: newName };
     const verdict = wrongDate(model, config, workspace, today);
     if (verdict?.why === 'future') return [{ message: `${said}; the title's date is still to come, so it cannot be the meeting's (a typo?).`, range, fixes: [retitle] }];
@@ -88,7 +90,7 @@ export const invalidDate: Rule = {
 export const missingTitleDate: Rule = {
   code: 'missing-title-date',
   defaultSeverity: 'warning',
-  description: 'A minutes file whose title has no date, or that has no title at all.',
+  description: 'A minutes file whose title has no date, or that has no heading at all.',
   example: '`# SCS Tech Weekly` in `20221103.md`',
   check({ model }) {
     // `20220704-workshop.md` and the like are notes of a special session, titled by topic.
@@ -96,8 +98,10 @@ export const missingTitleDate: Rule = {
     if (model.kind === 'other' || model.title?.date || suffixed) return [];
     const fileDate = model.fileDate?.date;
     if (!model.title) {
+      // Headings without a title among them (`## Participants` first) are another series' habit.
+      if (model.sections.length) return [];
       const expected = fileDate ? `; expected one with ${formatDate(fileDate)} from the file name` : '';
-      return [{ message: `The file has no title (a heading with the meeting's date)${expected}.`, range: DOCUMENT_START }];
+      return [{ message: `The file has no heading, so no title with the meeting's date${expected}.`, range: DOCUMENT_START }];
     }
     const range = model.title.range;
     // The date goes after the heading's text, before a closing `#` sequence; an underlined heading
