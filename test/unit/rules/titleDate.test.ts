@@ -55,6 +55,9 @@ describe('rule title-date-mismatch', () => {
   it('renames no file away from another of its date (an agenda beside its minutes): both fixes offered, neither preferred', () => {
     const f = single(lintDoc('# Team IaaS 2022-10-12\n', 'iaas/20221011.md', { ...REPO, 'iaas/20221011-agenda.md': '# Agenda 2022-10-11\n' }).findings, 'title-date-mismatch');
     assert.deepEqual(f.fixes!.map((x) => [x.title, x.preferred === true]), [['Change the title date to 2022-10-11', false]]);
+    // Nor onto a date other files of the series have: the title may have been copied from theirs.
+    const onto = single(lintDoc('# Team IaaS 2022-10-12\n', 'iaas/20221011.md', { ...REPO, 'iaas/20221012-workshop.md': '# Workshop 2022-10-12\n' }).findings, 'title-date-mismatch');
+    assert.equal(onto.fixes!.some((x) => x.preferred), false);
   });
 
   it('offers both fixes, neither preferred, where it cannot tell which date is wrong', () => {

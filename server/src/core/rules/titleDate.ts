@@ -37,8 +37,10 @@ export const titleDateMismatch: Rule = {
     const folderPath = path?.replace(/[^/]*$/u, '');
     const newName = newPath?.slice(newPath.lastIndexOf('/') + 1) ?? model.path.fileName;
     // A rename is offered only to a free name in the same folder, and not for a year typo centuries away.
-    // Nor away from other files of its date (`11-28-agenda.md` beside `11-28-minutes.md`): they name that meeting together.
-    const paired = dated !== undefined && workspace!.index.filesIn(dated.series).some((f) => f.path !== path && sameDate(f.date!, fileDate));
+    // Nor away from other files of its date (`11-28-agenda.md` beside `11-28-minutes.md`): they name
+    // that meeting together; nor to a date other files of the series have (the title may be theirs).
+    const others = dated !== undefined ? workspace!.index.filesIn(dated.series).filter((f) => f.path !== path) : [];
+    const paired = others.some((f) => sameDate(f.date!, fileDate) || sameDate(f.date!, titleDate));
     const renamable = newPath !== undefined && newPath === folderPath + newName && !workspace!.index.has(newPath) && !paired && Math.abs(dayNumber(titleDate) - dayNumber(fileDate)) <= 400;
     const rename: Fix = { title: `Rename the file to ${newName}`, edits: [], renameTo: newName };
     const verdict = wrongDate(model, config, workspace, today);
