@@ -70,6 +70,7 @@ describe('rule link-not-found', () => {
       '- [last week](20220921.md), [root](/README.md), [up](../README.md), [design](notes/design.md#why-not-ovn)',
       `- ${BASE}iaas/20220921.md and [tree](https://github.com/SovereignCloudStack/minutes/tree/main/iaas/20220921.md)`,
       '- [docs](https://github.com/SovereignCloudStack/docs/blob/main/missing.md), https://github.com/SovereignCloudStack/minutes-old/blob/main/x.md',
+      '- [as it was](https://github.com/SovereignCloudStack/minutes/blob/8e1aa24feb0497374cc72b8aaa7dea4e5adb0f71/iaas/deleted.md)',
       '- [site](https://scs.community/x.md), [mail](mailto:a@b.c), [image](diagram.png), [folder](../container/)',
       '- [hackathon](../hackathons/2022/notes.md), [outside](../../elsewhere.md)',
       '- `[code](missing.md)`',

@@ -60,6 +60,8 @@ function resolve(link: DocumentLink, config: MinutesConfig, documentPath: string
   if (/^[a-z][a-z\d+.-]*:|^\/\//iu.test(url)) {
     const target = resolveLinkTarget(url, config);
     if (!target?.fileName || target.missingExtension || !/\.md$/iu.test(target.path)) return undefined;
+    // A permalink (`blob/8e1aa24.../x.md`) names the file as it was at that commit, whatever became of it.
+    if (/\/(?:blob|tree|raw|edit)\/[\da-f]{7,40}\//iu.test(url)) return undefined;
     const base = /^.*?\/(?:blob|tree|raw|edit)\/[^/]+\//u.exec(url)?.[0] ?? config.linkBase;
     return { link, path: target.path, fragment, form: 'url', ...(url.startsWith(base) ? spans(base.length, pathEnd) : {}) };
   }
