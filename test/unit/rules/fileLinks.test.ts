@@ -49,9 +49,9 @@ describe('rule link-not-found', () => {
 
   it("never takes the linking file, or a file whose name shares no word with the link's, for the one meant", () => {
     // An agenda linking the minutes of its meeting, not written yet.
-    const text = joinLines('# Agenda 2022-09-28', '', 'Minutes: [here](20220928-minutes.md)', '');
-    const [f] = linkFindings(text, 'iaas/20220928-agenda.md', { ...FILES, 'iaas/20220928-notes.md': '# Notes 2022-09-28\n' });
-    assert.deepEqual([f.message, f.range, f.fixes], ['iaas/20220928-minutes.md does not exist in this repository.', rangeOf(text, '20220928-minutes.md'), undefined]);
+    const text = joinLines('# Agenda 2022-09-28', '', 'Minutes: [here](20220928-iam-minutes.md)', '');
+    const [f] = linkFindings(text, 'iaas/20220928-iam-agenda.md', { ...FILES, 'iaas/20220928-notes.md': '# Notes 2022-09-28\n' });
+    assert.deepEqual([f.message, f.range, f.fixes], ['iaas/20220928-iam-minutes.md does not exist in this repository.', rangeOf(text, '20220928-iam-minutes.md'), undefined]);
   });
 
   it('reports a link without a file of its name or date elsewhere with no fix, and reads links in nested lists and reference definitions', () => {

@@ -87,8 +87,8 @@ const outlines = new WeakMap<CheckedModel, CheckedModel>();
  * The file a link to a missing `path` meant: the one file of its series or folder on the date its
  * name gives, or the one file whose path differs in case alone; else the files it may have meant
  * (of that date, or a few days off; of the same name elsewhere), offered but not applied unasked.
- * A name that says more than its date must share a word with the file (an agenda's link to its
- * meeting's minutes, not yet written, never meant the agenda of that date).
+ * Besides their dates, one name must say no more than the other (an agenda's link to its meeting's
+ * minutes, not yet written, never meant `05-06-upgrade-insecure-agenda.md`).
  */
 function meantFiles(workspace: MinutesWorkspace, { config }: RuleContext, path: string): { clear?: string; offered: string[] } {
   const lower = path.toLowerCase();
@@ -100,7 +100,10 @@ function meantFiles(workspace: MinutesWorkspace, { config }: RuleContext, path: 
   const date = dated?.date.date ?? dateInName(fileName);
   if (date) {
     const said = words(fileName);
-    const alike = (f: IndexedFile) => !said.length || words(f.fileName).some((w) => said.includes(w));
+    const alike = (f: IndexedFile) => {
+      const has = words(f.fileName);
+      return has.every((w) => said.includes(w)) || said.every((w) => has.includes(w));
+    };
     const nearby = datedFiles(workspace).filter((f) => ((dated && f.folder === dated.series) || (f.path.startsWith(folder) && !f.path.slice(folder.length).includes('/'))) && alike(f));
     const onDate = nearby.filter((f) => sameDate(f.date!, date));
     if (onDate.length === 1) return { clear: onDate[0].path, offered: [] };
