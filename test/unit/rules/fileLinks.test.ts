@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { codeActions, parseMinutesForLint, DEFAULT_CONFIG, lint } from '../../../server/src/core';
-import { BASE, fixed, joinLines, lintDoc, MEETING_PATH, offered, rangeOf, REPO, rollup, shown, TEAM, workspaceOf, type Files } from './ruleHelpers';
+import { BASE, fixed, joinLines, lintDoc, MEETING_PATH, modelOf, offered, rangeOf, REPO, rollup, shown, TEAM, workspaceOf, type Files } from './ruleHelpers';
 
 const CODES = ['link-not-found', 'link-anchor-not-found'];
 const linkFindings = (text: string, path: string, files?: Files) => lintDoc(text, path, files).findings.filter((f) => CODES.includes(f.code));
@@ -116,6 +116,17 @@ describe('rule link-anchor-not-found', () => {
   it('knows repeated headings (`-1`), HTML anchors, line anchors, and that GitHub finds anchors whatever their case', () => {
     const text = doc('- [second](20220921.md#action-items-1) [case](20220921.md#Decisions) [line](20220921.md#L3-L5) [top](#top)', '- <a name="here"></a>[here](#here) [third](20220921.md#action-items-2)');
     assert.deepEqual(linkFindings(text, PATH, FILES).map((f) => textOf(text, f.range)), ['#action-items-2']);
+  });
+
+  it("follows the linked file's headings as it changes (the repository's outline of it is read again)", () => {
+    const text = doc('- [risks](20220921.md#risks)');
+    const files: Files = { ...FILES, [PATH]: text };
+    const workspace = workspaceOf(files);
+    const anchorFindings = () => lint(modelOf(text, PATH), DEFAULT_CONFIG, { workspace }).filter((f) => f.code === 'link-anchor-not-found');
+    assert.equal(anchorFindings().length, 1);
+    files['iaas/20220921.md'] += '\n## Risks\n';
+    workspace.fileChanged('iaas/20220921.md');
+    assert.deepEqual(anchorFindings(), []);
   });
 
   it('checks anchors within the document, also when the checks read only its title', () => {
