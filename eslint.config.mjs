@@ -33,4 +33,20 @@ export default tseslint.config(
     extends: [tseslint.configs.recommendedTypeCheckedOnly],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
   },
+  {
+    // The glue and the CLI use the core through its one entry, server/src/core/index.ts: what they
+    // may call is listed there, and the core's files can move without touching them.
+    files: ['server/src/lsp/**/*.ts', 'server/src/node/**/*.ts', 'server/src/browser/**/*.ts', 'cli/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*'], message: 'Import the core through its entry (server/src/core/index.ts), adding the export there if needed.' }] }],
+    },
+  },
+  {
+    // The client reaches the server only through the messages both halves share.
+    files: ['client/src/**/*.ts'],
+    rules: {
+      // server/src/feeds/fetchFeed.ts is neither server nor core: the calendar feed reader the CLI and the client share.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src/**', '!**/server/src/protocol', '!**/server/src/feeds', '!**/server/src/feeds/fetchFeed'], message: 'The client imports nothing of the server but server/src/protocol.ts.' }] }],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 // npm run bench: speed and size of Minutes against baselines measured in the same run (ratios,
 // because machines differ). Prints a table, writes bench/results.json, exits 1 if the parser
-// regression check fails. See README "Performance".
+// regression check fails. See docs/ARCHITECTURE.md "Performance".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ const SERVER = join(ROOT, 'dist/server.js');
 const rows = [];
 const results = { date: new Date().toISOString(), node: process.version };
 
-// What stops a target that is not met, as profiling found it (README "Never blocking" has the figures).
+// What stops a target that is not met, as profiling found it (docs/ARCHITECTURE.md "Never blocking" has the figures).
 const WHAT_STOPS = [
   [/^minutes-lint/u, 'micromark and mdast are about 41% of the run (roll-ups parsed whole, team files as far as their headings, a fixed cost of ~0.35 ms per micromark run), GC 8%, the rest the checks and reading files'],
   [/^keystroke/u, 're-reading the edited section (micromark: ~5 ms per KB of nested lists), moving the positions of every later piece, splitting the text into pieces, rebuilding the model of every section, GC'],

@@ -2,13 +2,25 @@
 // (`npx tsx scripts/manifest-config.ts`); a unit test fails when they disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CONFIG_SCHEMA } from '../server/src/core';
+import { OVERRIDABLE_SETTINGS } from '../server/src/protocol';
 
 const props = CONFIG_SCHEMA.properties;
 
 /** A config-file key as a setting that, unset (null), leaves `.minutes.json` in charge. */
-function override(key: keyof typeof props, order: number) {
-  const schema = props[key] as { type: string; description?: string };
-  return { type: [schema.type, 'null'], default: null, order, markdownDescription: `${schema.description ?? ''} Overrides \`${key}\` of \`.minutes.json\` when set.`.trim() };
+function override(key: (typeof OVERRIDABLE_SETTINGS)[number], order: number) {
+  if (key === 'holidays') {
+    return {
+      type: ['object', 'null'],
+      default: null,
+      order,
+      properties: props.holidays.properties,
+      additionalProperties: false,
+      markdownDescription: 'Where public holidays come from: `{ "country": "DE", "state": "BY", "language": "en" }`. Overrides `holidays` of `.minutes.json` when set.',
+    };
+  }
+  const schema = props[key] as { type: string; description?: string; minimum?: number; maximum?: number };
+  const bounds = schema.minimum === undefined ? {} : { minimum: schema.minimum, maximum: schema.maximum };
+  return { type: [schema.type, 'null'], default: null, order, markdownDescription: `${schema.description ?? ''} Overrides \`${key}\` of \`.minutes.json\` when set.`.trim(), ...bounds };
 }
 
 export function manifestConfiguration() {
@@ -23,29 +35,24 @@ export function manifestConfiguration() {
         additionalProperties: false,
         default: {},
       },
-      'minutes.weeklyFolder': override('weeklyFolder', 1),
-      'minutes.weeklyTitle': override('weeklyTitle', 2),
-      'minutes.meetingWeekday': { ...override('meetingWeekday', 3), minimum: 0, maximum: 6 },
-      'minutes.linkBase': override('linkBase', 4),
-      'minutes.holidays': {
-        type: ['object', 'null'],
-        default: null,
-        order: 5,
-        properties: props.holidays.properties,
-        additionalProperties: false,
-        markdownDescription: 'Where public holidays come from: `{ "country": "DE", "state": "BY", "language": "en" }`. Overrides `holidays` of `.minutes.json` when set.',
-      },
+      ...Object.fromEntries(OVERRIDABLE_SETTINGS.map((key, i) => [`minutes.${key}`, override(key, i + 1)])),
       'minutes.me': {
         type: ['string', 'null'],
         default: null,
-        order: 6,
+        order: OVERRIDABLE_SETTINGS.length + 1,
         markdownDescription: 'Your handle (`@kim` or `kim`): the Action Items view lists your open items first, as "My action items".',
+      },
+      'minutes.showSuppressed': {
+        type: 'boolean',
+        default: true,
+        order: OVERRIDABLE_SETTINGS.length + 2,
+        markdownDescription: 'Show the findings recorded in `minutes-suppressions.json` (by `minutes-lint --suppress-all`) as hints. Off: they are not shown at all.',
       },
       'minutes.trace.server': {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],
         default: 'off',
-        order: 7,
+        order: OVERRIDABLE_SETTINGS.length + 3,
         scope: 'window',
         description: 'Traces the communication between VS Code and the Minutes language server (Output > Minutes).',
       },

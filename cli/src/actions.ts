@@ -1,7 +1,5 @@
 import { relative, sep } from 'node:path';
-import { datedPathOf } from '../../server/src/core/config/paths';
-import { formatDate, type MinutesConfig } from '../../server/src/core';
-import { trackSeries, type TrackedItem } from '../../server/src/core/workspace/actionSeries';
+import { formatDate, type MinutesConfig, datedPathOf, trackSeries, type TrackedItem } from '../../server/src/core';
 import { fileWorkspace } from '../../server/src/node/fileWorkspace';
 
 /** One action item in the lasting JSON contract of `--actions`: lines and columns 1-based, owners without `@`. */
@@ -23,7 +21,8 @@ export function actionRows(paths: string[], root: string, config: MinutesConfig)
   const series = new Set([...wanted].flatMap((p) => datedPathOf(p, config)?.series ?? []));
   return [...series].sort().flatMap((folder) =>
     trackSeries(workspace, folder)
-      .filter((t) => wanted.has(t.file.path))
+      // A line that carries an item in other words is not an action item of its own.
+      .filter((t) => wanted.has(t.file.path) && !t.mentioned)
       .map((t) => ({
         file: t.file.path,
         line: t.item.line + 1,

@@ -17,6 +17,7 @@ export function formatJson(results: FileFindings[]): string {
         severity: f.severity,
         code: f.code,
         message: f.message,
+        ...(f.suppressed ? { suppressed: true } : {}),
         ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((e) => ({ ...span(e.range), newText: e.newText })), ...(fix.renameTo ? { renameTo: fix.renameTo } : {}) } } : {}),
       };
     }),

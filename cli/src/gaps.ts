@@ -1,10 +1,5 @@
 /** `minutes-lint --gaps`: the meetings of the config's calendars that have no minutes. */
-import { datedPathOf } from '../../server/src/core/config/paths';
-import type { MinutesConfig } from '../../server/src/core/config/types';
-import { calendarGaps, type CalendarGaps } from '../../server/src/core/meetings/gaps';
-import type { CalendarReader } from '../../server/src/core/meetings/readCalendars';
-import type { CalendarDate } from '../../server/src/core/model/dates';
-import { MinutesIndex } from '../../server/src/core/workspace/minutesIndex';
+import { calendarGaps, datedPathOf, MinutesIndex, type CalendarDate, type CalendarGaps, type CalendarReader, type MinutesConfig } from '../../server/src/core';
 import { calendarFileReader } from '../../server/src/node/calendarFiles';
 import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
 

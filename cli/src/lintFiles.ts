@@ -1,11 +1,10 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type CheckedModel, type MinutesConfig, type MinutesWorkspace } from '../../server/src/core';
+import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type CheckedModel, type MinutesConfig, type MinutesWorkspace, today } from '../../server/src/core';
 import { fileWorkspace, isUtf8, readMinutesFile } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { renameWithin } from '../../server/src/node/safeRename';
 import { replaceFileIfUnchanged } from '../../server/src/node/safeWrite';
-import { today } from '../../server/src/core/calendar/today';
 import { fixedBytes } from './applyEdits';
 import type { FileFindings } from './format';
 

@@ -1,20 +1,19 @@
-import { lstatSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { actionRows, formatActionsText } from './actions';
 import { feedReader } from '../../server/src/feeds/fetchFeed';
 import { formatGapsText, repositoryGaps } from './gaps';
-import { isoDate } from '../../server/src/core/config/schedule';
-import { today as localToday } from '../../server/src/core/calendar/today';
-import { configText, inferConfig } from '../../server/src/core/config/infer';
-import { CONFIG_FILE_NAME } from '../../server/src/core';
+import { CONFIG_FILE_NAME, configText, inferConfig, isoDate, today as localToday } from '../../server/src/core';
 import { loadConfigFile } from '../../server/src/node/configFile';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
-import { createFile, reason } from '../../server/src/node/safeWrite';
+import { createFile, exists, reason } from '../../server/src/node/safeWrite';
 import { collectMarkdownFiles } from './files';
 import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles, type FixReport } from './lintFiles';
+import { applySuppressionsFile, withoutSuppressed } from './suppressions';
+import { InputError, UsageError } from './usageError';
 
 /** Set by scripts/build.mjs (esbuild `define`) from package.json's version. */
 declare const __MINUTES_LINT_VERSION__: string;
@@ -32,32 +31,27 @@ Checks Markdown minutes of recurring meetings: title dates, team sections, minut
   --format FORMAT  text (file:line:column  severity  message  code; the default),
                    json (findings with 1-based positions and fixes), github (annotations)
   --fix            apply the preferred fixes (changes on stderr), then report what is left
+  --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
+  --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
-  --gaps           list the meetings of the configured calendars (older than
-                   minutesGraceDays) that have no minutes; exit 0
-  --today DATE     take DATE (YYYY-MM-DD) as today, for every mode (reproducible runs)
-  --init           write ROOT/.minutes.json inferred from the repository's files and say
-                   what it recognised; --force overwrites an existing one
-  -h, --help       show this help
-  -v, --version    print the version
+  --gaps           list the configured calendars' meetings without minutes; exit 0
+  --today DATE     take DATE (YYYY-MM-DD) as today, in every mode
+  --init           write ROOT/.minutes.json inferred from the files (--force: overwrite one)
+  -h, --help       show this help; -v, --version: print the version
 
 Exit codes:
   0  nothing at warning or error level was found (information and hints may be)
-  1  at least one warning or error was found
-  2  usage or configuration error (one line on stderr)
+  1  at least one warning or error was found (suppressed ones aside)
+  2  usage or configuration error, or a bad suppressions file (one line on stderr)
 
 minutes-lint ${VERSION}. Rules and .minutes.json: https://github.com/minutes-tools/minutes#readme`;
-
-class UsageError extends Error {}
-/** Bad input that is not a wrong call (a configuration, a file): one line, without the usage. */
-class InputError extends Error {}
 
 /** --init: infers and writes `.minutes.json`, refusing to overwrite one without --force. */
 function init(root: string, force: boolean): number {
   const target = join(root, CONFIG_FILE_NAME);
   const boundary = new RepositoryBoundary(root);
   // A dangling link in its place exists too: writing would create the file where it points.
-  if (lexists(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
+  if (exists(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
   const paths = listMarkdownFiles(root);
   const inferred = inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) });
   const header = `Inferred by minutes-lint --init from ${paths.length} Markdown files; every value may be changed (see the README).`;
@@ -70,14 +64,6 @@ function init(root: string, force: boolean): number {
   return 0;
 }
 
-function lexists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function main(argv: string[]): number | Promise<number> {
   let options;
@@ -95,6 +81,9 @@ function main(argv: string[]): number | Promise<number> {
         gaps: { type: 'boolean', default: false },
         today: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'suppress-all': { type: 'boolean', default: false },
+        'prune-suppressions': { type: 'boolean', default: false },
+        'suppressions-location': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -144,13 +133,16 @@ function main(argv: string[]): number | Promise<number> {
     return 0;
   }
   const fixes: FixReport = { fixed: 0, failed: 0 };
-  const results = lintFiles(collectMarkdownFiles(paths, root), root, loaded.config, values.fix, day, fixes).filter((r) => r !== null);
-  const output = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results);
+  const checked = lintFiles(collectMarkdownFiles(paths, root), root, loaded.config, values.fix, day, fixes).filter((r) => r !== null);
+  const suppression = { root, location: values['suppressions-location'], suppressAll: values['suppress-all'], prune: values['prune-suppressions'], paths };
+  const results = applySuppressionsFile(checked, suppression);
+  const shown = format === 'json' ? results : withoutSuppressed(results);
+  const output = format === 'json' ? formatJson(shown) : format === 'github' ? formatGithub(shown) : formatText(shown);
   if (output) process.stdout.write(`${output}\n`);
   if (values.fix && (fixes.fixed || fixes.failed)) process.stderr.write(`minutes-lint: --fix changed ${fixes.fixed} file(s)${fixes.failed ? `; ${fixes.failed} file(s) not fixed (see above)` : ''}\n`);
   // A fix that could not be written is a failure of the run, not a finding: exit 2, as CI must notice.
   if (fixes.failed) return 2;
-  const failing = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
+  const failing = shown.some((r) => r.findings.some((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'warning')));
   return failing ? 1 : 0;
 }
 

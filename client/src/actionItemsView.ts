@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { ACTION_ITEMS_REQUEST, type ActionItemRow } from '../../server/src/protocol';
+import { ActionItemsRequest, type ActionItemRow } from '../../server/src/protocol';
 
 type Node = { group: string; rows: ActionItemRow[]; mine?: boolean } | { row: ActionItemRow };
 
@@ -32,7 +32,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   async rows(): Promise<ActionItemRow[]> {
-    return (await this.client.sendRequest<ActionItemRow[]>(ACTION_ITEMS_REQUEST)) ?? [];
+    return (await this.client.sendRequest(ActionItemsRequest)) ?? [];
   }
 
   async getChildren(node?: Node): Promise<Node[]> {

@@ -7,6 +7,7 @@ import { ActionItemsView } from './actionItemsView';
 import { TeamsView } from './teamsView';
 import { CREATE_MISSING_COMMAND, SeriesView } from './seriesView';
 import { answerCalendarFeeds } from './calendarFeeds';
+import { OVERRIDABLE_SETTINGS } from '../../server/src/protocol';
 
 // The extension as both of its entries share it: on the desktop (extension.ts, a Node server process)
 // and in the browser (browser/extension.ts, a web-worker server). Each entry only says how its
@@ -79,7 +80,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     initializationOptions: { settings: Object.fromEntries((vscode.workspace.workspaceFolders ?? []).map((f) => [f.uri.toString(), minutesSettings(f.uri)])) },
     // The server indexes the repository's Markdown files by name and follows them through these events.
     synchronize: {
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/.minutes.json')],
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/.minutes.json'), vscode.workspace.createFileSystemWatcher('**/minutes-suppressions.json')],
     },
   };
   client = platform.createClient(clientOptions, output);
@@ -168,7 +169,7 @@ function labelOf(item: vscode.TreeItem): string {
 /** The `minutes.*` settings of a folder, as `workspace/configuration` would give them. */
 function minutesSettings(scope: vscode.Uri): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('minutes', scope);
-  const keys = ['rules', 'weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'];
+  const keys = ['rules', ...OVERRIDABLE_SETTINGS, 'showSuppressed'];
   // Plain data: VS Code hands out read-only proxies, which a web worker's postMessage cannot clone.
   return JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, config.get(k)])))) as Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { feedReader } from '../../server/src/feeds/fetchFeed';
-import { FETCH_CALENDAR_REQUEST, type FetchCalendarParams, type FetchCalendarResult } from '../../server/src/protocol';
+import { FetchCalendarRequest, type FetchCalendarResult } from '../../server/src/protocol';
 
 /** A feed read less than this long ago is not fetched again (the Series view refreshes on every save). */
 const CACHE_MS = 10 * 60 * 1000;
@@ -14,7 +14,7 @@ const CACHE_MS = 10 * 60 * 1000;
 export function answerCalendarFeeds(client: LanguageClient): vscode.Disposable {
   const read = feedReader();
   const cache = new Map<string, { at: number; result: Promise<FetchCalendarResult> }>();
-  return client.onRequest(FETCH_CALENDAR_REQUEST, ({ url }: FetchCalendarParams): Promise<FetchCalendarResult> => {
+  return client.onRequest(FetchCalendarRequest, ({ url }): Promise<FetchCalendarResult> => {
     if (!/^https?:\/\//iu.test(url)) return Promise.resolve({ error: `${url}: not an http(s) URL` });
     if (!vscode.workspace.isTrusted) return Promise.resolve({ error: `${url}: calendar feeds are read in trusted workspaces only` });
     const cached = cache.get(url);

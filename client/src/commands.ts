@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { messageDate, SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../../server/src/protocol';
+import { confirmConfiguration } from './confirmConfiguration';
+import { messageDate, SERVER_COMMANDS, type DateInsertion, type NewFileResult, type ServerCommand, type TeamChoice, type WeeklyDateChoice } from '../../server/src/protocol';
 
 // The server computes every piece of content (so any LSP editor can have it); these commands
 // only ask the user, write new files and open them.
@@ -11,8 +12,9 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which minutes repository?' });
 }
 
-function run<T>(client: LanguageClient, command: string, args: object): Promise<T> {
-  return client.sendRequest<T>('workspace/executeCommand', { command, arguments: [args] });
+/** Runs a server command: its arguments and result are the ones `protocol.ts` declares for it. */
+function run<Args, Result>(client: LanguageClient, command: ServerCommand<Args, Result>, args: NoInfer<Args>): Promise<Result> {
+  return client.sendRequest<Result>('workspace/executeCommand', { command: command.name, arguments: [args] });
 }
 
 /** Whether a file the server proposes lies in the workspace folder it was asked about. */
@@ -63,13 +65,13 @@ async function confirmWarning(file: NewFileResult, uri: vscode.Uri): Promise<boo
 }
 
 /**
- * Writes `.minutes.json` inferred from the repository's files (asking before replacing one) and
- * opens it: each value with a comment saying what it was inferred from.
+ * Writes `.minutes.json` inferred from the repository's files, after showing what it changes against
+ * the defaults (and whether it replaces one), and opens it: each value with a comment saying what it was inferred from.
  */
 export async function createConfiguration(client: LanguageClient): Promise<void> {
   const folder = await pickFolder();
   if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
-  const file = await run<NewFileResult & { summary: string }>(client, SERVER_COMMANDS.createConfiguration, { rootUri: folder.uri.toString() });
+  const file = await run(client, SERVER_COMMANDS.createConfiguration, { rootUri: folder.uri.toString() });
   const uri = vscode.Uri.parse(file.uri);
   if (!inside(folder, uri)) return void vscode.window.showErrorMessage(`Minutes: ${file.uri} lies outside the folder ${folder.name}; nothing was written.`);
   const existing = await vscode.workspace.fs.stat(uri).then(
@@ -80,10 +82,7 @@ export async function createConfiguration(client: LanguageClient): Promise<void>
   if (existing && existing.type & vscode.FileType.SymbolicLink) {
     return void vscode.window.showErrorMessage(`Minutes: ${vscode.workspace.asRelativePath(uri)} is a symbolic link; remove it first, nothing was written.`);
   }
-  if (file.exists || existing) {
-    const replace = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} exists. Replace it with one inferred from the repository?`, { modal: true }, 'Replace');
-    if (replace !== 'Replace') return;
-  }
+  if (!(await confirmConfiguration(vscode.workspace.asRelativePath(uri), file.exists || !!existing, file.changes ?? []))) return;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
   await vscode.window.showTextDocument(uri);
   void vscode.window.showInformationMessage(`Minutes: wrote ${vscode.workspace.asRelativePath(uri)} (${file.summary || 'no dated minutes found'}).`);
@@ -94,8 +93,8 @@ export async function newWeeklyMinutes(client: LanguageClient, date?: string): P
   const folder = await pickFolder();
   if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
   const rootUri = folder.uri.toString();
-  if (typeof date === 'string') return createAndOpen(folder, await run<NewFileResult>(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date }));
-  const choices = await run<WeeklyDateChoice[]>(client, SERVER_COMMANDS.weeklyDates, { rootUri });
+  if (typeof date === 'string') return createAndOpen(folder, await run(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date }));
+  const choices = await run(client, SERVER_COMMANDS.weeklyDates, { rootUri });
   const describe = (c: WeeklyDateChoice) => `${c.weekday}${c.holiday ? ` (public holiday: ${c.holiday})` : ''}`;
   const picked =
     choices.length === 1
@@ -106,7 +105,7 @@ export async function newWeeklyMinutes(client: LanguageClient, date?: string): P
     const go = await vscode.window.showWarningMessage(`${picked.date} is a public holiday (${picked.holiday}). Create the minutes anyway?`, { modal: true }, 'Create');
     if (go !== 'Create') return;
   }
-  await createAndOpen(folder, await run<NewFileResult>(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date: picked.date }));
+  await createAndOpen(folder, await run(client, SERVER_COMMANDS.newWeeklyMinutes, { rootUri, date: picked.date }));
 }
 
 /** `folder` and `date` skip the questions, for keybindings and scripts. */
@@ -114,7 +113,7 @@ export async function newTeamMinutes(client: LanguageClient, args: { folder?: st
   const folder = await pickFolder();
   if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
   const rootUri = folder.uri.toString();
-  const choices = await run<TeamChoice[]>(client, SERVER_COMMANDS.teamChoices, { rootUri });
+  const choices = await run(client, SERVER_COMMANDS.teamChoices, { rootUri });
   let choice = choices.find((c) => c.folder === args.folder);
   if (!choice) {
     // The team of the open file comes first and is preselected: new minutes are mostly the next meeting's.
@@ -149,7 +148,7 @@ export async function newTeamMinutes(client: LanguageClient, args: { folder?: st
       validateInput: (v) => (messageDate(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
     }));
   if (!date) return;
-  await createAndOpen(folder, await run<NewFileResult>(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: choice.folder, date }));
+  await createAndOpen(folder, await run(client, SERVER_COMMANDS.newTeamMinutes, { rootUri, folder: choice.folder, date }));
 }
 
 /** "Insert Holiday Notice" and "Insert Date": the server's options for the cursor, picked from a list. */
@@ -157,7 +156,7 @@ export async function insertAtCursor(client: LanguageClient, kind: DateInsertion
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') return void vscode.window.showWarningMessage('Open a minutes file first.');
   const position = client.code2ProtocolConverter.asPosition(editor.selection.active);
-  const options = (await run<DateInsertion[]>(client, SERVER_COMMANDS.dateInsertions, { uri: editor.document.uri.toString(), position })).filter((o) => o.kind === kind);
+  const options = (await run(client, SERVER_COMMANDS.dateInsertions, { uri: editor.document.uri.toString(), position })).filter((o) => o.kind === kind);
   if (!options.length) {
     return void vscode.window.showInformationMessage(kind === 'holiday-notice' ? 'No public holiday before the next meeting.' : 'No dates to insert here.');
   }

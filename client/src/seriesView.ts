@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { SERIES_REQUEST, type SeriesRow } from '../../server/src/protocol';
+import { SeriesRequest, type SeriesRow } from '../../server/src/protocol';
 
 type Node = { row: SeriesRow; label: string } | { row: SeriesRow; missing: SeriesRow['missing'][number] } | { item: vscode.TreeItem } | { problem: string };
 
@@ -35,7 +35,7 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return 'label' in node ? this.details(node.row) : [];
-    const rows = (await this.client.sendRequest<SeriesRow[]>(SERIES_REQUEST)) ?? [];
+    const rows = (await this.client.sendRequest(SeriesRequest)) ?? [];
     this.view.message = rows.length ? undefined : 'No meeting series: name calendars in .minutes.json ("calendars": ["calendar/main.yml"]) whose events link their minutes folders.';
     const roots = new Set(rows.map((r) => r.rootUri));
     const problems = [...new Set(rows.flatMap((r) => r.problems))].map((problem): Node => ({ problem }));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { DOCUMENT_INFO_REQUEST, TEAMS_REQUEST, type DocumentInfo, type TeamRow, type TeamRowState, type TeamsParams } from '../../server/src/protocol';
+import { DocumentInfoRequest, TeamsRequest, type DocumentInfo, type DocumentParams, type TeamRow, type TeamRowState } from '../../server/src/protocol';
 
 const ICONS: Record<TeamRowState, vscode.ThemeIcon> = {
   linked: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -35,10 +35,10 @@ export class TeamsView implements vscode.TreeDataProvider<TeamRow>, vscode.Dispo
   async getChildren(element?: TeamRow): Promise<TeamRow[]> {
     const document = vscode.window.activeTextEditor?.document;
     if (element || !document || document.languageId !== 'markdown') return [];
-    const params: TeamsParams = { uri: document.uri.toString() };
+    const params: DocumentParams = { uri: document.uri.toString() };
     const [rows, info] = await Promise.all([
-      this.client.sendRequest<TeamRow[] | null>(TEAMS_REQUEST, params),
-      this.client.sendRequest<DocumentInfo | null>(DOCUMENT_INFO_REQUEST, params),
+      this.client.sendRequest(TeamsRequest, params),
+      this.client.sendRequest(DocumentInfoRequest, params),
     ]);
     if (document === vscode.window.activeTextEditor?.document) this.view.message = this.messageFor(document, info, rows);
     return rows ?? [];

@@ -1,9 +1,19 @@
-// Messages beyond standard LSP, shared by the client and the server so neither keeps its own copy.
+// Messages beyond standard LSP, shared by the client and the server so neither keeps its own copy:
+// each request is a typed `RequestType<Params, Result, Error>` and each server command names its
+// arguments and result, so a changed shape fails to compile on the side that was not updated.
+// The client imports nothing else of the server.
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-types';
 import { isRealDate, type CalendarDate } from './core/model/dates';
+import type { TeamRow } from './core/features/teamOverview';
+import type { DocumentInfo } from './core/features/documentInfo';
+import type { MinutesConfig } from './core/config/types';
+import type { ConfigChange } from './core/features/configChanges';
 
+export { MAX_TEXT_BYTES, SKIPPED_FOLDERS, notMinutesText } from './minutesText';
 export type { TeamRow, TeamRowState } from './core/features/teamOverview';
 export type { DocumentInfo } from './core/features/documentInfo';
+export type { ConfigChange } from './core/features/configChanges';
 
 /** A date as messages carry it (`YYYY-MM-DD`, a day that exists), or undefined for anything else. */
 export function messageDate(value: unknown): CalendarDate | undefined {
@@ -11,18 +21,26 @@ export function messageDate(value: unknown): CalendarDate | undefined {
   return m && isRealDate(+m[1], +m[2], +m[3]) ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
 }
 
-export interface TeamsParams {
+/**
+ * The `minutes.*` settings that override a key of `.minutes.json` when set (null: unset), besides
+ * `minutes.rules`. The client sends them (initializationOptions, workspace/configuration), the server
+ * reads them, and package.json's settings are generated from them (scripts/manifest-config.ts).
+ */
+export const OVERRIDABLE_SETTINGS = ['weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'] as const satisfies ReadonlyArray<keyof MinutesConfig>;
+
+/** An open document a request is about. */
+export interface DocumentParams {
   uri: string;
 }
 
 /** `minutes/teams`: the teams and SIGs of a weekly roll-up, for the "Teams & SIGs" view; null if not minutes. */
-export const TEAMS_REQUEST = 'minutes/teams';
+export const TeamsRequest = new RequestType<DocumentParams, TeamRow[] | null, void>('minutes/teams');
 
-/** `minutes/documentInfo` ({ uri }) -> DocumentInfo | null: the kind of an open document and, if it is not minutes, why. */
-export const DOCUMENT_INFO_REQUEST = 'minutes/documentInfo';
+/** `minutes/documentInfo`: the kind of an open document and, if it is not minutes, why; null if it is not open. */
+export const DocumentInfoRequest = new RequestType<DocumentParams, DocumentInfo | null, void>('minutes/documentInfo');
 
-/** [] -> ActionItemRow[]: the open action items of every repository open in the editor. */
-export const ACTION_ITEMS_REQUEST = 'minutes/actionItems';
+/** `minutes/actionItems`: the open action items of every repository open in the editor. */
+export const ActionItemsRequest = new RequestType0<ActionItemRow[], void>('minutes/actionItems');
 
 export interface ActionItemRow {
   /** Handles without `@`. */
@@ -38,23 +56,51 @@ export interface ActionItemRow {
   line: number;
 }
 
-/** Commands the server runs for any editor (`workspace/executeCommand`); VS Code's palette commands call them. */
+/**
+ * A command the server runs for any editor (`workspace/executeCommand` with `arguments: [args]`):
+ * its name, and (as types only) the one argument object it takes and what it answers.
+ */
+export interface ServerCommand<Args, Result> {
+  readonly name: string;
+  /** Never set: carries the types, as `RequestType` does. */
+  readonly _?: [Args, Result];
+}
+
+const command = <Args, Result>(name: string): ServerCommand<Args, Result> => ({ name });
+
+/** A repository open in the editor; without it, the first one. */
+export interface RootParams {
+  rootUri?: string;
+}
+
+/** Commands the server runs for any editor; VS Code's palette commands call them. */
 export const SERVER_COMMANDS = {
-  /** [{ rootUri }] -> WeeklyDateChoice[]: the days a new roll-up could be for. */
-  weeklyDates: 'minutes.server.weeklyDates',
-  /** [{ rootUri, date }] -> NewFileResult: the content of a new roll-up (nothing is written). */
-  newWeeklyMinutes: 'minutes.server.newWeeklyMinutes',
-  /** [{ rootUri }] -> string[]: team and SIG folders. */
-  teamFolders: 'minutes.server.teamFolders',
-  /** [{ rootUri }] -> TeamChoice[]: team and SIG folders with their names and next meeting day. */
-  teamChoices: 'minutes.server.teamChoices',
-  /** [{ rootUri, folder, date }] -> NewFileResult: the content of new team minutes. */
-  newTeamMinutes: 'minutes.server.newTeamMinutes',
-  /** [{ rootUri }] -> NewFileResult & { summary }: a `.minutes.json` inferred from the repository (nothing is written). */
-  createConfiguration: 'minutes.server.createConfiguration',
-  /** [{ uri, position }] -> DateInsertion[]: holiday notices and dates to insert at the cursor. */
-  dateInsertions: 'minutes.server.dateInsertions',
+  /** The days a new roll-up could be for. */
+  weeklyDates: command<RootParams, WeeklyDateChoice[]>('minutes.server.weeklyDates'),
+  /** The content of a new roll-up (nothing is written); `date` is YYYY-MM-DD. */
+  newWeeklyMinutes: command<RootParams & { date: string }, NewFileResult>('minutes.server.newWeeklyMinutes'),
+  /** Team and SIG folders. */
+  teamFolders: command<RootParams, string[]>('minutes.server.teamFolders'),
+  /** Team and SIG folders with their names and next meeting day. */
+  teamChoices: command<RootParams, TeamChoice[]>('minutes.server.teamChoices'),
+  /** The content of new team minutes; without `date`, for today. */
+  newTeamMinutes: command<RootParams & { folder: string; date?: string }, NewFileResult>('minutes.server.newTeamMinutes'),
+  /** A `.minutes.json` inferred from the repository (nothing is written), with a one-line summary and what it changes against the defaults. */
+  createConfiguration: command<RootParams, NewFileResult & { summary: string; changes: ConfigChange[] }>('minutes.server.createConfiguration'),
+  /** Holiday notices and dates to insert at the cursor. */
+  dateInsertions: command<{ uri: string; position: { line: number; character: number } }, DateInsertion[]>('minutes.server.dateInsertions'),
 } as const;
+
+export type ServerCommands = typeof SERVER_COMMANDS;
+export type CommandArgs<C> = C extends ServerCommand<infer A, unknown> ? A : never;
+export type CommandResult<C> = C extends ServerCommand<unknown, infer R> ? R : never;
+/**
+ * What a server's handler of each command gets and gives: the arguments come from any editor, so
+ * each is `unknown` until the handler has checked it; the result must be the declared one.
+ */
+export type CommandHandlers = {
+  [K in keyof ServerCommands]: (args: { [F in keyof CommandArgs<ServerCommands[K]>]?: unknown }) => CommandResult<ServerCommands[K]> | Promise<CommandResult<ServerCommands[K]>>;
+};
 
 export interface WeeklyDateChoice {
   date: string;
@@ -89,23 +135,17 @@ export interface DateInsertion {
   edit: { range: Range; newText: string };
 }
 
-/**
- * Where there is no file system (the browser, where the server runs in a web worker), the server reads
- * the repository through the client, which answers with `vscode.workspace.findFiles` and `workspace.fs`.
- * `minutes/fs/listMarkdownFiles` ({ rootUri }) -> string[]: the folder's Markdown files as `/`-separated
- * paths relative to it, sorted, without `node_modules` and `.git`.
- */
-export const LIST_MARKDOWN_FILES_REQUEST = 'minutes/fs/listMarkdownFiles';
-
 export interface ListMarkdownFilesParams {
   rootUri: string;
 }
 
 /**
- * `minutes/fs/readTexts` ({ uris }) -> ReadTextsResult: the texts of many files in one round trip, in order;
- * null for a file that is missing, binary (has a 0 byte) or larger than MAX_TEXT_BYTES.
+ * Where there is no file system (the browser, where the server runs in a web worker), the server reads
+ * the repository through the client, which answers with `vscode.workspace.findFiles` and `workspace.fs`.
+ * `minutes/fs/listMarkdownFiles`: the folder's Markdown files as `/`-separated paths relative to it,
+ * sorted, without the SKIPPED_FOLDERS.
  */
-export const READ_TEXTS_REQUEST = 'minutes/fs/readTexts';
+export const ListMarkdownFilesRequest = new RequestType<ListMarkdownFilesParams, string[], void>('minutes/fs/listMarkdownFiles');
 
 export interface ReadTextsParams {
   uris: string[];
@@ -117,24 +157,17 @@ export interface ReadTextsResult {
   skipped: Array<{ uri: string; reason: string }>;
 }
 
-/** Larger files are not minutes a person writes: the desktop server and the browser client skip them alike. */
-export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
-
-/** Folders that hold no minutes: not walked on the desktop, left out of `findFiles` in the browser. */
-export const SKIPPED_FOLDERS = ['node_modules', '.git', '.vscode-test'];
-
-/** Why a file of `size` bytes (and these bytes, once read) is not read as minutes text, if it is not. */
-export function notMinutesText(size: number, bytes?: Uint8Array): string | undefined {
-  if (size > MAX_TEXT_BYTES) return `skipped, ${size} bytes is larger than minutes files get`;
-  if (bytes?.includes(0)) return 'skipped, not a text file';
-  return undefined;
-}
+/**
+ * `minutes/fs/readTexts`: the texts of many files in one round trip, in order; null for a file that is
+ * missing, binary (has a 0 byte) or larger than MAX_TEXT_BYTES.
+ */
+export const ReadTextsRequest = new RequestType<ReadTextsParams, ReadTextsResult, void>('minutes/fs/readTexts');
 
 /**
- * `minutes/series` () -> SeriesRow[]: each series of the configured calendars in every repository,
- * with its schedule, its last minutes, its meetings without minutes and its open action items.
+ * `minutes/series`: each series of the configured calendars in every repository, with its
+ * schedule, its last minutes, its meetings without minutes and its open action items.
  */
-export const SERIES_REQUEST = 'minutes/series';
+export const SeriesRequest = new RequestType0<SeriesRow[], void>('minutes/series');
 
 export interface SeriesRow {
   /** The repository's root URI. */
@@ -153,11 +186,11 @@ export interface SeriesRow {
 }
 
 /**
- * `minutes/fetchCalendar` ({ url }) -> FetchCalendarResult, sent by the server to the client: the
- * text of a calendar feed the configuration names. The server opens no connections itself; VS Code
- * fetches (in trusted workspaces only) with a time and size limit, and caches for a few minutes.
+ * `minutes/fetchCalendar`, sent by the server to the client: the text of a calendar feed the
+ * configuration names. The server opens no connections itself; VS Code fetches (in trusted
+ * workspaces only) with a time and size limit, and caches for a few minutes.
  */
-export const FETCH_CALENDAR_REQUEST = 'minutes/fetchCalendar';
+export const FetchCalendarRequest = new RequestType<FetchCalendarParams, FetchCalendarResult, void>('minutes/fetchCalendar');
 
 export interface FetchCalendarParams {
   url: string;

@@ -19,6 +19,12 @@ const TITLE_FINDING =
 const TITLE_ANNOTATION =
   '::warning file=community-call/20240118.md,line=1,col=19,endLine=1,endColumn=29,title=title-date-mismatch::Title says 2024-01-11 but the file is 20240118.md; expected 2024-01-18.';
 
+// What `minutes-lint --suppress-all` records for the example's warnings (test/cli/suppressions.test.ts checks that).
+const EXAMPLE_SUPPRESSIONS = JSON.stringify({
+  'community-call/20240118.md': { 'heading-level': { count: 1 }, 'minutes-link-not-found': { count: 1 }, 'minutes-link-outdated': { count: 1 }, 'title-date-mismatch': { count: 1 } },
+  'sig-docs/20240115.md': { 'title-date-mismatch': { count: 1 } },
+});
+
 let tmp: string;
 /** The packed tarball, and an empty project it is installed into. */
 let tarball: string;
@@ -217,6 +223,19 @@ describe('minutes-lint where CI runs', () => {
       assert.match(glob.stderr, /no such file or folder: .*community-call\/\*\.md/u);
     });
 
+    it('honours minutes-suppressions.json at the repository root: suppressed warnings neither annotate nor fail', () => {
+      const repository = exampleCopy('action-suppressed');
+      installInto(repository);
+      writeFileSync(join(repository, 'minutes-suppressions.json'), EXAMPLE_SUPPRESSIONS);
+      const { code, stdout, stderr } = runAction(repository);
+      assert.equal(code, 0, stderr);
+      assert.doesNotMatch(stdout, /::warning/u);
+      writeFileSync(join(repository, 'iaas/20240124.md'), '# Team IaaS 2024-01-23\n');
+      const added = runAction(repository);
+      assert.equal(added.code, 1, 'a new mistake still fails');
+      assert.match(added.stdout, /^::warning file=iaas\/20240124\.md,/mu);
+    });
+
     it('reads the given config file', () => {
       writeFileSync(join(workspace, 'minutes-config.json'), '{ "meetingWeekday": 9 }');
       const { code, stderr } = runAction(workspace, { config: 'minutes-config.json' });
@@ -267,6 +286,14 @@ describe('minutes-lint where CI runs', () => {
       assert.ok(lines.every((line) => line.startsWith('community-call/20240118.md:')), 'only the given file is reported');
       const clean = runHook(repository, ['community-call/20240111.md', 'README.md']);
       assert.equal(clean.code, 0, clean.stdout + clean.stderr);
+    });
+
+    it('honours minutes-suppressions.json at the repository root', () => {
+      const repository = exampleCopy('hook-suppressed');
+      writeFileSync(join(repository, 'minutes-suppressions.json'), EXAMPLE_SUPPRESSIONS);
+      const suppressed = runHook(repository, ['community-call/20240118.md']);
+      assert.equal(suppressed.code, 0, suppressed.stdout + suppressed.stderr);
+      assert.doesNotMatch(suppressed.stdout, /warning/u);
     });
   });
 });

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { applyEdits } from '../../cli/src/applyEdits';
 import { nonOverlapping } from '../../server/src/core';
 import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
-import { CORPUS, requireCorpus } from './corpusPath';
+import { requireCorpus, writableCopy } from './corpusPath';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 
@@ -50,7 +50,7 @@ describe('minutes-lint --fix on a copy of the real SCS minutes', function () {
     requireCorpus(this);
     this.timeout(180_000);
     root = mkdtempSync(join(tmpdir(), 'minutes-fix-'));
-    cpSync(CORPUS, root, { recursive: true });
+    writableCopy(root);
     files = listMarkdownFiles(root);
     original = new Map(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
     reported = JSON.parse(run(root, '--format', 'json').stdout) as JsonFinding[];

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintFiles } from '../../cli/src/lintFiles';
@@ -8,7 +8,7 @@ import type { FileFindings } from '../../cli/src/format';
 import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
 import { joinLines } from '../unit/helpers';
 import { rollup } from '../unit/rules/ruleHelpers';
-import { CORPUS, requireCorpus } from './corpusPath';
+import { requireCorpus, writableCopy } from './corpusPath';
 import { REVIEWED_ON } from './findings.test';
 
 const BLOB = 'https://github.com/SovereignCloudStack/minutes/blob/main/';
@@ -67,7 +67,7 @@ describe('history as it stood: later files change nothing on earlier ones', func
     requireCorpus(this);
     this.timeout(180_000);
     root = mkdtempSync(join(tmpdir(), 'minutes-history-'));
-    cpSync(CORPUS, root, { recursive: true });
+    writableCopy(root);
     const lintAll = () => byFile(lintFiles(listMarkdownFiles(root).map((f) => join(root, f)), root, DEFAULT_CONFIG, false, REVIEWED_ON));
     earlier = lintAll();
     for (const [path, text] of Object.entries(LATER)) writeFileSync(join(root, path), text);

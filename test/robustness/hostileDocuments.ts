@@ -1,5 +1,5 @@
 // Documents no one writes on purpose but editors get anyway, each hard for a Markdown parser in its
-// own way (see README "Never blocking"). Shared by the robustness tests and `npm run bench`.
+// own way (see docs/ARCHITECTURE.md "Never blocking"). Shared by the robustness tests and `npm run bench`.
 import { randomBytes } from 'node:crypto';
 import { BASE } from '../unit/rules/ruleHelpers';
 

@@ -210,8 +210,9 @@ describe('security: the shipped server and CLI open no network connections', fun
     // One call, in server/src/feeds/fetchFeed.ts (its Accept header marks it); tested on a loopback server in test/cli/feeds.test.ts.
     assert.equal(text.match(/\bfetch\s*\(/gu)?.length, 1);
     assert.match(text, /\bfetch\s*\([^)]*accept:\s*"text\/calendar/u);
-    // `buffer` and `process`: the yaml library's !!binary tag and warnings (calendars in YAML).
-    assert.deepEqual(requiredModules(CLI_BUNDLE), ['buffer', 'node:fs', 'node:path', 'node:url', 'node:util', 'process']);
+    // write-file-atomic brings crypto, path, util and worker_threads (for its temporary names); the yaml
+    // library `buffer` and `process` (its !!binary tag and warnings): none networks.
+    assert.deepEqual(requiredModules(CLI_BUNDLE), ['buffer', 'fs', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:util', 'path', 'process', 'util', 'worker_threads']);
     for (const pattern of [/XMLHttpRequest/u, /WebSocket/u, /\bimport\s*\(/u, /\beval\s*\(/u, /new Function\s*\(/u]) assert.doesNotMatch(text, pattern);
   });
 

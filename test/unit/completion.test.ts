@@ -27,7 +27,8 @@ function complete(lines: string[], path = 'community-call/20220929.md') {
 describe('completion', () => {
   it("offers the team's minutes after `Minutes:`, newest on or before the meeting first, as full links", () => {
     const items = complete(['# SCS Tech Weekly 2022-09-29', '## Team Updates', '### Team IaaS', 'Minutes: |']);
-    assert.deepEqual(items.map((i) => i.label).slice(0, 3), ['iaas/20220928.md', 'iaas/20220921.md', 'iaas/20221005.md']);
+    // iaas/20221005.md is dated after the meeting: not a link for it.
+    assert.deepEqual(items.filter((i) => String(i.label).endsWith('.md')).map((i) => i.label), ['iaas/20220928.md', 'iaas/20220921.md']);
     assert.equal(newText(items[0]), `${BASE}iaas/20220928.md`);
     assert.equal(items[0].preselect, true);
     assert.match(JSON.stringify(items[0].documentation), /Image manager/u, 'documents the linked file');

@@ -121,6 +121,18 @@ describe('.github/workflows/ci.yml: what it runs', () => {
     assert.ok(stepIndex(job, /apt-get install -y neovim/u) < stepIndex(job, /^npm test$/u));
   });
 
+  it('runs the robustness suites (their own script, kept out of npm test) after npm test, as .ci/run does', () => {
+    const job = ci.jobs.test;
+    assert.ok(stepIndex(job, /^npm run test:robustness$/u) > stepIndex(job, /^npm test$/u));
+    assert.match(MANIFEST.scripts['test:robustness'], /mocha --config \.mocharc\.robustness\.json$/u);
+    const config = JSON.parse(readFileSync(join(ROOT, '.mocharc.robustness.json'), 'utf8')) as { spec: string[] };
+    const fast = JSON.parse(readFileSync(join(ROOT, '.mocharc.json'), 'utf8')) as { spec: string[] };
+    assert.deepEqual(config.spec, ['test/robustness/**/*.test.ts']);
+    assert.ok(!fast.spec.some((s) => s.startsWith('test/robustness/')), 'npm test leaves the robustness suites to their own script');
+    const local = readFileSync(join(ROOT, '.ci/run'), 'utf8').split('\n');
+    assert.ok(local.indexOf('npm test') >= 0 && local.findIndex((l) => l.startsWith('npm run test:robustness')) > local.indexOf('npm test'), '.ci/run runs both');
+  });
+
   it('runs the in-editor suites in desktop VS Code under xvfb, on the oldest version engines.vscode allows and on stable', () => {
     const job = ci.jobs.vscode;
     assert.deepEqual(job.strategy?.matrix?.vscode, ['oldest', 'stable']);

@@ -1,14 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import {
-  LIST_MARKDOWN_FILES_REQUEST,
-  notMinutesText,
-  READ_TEXTS_REQUEST,
-  SKIPPED_FOLDERS,
-  type ListMarkdownFilesParams,
-  type ReadTextsParams,
-  type ReadTextsResult,
-} from '../../../server/src/protocol';
+import { ListMarkdownFilesRequest, notMinutesText, ReadTextsRequest, SKIPPED_FOLDERS, type ReadTextsResult } from '../../../server/src/protocol';
 
 // Folders that hold no minutes (the desktop server skips the same ones while walking the disk).
 const EXCLUDE = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
@@ -20,7 +12,7 @@ const EXCLUDE = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
  */
 export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable[] {
   return [
-    client.onRequest(LIST_MARKDOWN_FILES_REQUEST, async ({ rootUri }: ListMarkdownFilesParams) => {
+    client.onRequest(ListMarkdownFilesRequest, async ({ rootUri }) => {
       const root = vscode.Uri.parse(rootUri);
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.md'), EXCLUDE);
       const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
@@ -29,7 +21,7 @@ export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposab
         .map((uri) => uri.path.slice(prefix.length))
         .sort();
     }),
-    client.onRequest(READ_TEXTS_REQUEST, async ({ uris }: ReadTextsParams): Promise<ReadTextsResult> => {
+    client.onRequest(ReadTextsRequest, async ({ uris }) => {
       const skipped: ReadTextsResult['skipped'] = [];
       const texts = await Promise.all(uris.map((uri) => readText(uri, (reason) => skipped.push({ uri, reason }))));
       return { texts, skipped };

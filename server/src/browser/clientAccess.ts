@@ -1,12 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { RepositoryAccess } from '../lsp/repositoryAccess';
-import {
-  LIST_MARKDOWN_FILES_REQUEST,
-  READ_TEXTS_REQUEST,
-  type ListMarkdownFilesParams,
-  type ReadTextsParams,
-  type ReadTextsResult,
-} from '../protocol';
+import { ListMarkdownFilesRequest, ReadTextsRequest } from '../protocol';
 
 // Files per request: a whole repository in a few round trips, without one message of hundreds of megabytes.
 const FILES_PER_REQUEST = 500;
@@ -21,14 +15,13 @@ export function clientAccess(connection: Connection, initialized: Promise<void>,
   return {
     async listMarkdownFiles(rootUri) {
       await initialized;
-      return connection.sendRequest<string[]>(LIST_MARKDOWN_FILES_REQUEST, { rootUri } satisfies ListMarkdownFilesParams);
+      return connection.sendRequest(ListMarkdownFilesRequest, { rootUri });
     },
     async readTexts(uris) {
       await initialized;
       const texts: Array<string | undefined> = [];
       for (let start = 0; start < uris.length; start += FILES_PER_REQUEST) {
-        const params: ReadTextsParams = { uris: uris.slice(start, start + FILES_PER_REQUEST) };
-        const result = await connection.sendRequest<ReadTextsResult>(READ_TEXTS_REQUEST, params);
+        const result = await connection.sendRequest(ReadTextsRequest, { uris: uris.slice(start, start + FILES_PER_REQUEST) });
         for (const { uri, reason } of result.skipped) skipped(uri, reason);
         texts.push(...result.texts.map((t) => t ?? undefined));
       }

@@ -13,6 +13,7 @@ export type * from './model/types';
 export { RULES } from './rules/catalog';
 export { lint, type SeverityOverrides } from './rules/lint';
 export type { Finding, Fix, Severity } from './rules/types';
+export { markSuppressed, parseSuppressions, pruneSuppressions, suppressAll, suppressionsText, SUPPRESSIONS_FILE_NAME, type Suppressions } from './rules/suppressions';
 export { isRuleSetting, RULE_SETTINGS, SEVERITIES } from './rules/severity';
 export { codeActions, FIX_ALL_KIND, nonOverlapping, preferredEdits, type CodeActionOptions } from './features/codeActions';
 export { DIAGNOSTIC_SOURCE, toDiagnostic } from './features/diagnostics';
@@ -37,3 +38,15 @@ export { dateCodeActions, dateOptions, insertOption, INSERT_KIND, type DateOptio
 export { newTeamMinutes, newWeeklyMinutes, weeklyDateChoices, type NewFile } from './features/newMinutes';
 export { formatDate, isRealDate, WEEKDAY_NAMES, weekday, type CalendarDate } from './model/dates';
 export { ChunkCache } from './model/markdown';
+
+// For the glue and the CLI, which reach the core only through this file (eslint.config.mjs keeps it so).
+export { today } from './calendar/today';
+export { configText, inferConfig } from './config/infer';
+export { datedPathOf } from './config/paths';
+export { openItems, trackSeries, type TrackedItem } from './workspace/actionSeries';
+export { documentInfo, type DocumentInfo } from './features/documentInfo';
+export { nextTeamMeeting } from './features/newMinutes';
+export { configChanges, type ConfigChange } from './features/configChanges';
+export { calendarGaps, type CalendarGaps, type SeriesSchedule } from './meetings/gaps';
+export { MAX_CALENDAR_BYTES, type CalendarReader } from './meetings/readCalendars';
+export { isoDate } from './config/schedule';

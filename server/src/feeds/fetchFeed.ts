@@ -3,11 +3,13 @@
  * by the language server): the only network access of either, made only for the URLs the
  * configuration names, with a time limit and a size limit. Runs in Node and in browsers alike.
  */
-import { MAX_CALENDAR_BYTES, type CalendarReader } from '../core/meetings/readCalendars';
+
+/** A feed larger than this is refused (as calendar files are: MAX_CALENDAR_BYTES of the core). */
+const MAX_FEED_BYTES = 5 * 1024 * 1024;
 
 export const FEED_TIMEOUT_MS = 15_000;
 
-export function feedReader(timeoutMs = FEED_TIMEOUT_MS, maxBytes = MAX_CALENDAR_BYTES): CalendarReader {
+export function feedReader(timeoutMs = FEED_TIMEOUT_MS, maxBytes = MAX_FEED_BYTES): (url: string) => Promise<string> {
   return async (url) => {
     const signal = AbortSignal.timeout(timeoutMs);
     try {

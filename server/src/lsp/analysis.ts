@@ -1,6 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkCache, formatDate, isIgnored, lint, parseMinutesInSteps, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides } from '../core';
-import { today } from '../core/calendar/today';
+import { ChunkCache, formatDate, isIgnored, lint, markSuppressed, parseMinutesInSteps, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides, today } from '../core';
 import { runInSlices } from './slices';
 import type { Repositories } from './repositories';
 
@@ -76,13 +75,16 @@ export class Analysis {
     const state = this.repositories.of(model.uri);
     const severities = state?.severities ?? this.severities;
     const day = today();
-    const key = `${state?.workspace.generation ?? 'none'}|${JSON.stringify(severities)}|${formatDate(day)}`;
+    const key = `${state?.workspace.generation ?? 'none'}|${state?.suppressionsRead}|${state?.showSuppressed}|${JSON.stringify(severities)}|${formatDate(day)}`;
     const cached = this.findings.get(model);
     if (cached?.key === key) return cached.findings;
     const config = state?.config ?? this.repositories.configOf(model.uri);
     const path = state?.workspace.relativePath(model.uri);
     const ignored = path !== undefined && isIgnored(config, path);
-    const findings = ignored ? [] : lint(model, config, { workspace: state?.workspace, severities, today: day });
+    const found = ignored ? [] : lint(model, config, { workspace: state?.workspace, severities, today: day });
+    // Findings recorded in the suppressions file show as hints (see toDiagnostic), or not at all.
+    const marked = state && path !== undefined ? markSuppressed(path, found, state.suppressions) : found;
+    const findings = state?.showSuppressed === false ? marked.filter((f) => !f.suppressed) : marked;
     this.findings.set(model, { key, findings });
     return findings;
   }

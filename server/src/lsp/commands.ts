@@ -1,13 +1,10 @@
-import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserver';
+import { ResponseError, ErrorCodes, LSPErrorCodes, type Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
-import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile } from '../core';
-import { today } from '../core/calendar/today';
+import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges } from '../core';
 import type { Repositories, Repository } from './repositories';
-import { messageDate, SERVER_COMMANDS, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
-import { nextTeamMeeting } from '../core/features/newMinutes';
-import { configText, inferConfig } from '../core/config/infer';
+import { messageDate, SERVER_COMMANDS, type CommandHandlers, type ConfigChange, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import type { Readiness } from './ready';
 
 /** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */
@@ -18,21 +15,21 @@ export function registerCommands(connection: Connection, repositories: Repositor
     return state;
   };
   const result = (state: Repository, file: NewFile): NewFileResult => ({ ...file, uri: state.workspace.uriOf(file.path) });
-  const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
-    [SERVER_COMMANDS.weeklyDates]: ({ rootUri }): WeeklyDateChoice[] => {
+  const handlers: CommandHandlers = {
+    weeklyDates: ({ rootUri }): WeeklyDateChoice[] => {
       const state = repository(rootUri);
       const calendar = calendarFor(state.config.holidays);
       return weeklyDateChoices(state.config, today()).map((d) => ({ date: formatDate(d), weekday: WEEKDAY_NAMES[weekday(d)], holiday: calendar.holidayOn(d)?.name }));
     },
-    [SERVER_COMMANDS.newWeeklyMinutes]: ({ rootUri, date }) => {
+    newWeeklyMinutes: ({ rootUri, date }) => {
       const state = repository(rootUri);
       return result(state, newWeeklyMinutes(state.workspace, state.config, calendarFor(state.config.holidays), parseDate(date)));
     },
-    [SERVER_COMMANDS.teamFolders]: ({ rootUri }): string[] => {
+    teamFolders: ({ rootUri }): string[] => {
       const state = repository(rootUri);
       return state.workspace.index.datedFolders().filter((f) => f !== state.config.weeklyFolder);
     },
-    [SERVER_COMMANDS.teamChoices]: ({ rootUri }): TeamChoice[] => {
+    teamChoices: ({ rootUri }): TeamChoice[] => {
       const state = repository(rootUri);
       const now = today();
       const names = new Map([...state.workspace.learnedFolders()].sort((a, b) => a.lastDay - b.lastDay || a.votes - b.votes).map((l) => [l.folder, l.name]));
@@ -45,7 +42,7 @@ export function registerCommands(connection: Connection, repositories: Repositor
           return { folder, name: names.get(folder), last: last && formatDate(last), next: formatDate(next), weekday: WEEKDAY_NAMES[weekday(next)] };
         });
     },
-    [SERVER_COMMANDS.newTeamMinutes]: ({ rootUri, folder, date }) => {
+    newTeamMinutes: ({ rootUri, folder, date }) => {
       const state = repository(rootUri);
       // Only a folder of the repository: other editors call this directly, with any argument.
       if (typeof folder !== 'string' || !state.workspace.index.datedFolders().includes(folder)) {
@@ -53,15 +50,15 @@ export function registerCommands(connection: Connection, repositories: Repositor
       }
       return result(state, newTeamMinutes(state.workspace, folder, calendarFor(state.config.holidays), date === undefined ? today() : parseDate(date)));
     },
-    [SERVER_COMMANDS.createConfiguration]: ({ rootUri }): NewFileResult & { summary: string } => {
+    createConfiguration: ({ rootUri }): NewFileResult & { summary: string; changes: ConfigChange[] } => {
       const state = repository(rootUri);
       const paths = [...state.workspace.index.allPaths()].sort();
       const inferred = inferConfig({ paths, readText: (path) => state.workspace.readText(path) });
       const summary = [...inferred.recognised.map((r) => `${r.files} files ${r.pattern}`), ...(inferred.unrecognised.length ? [`${inferred.unrecognised.length} dated files match no pattern`] : [])].join('; ');
       const text = configText(inferred, `Inferred by Minutes: Create Configuration from This Repository from ${paths.length} Markdown files; every value may be changed (see the README).`);
-      return { uri: state.workspace.uriOf('.minutes.json'), text, cursor: { line: 0, character: 0 }, exists: state.configFile.text !== undefined, summary };
+      return { uri: state.workspace.uriOf('.minutes.json'), text, cursor: { line: 0, character: 0 }, exists: state.configFile.text !== undefined, summary, changes: configChanges(inferred.values) };
     },
-    [SERVER_COMMANDS.dateInsertions]: async ({ uri, position: given }): Promise<DateInsertion[]> => {
+    dateInsertions: async ({ uri, position: given }): Promise<DateInsertion[]> => {
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
       if (!document || !isPosition(given)) throw new ResponseError(ErrorCodes.InvalidParams, 'an open document and a position are needed');
       const model = await analysis.model(document);
@@ -75,15 +72,17 @@ export function registerCommands(connection: Connection, repositories: Repositor
       }));
     },
   };
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
     // The repository's content is what these compute from: not before it is loaded.
-    await ready.wait();
-    const handler = handlers[command];
-    if (!handler) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
+    await ready.wait(token);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    const key = (Object.keys(SERVER_COMMANDS) as Array<keyof typeof SERVER_COMMANDS>).find((k) => SERVER_COMMANDS[k].name === command);
+    if (!key) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${command}`);
     const [first] = (args ?? []) as unknown[];
+    const handler = handlers[key] as (args: Record<string, unknown>) => unknown;
     return handler(typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {});
   });
-  return Object.keys(handlers);
+  return Object.values(SERVER_COMMANDS).map((c) => c.name);
 }
 
 function parseDate(value: unknown): CalendarDate {

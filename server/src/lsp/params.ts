@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
-import { DOCUMENT_INFO_REQUEST, TEAMS_REQUEST } from '../protocol';
+import { DocumentInfoRequest, TeamsRequest } from '../protocol';
 
 // Any editor may send anything: a request whose params are not of its shape is answered
 // InvalidParams, before a handler reads a field of `null` and answers an internal error.
@@ -31,7 +31,7 @@ const CHECKS = {
   onDocumentLinks: textDocument,
   onExecuteCommand: (params: unknown) => (isObject(params) && typeof params.command === 'string' ? undefined : 'command must be a string'),
 } as const;
-const CUSTOM_CHECKS: Record<string, Check> = { [TEAMS_REQUEST]: uriParams, [DOCUMENT_INFO_REQUEST]: uriParams };
+const CUSTOM_CHECKS: Record<string, Check> = { [TeamsRequest.method]: uriParams, [DocumentInfoRequest.method]: uriParams };
 
 type Handler = (params: unknown, ...rest: unknown[]) => unknown;
 
@@ -61,7 +61,9 @@ export function rejectInvalidParams(connection: Connection): void {
   });
   const onRequest = connection.onRequest.bind(connection) as (method: unknown, handler: Handler) => unknown;
   (connection as unknown as { onRequest: typeof onRequest }).onRequest = (method, handler) => {
-    const check = typeof method === 'string' ? CUSTOM_CHECKS[method] : undefined;
+    // Registered by name or, as protocol.ts declares them, by a RequestType.
+    const name = typeof method === 'string' ? method : (method as { method?: unknown } | undefined)?.method;
+    const check = typeof name === 'string' ? CUSTOM_CHECKS[name] : undefined;
     return onRequest(method, check ? guarded(check, handler) : handler);
   };
 }

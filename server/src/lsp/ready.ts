@@ -1,23 +1,30 @@
+import type { CancellationToken } from 'vscode-languageserver';
+
 /**
- * The first load of the workspace folders: requests that need the repository wait for it (at
- * most `limitMs`, then they answer with what there is), so that nothing answers from an empty
- * index right after start.
+ * The first load of the workspace folders: requests that need the repository wait for it, however
+ * long a busy machine takes, so that nothing answers from an empty index right after start. A
+ * request the client cancels meanwhile stops waiting (its answer is dropped anyway).
  */
 export class Readiness {
   private resolve!: () => void;
   private readonly loaded = new Promise<void>((resolve) => (this.resolve = resolve));
   done = false;
 
-  constructor(private readonly limitMs = 5000) {}
-
   markDone(): void {
     this.done = true;
     this.resolve();
   }
 
-  wait(): Promise<void> {
-    if (this.done) return Promise.resolve();
-    // unref: the timer must not keep a Node process alive; a web worker's timers have no unref.
-    return Promise.race([this.loaded, new Promise<void>((resolve) => (setTimeout(resolve, this.limitMs) as { unref?: () => void }).unref?.())]);
+  /** Resolves once the first load is done, or as soon as `token` is cancelled. */
+  wait(token?: CancellationToken): Promise<void> {
+    if (this.done || !token) return this.loaded;
+    if (token.isCancellationRequested) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const cancelled = token.onCancellationRequested(() => resolve());
+      void this.loaded.then(() => {
+        cancelled.dispose();
+        resolve();
+      });
+    });
   }
 }

@@ -1,5 +1,6 @@
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
-import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MinutesWorkspace, readConfigText, resolveConfig, type ConfigFile, type LoadedConfig, type MinutesConfig, type SeverityOverrides } from '../core';
+import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MinutesWorkspace, parseSuppressions, readConfigText, resolveConfig, SUPPRESSIONS_FILE_NAME, type ConfigFile, type LoadedConfig, type MinutesConfig, type MinutesModel, type SeverityOverrides, type Suppressions } from '../core';
 import type { RepositoryAccess } from './repositoryAccess';
 
 /** Settings from the editor that override `.minutes.json`; unset ones are null. */
@@ -15,16 +16,29 @@ export interface Repository {
   errors: string[];
   /** The folder's `minutes.rules` settings. */
   severities: SeverityOverrides;
+  /** The findings recorded in `minutes-suppressions.json` (as `minutes-lint --suppress-all` wrote it): shown as hints. */
+  suppressions: Suppressions;
+  /** Why that file was not used, if it is not a suppressions file. */
+  suppressionsError?: string;
+  /** Counts the readings of that file: findings computed before the last one are stale. */
+  suppressionsRead: number;
+  /** The `minutes.showSuppressed` setting: false leaves suppressed findings out. */
+  showSuppressed: boolean;
+}
+
+interface LoadedRepository extends Repository {
   /** The texts of the repository's Markdown files as last read, by path: what the core reads (open editors aside). */
   texts: Map<string, string>;
 }
 
 /**
  * The minutes repositories open in the editor, one per workspace folder, each with its config
- * (`.minutes.json`, then the editor's settings) and its index, kept current from file events.
+ * (`.minutes.json`, then the editor's settings) and its index, kept current from file events and
+ * the editor's documents. The texts read from disk and the index move together, here only: every
+ * change of one goes through a method below that updates the other.
  */
 export class Repositories {
-  private readonly states = new Map<string, Repository>();
+  private readonly states = new Map<string, LoadedRepository>();
 
   constructor(readonly access: RepositoryAccess) {}
 
@@ -33,24 +47,88 @@ export class Repositories {
    * asynchronously. The core then reads those texts from memory; the text of a file open in an
    * editor comes as the editor's model, once it is parsed (see `MinutesWorkspace.fileChanged`).
    */
-  async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}): Promise<Repository> {
+  async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}, showSuppressed = true): Promise<Repository> {
     const root = URI.parse(rootUri);
     const configLocation = Utils.joinPath(root, CONFIG_FILE_NAME);
     const configUri = configLocation.toString();
-    const [paths, [configText]] = await Promise.all([this.access.listMarkdownFiles(rootUri), this.access.readTexts([configUri])]);
+    const suppressionsUri = Utils.joinPath(root, SUPPRESSIONS_FILE_NAME).toString();
+    const [paths, [configText, suppressionsText]] = await Promise.all([this.access.listMarkdownFiles(rootUri), this.access.readTexts([configUri, suppressionsUri])]);
     const configFile = configFileOf(root.scheme === 'file' ? configLocation.fsPath : configUri, configText);
     const merged = mergeSettings(configFile, settings);
     const texts = new Map<string, string>();
     const read = await this.access.readTexts(paths.map((p) => Utils.joinPath(root, ...p.split('/')).toString()));
     paths.forEach((path, i) => read[i] !== undefined && texts.set(path, read[i]));
     const workspace = new MinutesWorkspace(rootUri, { readFile: (path) => texts.get(path) }, merged.config, paths);
-    const state = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities, texts };
+    const state: LoadedRepository = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities, texts, suppressions: {}, suppressionsRead: 0, showSuppressed };
+    useSuppressions(state, suppressionsText);
     this.states.set(state.rootUri, state);
     return state;
   }
 
+  /**
+   * Files created, changed or deleted outside the editor (`workspace/didChangeWatchedFiles`): each
+   * new text is read first, and the index learns of the file once it can be read from memory. Gives
+   * the repositories whose config file changed (to be loaded again) and when the rereads are done.
+   */
+  filesChanged(changes: FileEvent[]): { configChanged: Set<string>; reread: Promise<void> } {
+    const configChanged = new Set<string>();
+    const rereads: Array<Promise<void>> = [];
+    for (const change of changes) {
+      const located = this.locateLoaded(change.uri);
+      if (!located) continue;
+      const { state, path } = located;
+      if (this.isConfigFile(change.uri) && !path.includes('/')) configChanged.add(state.rootUri);
+      else if (this.isSuppressionsFile(change.uri) && !path.includes('/')) rereads.push(this.rereadSuppressions(state));
+      else if (change.type === FileChangeType.Deleted) {
+        state.texts.delete(path);
+        state.workspace.fileDeleted(path);
+      } else {
+        const created = change.type === FileChangeType.Created;
+        rereads.push(this.reread(state, path).then(() => (created ? state.workspace.fileCreated(path) : state.workspace.fileChanged(path))));
+      }
+    }
+    return { configChanged, reread: Promise.all(rereads).then(() => undefined) };
+  }
+
+  /** An open document's new model: the repository reads it (parsed once) instead of the file; true when that changes what other documents read. */
+  editorChanged(model: MinutesModel): boolean {
+    const located = this.locate(model.uri);
+    if (!located?.state.workspace.index.has(located.path)) return false;
+    const before = located.state.workspace.generation;
+    located.state.workspace.fileChanged(located.path, model);
+    return located.state.workspace.generation !== before;
+  }
+
+  /** A document the editor saved: a file the index lacks (editors that send no file events, Neovim) is indexed; true if so. */
+  editorSaved(uri: string, text: string): boolean {
+    const located = this.locateLoaded(uri);
+    if (!located || located.state.workspace.index.has(located.path)) return false;
+    located.state.texts.set(located.path, text);
+    located.state.workspace.fileCreated(located.path);
+    return true;
+  }
+
+  /** A document closed: its unsaved text is gone, and the file on disk is read again. Resolves true if it is in a repository. */
+  async editorClosed(uri: string): Promise<boolean> {
+    const located = this.locateLoaded(uri);
+    if (!located) return false;
+    await this.reread(located.state, located.path);
+    located.state.workspace.fileChanged(located.path);
+    return true;
+  }
+
+  /** Reads `minutes-suppressions.json` again after it changed on disk. */
+  async rereadSuppressions(state: Repository): Promise<void> {
+    const [text] = await this.access.readTexts([state.workspace.uriOf(SUPPRESSIONS_FILE_NAME)]);
+    useSuppressions(state, text);
+  }
+
+  isSuppressionsFile(uri: string): boolean {
+    return uri.endsWith(`/${SUPPRESSIONS_FILE_NAME}`);
+  }
+
   /** Reads a file again after it was created or changed on disk; its text is then what the core sees. */
-  async reread(state: Repository, path: string): Promise<void> {
+  private async reread(state: LoadedRepository, path: string): Promise<void> {
     const [text] = await this.access.readTexts([state.workspace.uriOf(path)]);
     if (text === undefined) state.texts.delete(path);
     else state.texts.set(path, text);
@@ -67,7 +145,11 @@ export class Repositories {
 
   /** The repository a document belongs to: the innermost folder containing it. */
   of(uri: string): Repository | undefined {
-    let best: Repository | undefined;
+    return this.loadedOf(uri);
+  }
+
+  private loadedOf(uri: string): LoadedRepository | undefined {
+    let best: LoadedRepository | undefined;
     for (const state of this.states.values()) {
       if (state.workspace.relativePath(uri) !== undefined && (!best || state.rootUri.length > best.rootUri.length)) best = state;
     }
@@ -76,7 +158,11 @@ export class Repositories {
 
   /** The repository a document belongs to, and the document's path in it (`/`-separated, relative to its root). */
   locate(uri: string): { state: Repository; path: string } | undefined {
-    const state = this.of(uri);
+    return this.locateLoaded(uri);
+  }
+
+  private locateLoaded(uri: string): { state: LoadedRepository; path: string } | undefined {
+    const state = this.loadedOf(uri);
     const path = state?.workspace.relativePath(uri);
     return state && path !== undefined ? { state, path } : undefined;
   }
@@ -94,6 +180,14 @@ export class Repositories {
   isConfigFile(uri: string): boolean {
     return uri.endsWith(`/${CONFIG_FILE_NAME}`);
   }
+}
+
+/** A suppressions file's text (none: no suppressions); one that is not one is reported and not used. */
+function useSuppressions(state: Repository, text: string | undefined): void {
+  const parsed = text === undefined ? { suppressions: {} } : parseSuppressions(text);
+  state.suppressions = 'error' in parsed ? {} : parsed.suppressions;
+  state.suppressionsError = 'error' in parsed ? `${SUPPRESSIONS_FILE_NAME}: not a suppressions file: ${parsed.error}` : undefined;
+  state.suppressionsRead++;
 }
 
 function mergeSettings(file: ConfigFile, settings: SettingsOverrides): LoadedConfig {

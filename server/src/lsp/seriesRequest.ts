@@ -1,17 +1,13 @@
 /** The `minutes/series` request: the calendars' series of every repository, for the Series view. */
 import type { Connection } from 'vscode-languageserver';
 import { Utils, URI } from 'vscode-uri';
-import { today } from '../core/calendar/today';
-import { formatDate } from '../core/model/dates';
-import { calendarGaps } from '../core/meetings/gaps';
-import type { CalendarReader } from '../core/meetings/readCalendars';
-import { openItems } from '../core/workspace/actionSeries';
-import { FETCH_CALENDAR_REQUEST, SERIES_REQUEST, type FetchCalendarParams, type FetchCalendarResult, type SeriesRow } from '../protocol';
+import { calendarGaps, formatDate, openItems, today, type CalendarReader } from '../core';
+import { FetchCalendarRequest, SeriesRequest, type FetchCalendarResult, type SeriesRow } from '../protocol';
 import type { Readiness } from './ready';
 import type { Repositories, Repository } from './repositories';
 
 export function registerSeriesRequest(connection: Connection, repositories: Repositories, ready: Readiness): void {
-  connection.onRequest(SERIES_REQUEST, async (): Promise<SeriesRow[]> => {
+  connection.onRequest(SeriesRequest, async (): Promise<SeriesRow[]> => {
     await ready.wait();
     const rows = await Promise.all(repositories.all().map((state) => seriesOf(state, repositoryReader(state.rootUri, repositories, connection))));
     return rows.flat();
@@ -45,7 +41,7 @@ async function seriesOf(state: Repository, read: CalendarReader): Promise<Series
 function repositoryReader(rootUri: string, repositories: Repositories, connection: Connection): CalendarReader {
   return async (location) => {
     if (/^https?:\/\//iu.test(location)) {
-      const answer: FetchCalendarResult = await connection.sendRequest<FetchCalendarResult>(FETCH_CALENDAR_REQUEST, { url: location } satisfies FetchCalendarParams).then(
+      const answer: FetchCalendarResult = await connection.sendRequest(FetchCalendarRequest, { url: location }).then(
         (result) => result,
         () => ({ error: 'this editor does not fetch calendar feeds' }),
       );

@@ -1,13 +1,13 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { isRuleSetting, RULE_CODES, type SeverityOverrides } from '../core';
+import { OVERRIDABLE_SETTINGS } from '../protocol';
 import type { SettingsOverrides } from './repositories';
-
-// The `minutes.*` settings that override `.minutes.json` (see package.json contributes.configuration).
-const OVERRIDABLE = ['weeklyFolder', 'weeklyTitle', 'meetingWeekday', 'linkBase', 'holidays'] as const;
 
 export interface EditorSettings {
   overrides: SettingsOverrides;
   severities: SeverityOverrides;
+  /** `minutes.showSuppressed`: whether findings recorded in `minutes-suppressions.json` show (as hints). */
+  showSuppressed: boolean;
 }
 
 /**
@@ -36,10 +36,10 @@ export function settingsFromInitialization(options: unknown): Map<string, Editor
 
 function parseSettings(raw: Record<string, unknown>): EditorSettings {
   const overrides: SettingsOverrides = {};
-  for (const key of OVERRIDABLE) overrides[key] = raw[key];
+  for (const key of OVERRIDABLE_SETTINGS) overrides[key] = raw[key];
   const severities: SeverityOverrides = {};
   for (const [code, severity] of Object.entries((raw.rules as Record<string, unknown>) ?? {})) {
     if (RULE_CODES.includes(code) && isRuleSetting(severity)) severities[code] = severity;
   }
-  return { overrides, severities };
+  return { overrides, severities, showSuppressed: raw.showSuppressed !== false };
 }

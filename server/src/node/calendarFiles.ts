@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { RepositoryBoundary } from './boundary';
-import { MAX_CALENDAR_BYTES, type CalendarReader } from '../core/meetings/readCalendars';
+import { MAX_CALENDAR_BYTES, type CalendarReader } from '../core';
 
 /** Reads calendars by their path relative to `root`; feeds (URLs) go to `readFeed`, if given. */
 export function calendarFileReader(root: string, readFeed?: CalendarReader): CalendarReader {

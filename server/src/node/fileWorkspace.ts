@@ -3,10 +3,10 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import { MinutesWorkspace, splitBom, type MinutesConfig } from '../core';
-import { notMinutesText, SKIPPED_FOLDERS } from '../protocol';
+import { notMinutesText, SKIPPED_FOLDERS } from '../minutesText';
 import { RepositoryBoundary } from './boundary';
 
-// What is minutes text, and where none is, is one fact for the desktop and the browser (protocol.ts).
+// What is minutes text, and where none is, is one fact for the desktop and the browser (minutesText.ts).
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 
 export type SkipReporter = (path: string, reason: string) => void;

@@ -13,6 +13,8 @@ function stdioConnection(): Connection {
   const reader = new StreamMessageReader(process.stdin);
   const writer = new StreamMessageWriter(process.stdout);
   reader.onError((error) => {
+    // A body that is not JSON is skipped and the next frame read; a header without a length is not.
+    if (!/Content-Length/u.test(error.message)) return;
     process.stderr.write(`Minutes: unreadable message from the client, stopping: ${error.message.split('\n')[0]}\n`);
     process.exit(1);
   });

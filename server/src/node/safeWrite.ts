@@ -43,7 +43,8 @@ function isReadOnly(path: string): boolean {
   return (statSync(path).mode & 0o222) === 0;
 }
 
-function exists(path: string): boolean {
+/** Whether anything is at `path`, a dangling link included (a write would follow it). */
+export function exists(path: string): boolean {
   try {
     lstatSync(path);
     return true;

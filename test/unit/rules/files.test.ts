@@ -47,6 +47,16 @@ describe('rule not-fully-checked', () => {
 });
 
 describe('rule duplicate-minutes', () => {
+  it('is the one finding about a copied roll-up\'s title, and no other fix on the copy is applied unasked', () => {
+    // Last week's roll-up saved as this week's: its title, its links, its teams are last week's.
+    const { findings } = lintDoc(REPO['community-call/20220922.md'], MEETING_PATH, REPO);
+    assert.equal(findings[0].code, 'duplicate-minutes');
+    assert.deepEqual(findings.filter((f) => f.code === 'title-date-mismatch'), []);
+    assert.ok(findings.some((f) => f.code === 'minutes-link-outdated'), 'the outdated links are still said');
+    // Relinking them one by one would make the copy look like this week's minutes, which nobody wrote.
+    assert.deepEqual(findings.filter((f) => f.fixes?.some((x) => x.preferred)).map((f) => f.code), []);
+  });
+
   const minutes = joinLines('# Team IaaS 2022-09-21', '', '## Participants', '', '- @alex', '- @kim', '', '## Topics', '', '- Image manager release', '- Ceph upgrade');
 
   it('follows the files as they change: a copy made genuine is no copy any more', () => {

@@ -70,7 +70,7 @@ function generate(seed: number, { crlf = false } = {}): Generated {
 
   const lines: string[] = [title, ''];
   const meta = pick(['taker', 'taker', 'taker', 'noTaker', 'absent'] as const);
-  if (meta !== 'absent') lines.push('## Meta', '', meta === 'taker' ? pick(['- Minutes: Jonas', 'Minute taker: @jschoone', '- Protocol: Kurt']) : '- Participants: 12', '');
+  if (meta !== 'absent') lines.push('## Meta', '', meta === 'taker' ? pick(['- Minutes: Jonas', 'Minute taker: @jschoone', '- Protocol: Kurt', '- Minutes: name of the minute taker']) : '- Participants: 12', '');
   const group = chance(0.8);
   if (group) lines.push(pick(['## Team Updates', '## Team Updates', '## Team and SIG Updates']), '');
 
@@ -83,7 +83,10 @@ function generate(seed: number, { crlf = false } = {}): Generated {
     lines.push(`${'#'.repeat(depth)} ${team.name}`, '');
     const line = minutesLine(team, pick, markdownStyle);
     if (line !== undefined) lines.push(line, '');
-    if (chance(0.4)) lines.push(pick(['- Image manager', '- Discussed the roadmap', '- 2022-10-03 is a holiday']), '');
+    // Links between files: one misnamed (the file of that date is iaas/20220921.md), an anchor
+    // of "Any other business" (or of no heading, where the roll-up writes "AOB").
+    const notes = ['- Image manager', '- Discussed the roadmap', '- 2022-10-03 is a holiday', '- Last week: [notes](../iaas/2022-09-21.md)', '- See [below](#any_other-business)'];
+    if (chance(0.4)) lines.push(pick(notes), '');
   });
   if (chance(0.85)) lines.push(pick(['## AOB', '## Any other business']), '');
   if (chance(0.6)) lines.push('## Project Updates', '', '- Hiring', '');
@@ -267,6 +270,8 @@ const FIXABLE = [
   'minutes-link-wrong-team',
   'minutes-now-available',
   'heading-level',
+  'link-not-found',
+  'link-anchor-not-found',
 ];
 
 describe('preferred fixes (property test over generated roll-ups)', () => {

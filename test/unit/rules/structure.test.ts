@@ -56,18 +56,38 @@ describe('rule missing-section', () => {
     assert.equal(model.updates?.entries.length, 6);
   });
 
-  it('reports every missing section of a first roll-up, each with its own fix, each where it goes', () => {
+  it('reports the missing sections of a first roll-up as one finding (one cause), whose fix adds each where it goes', () => {
     const text = joinLines('# SCS Tech Weekly 2022-09-29', '', '## Project Updates', '');
     const found = ofCode(lintDoc(text, MEETING_PATH).findings, 'missing-section');
-    const where = rangeOf(text, '## Project Updates');
     assert.deepEqual(
-      found.map((f) => [f.message, f.range, offered(text, f)]),
+      found.map((f) => [f.message, f.range, f.fixes?.map((x) => [x.title, x.preferred === true]), offered(text, f)]),
       [
-        ['The roll-up has no "Meta" section.', where, text.replace('## Project', '## Meta\n\n## Project')],
-        ['The roll-up has no "Team Updates" section.', where, text.replace('## Project', '## Team Updates\n\n## Project')],
-        ['The roll-up has no "AOB" section.', where, text.replace('## Project', '## AOB\n\n## Project')],
+        [
+          'The roll-up has no "Meta", "Team Updates" and "AOB" sections.',
+          rangeOf(text, '## Project Updates'),
+          [['Add the "## Meta", "## Team Updates" and "## AOB" sections', false]],
+          text.replace('## Project', '## Meta\n\n## Team Updates\n\n## AOB\n\n## Project'),
+        ],
       ],
     );
+  });
+
+  it('reports a roll-up written without the template\'s headings once: where the first goes, adding those it can', () => {
+    // As written in a pad: participants, then the teams as "##", no Meta, no Team Updates, no AOB.
+    const text = joinLines('# SCS Tech Weekly 2022-09-29', '', 'Participants:', '', '- Jonas', '', '## Team IaaS', '', `Minutes: ${BASE}iaas/20220928.md`, '', '- Image manager', '');
+    const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section');
+    assert.equal(f.message, `The roll-up has no "Meta", "Team Updates" and "AOB" sections; the previous roll-up, community-call/20220922.md, has them.`);
+    assert.deepEqual(f.range, rangeOf(text, '## Team IaaS'), 'on the line the first one goes before');
+    assert.equal(f.fixes?.[0].title, 'Add the "## Meta" and "## AOB" sections', 'a group heading above "##" teams would need every team re-levelled');
+    assert.equal(offered(text, f), text.replace('## Team IaaS', '## Meta\n\n## Team IaaS') + '\n## AOB\n');
+  });
+
+  it('appends several missing sections at the end as one edit, one blank line apart', () => {
+    const config: MinutesConfig = { ...DEFAULT_CONFIG, requiredSections: ['meta', 'updates', 'aob', 'projectUpdates'] };
+    const text = GOOD.replace('## AOB\n\n## Project Updates\n', '');
+    const f = single(lintDoc(text, MEETING_PATH, undefined, config).findings, 'missing-section');
+    assert.equal(f.message, 'The roll-up has no "AOB" and "Project Updates" sections.');
+    assert.equal(offered(text, f), `${text}## AOB\n\n## Project Updates\n`);
   });
 
   it('offers no "## Team Updates" above teams written as "##": they would each need another level', () => {
@@ -102,10 +122,10 @@ describe('rule missing-section', () => {
     assert.deepEqual(ofCode(lintDoc(joinLines('# Team IaaS 2022-09-28', '', '## Agenda'), 'iaas/20220928.md').findings, 'missing-section'), []);
   });
 
-  it('inserts a missing "## Meta" before the teams of a pad-style roll-up', () => {
+  it('inserts the missing "## Meta" and "## Team Updates" before the teams of a pad-style roll-up, in one fix', () => {
     const text = joinLines('# SCS Tech Weekly 2022-09-29', '', ...TEAM.iaas, '', ...TEAM.iamSig, '', '## AOB', '');
-    const meta = ofCode(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section').find((f) => f.message.includes('"Meta"'))!;
-    assert.equal(offered(text, meta), text.replace('### Team IaaS', '## Meta\n\n### Team IaaS'));
+    const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-section');
+    assert.equal(offered(text, f), text.replace('### Team IaaS', '## Meta\n\n## Team Updates\n\n### Team IaaS'));
   });
 });
 

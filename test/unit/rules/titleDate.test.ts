@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, type MinutesConfig } from '../../../server/src/core';
 import { BASE, fixed, GOOD, joinLines, lintDoc, MEETING_PATH, ofCode, range, rangeOf, REPO, rollup, shown, single, TEAM } from './ruleHelpers';
 
 const DATE_CODES = ['title-date-mismatch', 'invalid-date', 'missing-title-date'];
@@ -51,6 +52,14 @@ describe('rule title-date-mismatch', () => {
     );
   });
 
+  it('renames no file away from another of its date (an agenda beside its minutes): both fixes offered, neither preferred', () => {
+    const f = single(lintDoc('# Team IaaS 2022-10-12\n', 'iaas/20221011.md', { ...REPO, 'iaas/20221011-agenda.md': '# Agenda 2022-10-11\n' }).findings, 'title-date-mismatch');
+    assert.deepEqual(f.fixes!.map((x) => [x.title, x.preferred === true]), [['Change the title date to 2022-10-11', false]]);
+    // Nor onto a date other files of the series have: the title may have been copied from theirs.
+    const onto = single(lintDoc('# Team IaaS 2022-10-12\n', 'iaas/20221011.md', { ...REPO, 'iaas/20221012-workshop.md': '# Workshop 2022-10-12\n' }).findings, 'title-date-mismatch');
+    assert.equal(onto.fixes!.some((x) => x.preferred), false);
+  });
+
   it('offers both fixes, neither preferred, where it cannot tell which date is wrong', () => {
     // Only two earlier iaas/ meetings: too few to know the series' weekday.
     const f = single(lintDoc('# Team IaaS 2022-09-29\n', 'iaas/20220928.md', REPO).findings, 'title-date-mismatch');
@@ -76,11 +85,21 @@ describe('rule title-date-mismatch', () => {
     assert.deepEqual(f.fixes!.map((x) => [x.title, x.preferred === true]), [['Change the title date to 2022-10-05', false]]);
   });
 
-  it('makes a copy of another meeting\'s minutes look genuine with no fix', () => {
+  it('leaves the title of a copy of another meeting\'s minutes to duplicate-minutes (one finding per cause)', () => {
     const old = joinLines('# Team IaaS 2022-09-21', '', '## Participants', '', '- @alex', '- @kim', '', '## Topics', '', '- Image manager release', '- Ceph upgrade');
-    const f = single(lintDoc(old, 'iaas/20220928.md', { ...REPO, 'iaas/20220921.md': old }).findings, 'title-date-mismatch');
+    const files = { ...REPO, 'iaas/20220921.md': old };
+    assert.deepEqual(lintDoc(old, 'iaas/20220928.md', files).findings.map((f) => f.code), ['duplicate-minutes']);
+    // With duplicate-minutes off, the title finding says why, and has no fix: it would make the copy look genuine.
+    const config: MinutesConfig = { ...DEFAULT_CONFIG, rules: { 'duplicate-minutes': 'off' } };
+    const f = single(lintDoc(old, 'iaas/20220928.md', files, config).findings, 'title-date-mismatch');
     assert.equal(f.message, 'Title says 2022-09-21 but the file is 20220928.md; the file is a copy of iaas/20220921.md.');
     assert.equal(f.fixes, undefined);
+    // A copy whose title has no date, or an impossible one, is not reported for its title either.
+    for (const title of ['# Team IaaS', '# Team IaaS 2022-09-31']) {
+      const copy = old.replace('# Team IaaS 2022-09-21', title);
+      const codes = lintDoc(copy, 'iaas/20220928.md', { ...REPO, 'iaas/20220921.md': copy }).findings.map((x) => x.code);
+      assert.deepEqual(codes, ['duplicate-minutes'], title);
+    }
   });
 
   describe('a misnamed weekly roll-up (title on the meeting Thursday, file name on a Wednesday)', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, openFixture, waitFor, waitForActivation } from './helpers';
+import { answeringQuickPick, closeAllEditors, fixtureUri, openFixture, waitFor, waitForActivation } from './helpers';
 
 describe('commands', () => {
   after(closeAllEditors);
@@ -45,7 +45,8 @@ describe('commands', () => {
     await waitForActivation();
     const config = fixtureUri('.minutes.json');
     try {
-      await vscode.commands.executeCommand('minutes.createConfiguration');
+      // It first shows what the file changes against the defaults; the first row writes it.
+      await answeringQuickPick(vscode.commands.executeCommand('minutes.createConfiguration'), 'workbench.action.acceptSelectedQuickOpenItem');
       const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.minutes.json') && vscode.window.activeTextEditor, 20_000, 'the new configuration');
       const text = editor.document.getText();
       assert.match(text, /"weeklyPaths": \[\n\s+"community-call\/\{YYYY\}\{MM\}\{DD\}\.md"/u, text);

@@ -114,3 +114,21 @@ export function findSymbol(symbols: readonly vscode.DocumentSymbol[], ...names: 
 export function describeSymbols(symbols: readonly vscode.DocumentSymbol[], indent = ''): string {
   return symbols.map((s) => `${indent}${s.name}\n${describeSymbols(s.children, `${indent}  `)}`).join('');
 }
+
+/**
+ * Runs a command that asks with a quick pick, answering with `answer` (a workbench command such as
+ * `workbench.action.acceptSelectedQuickOpenItem` or `workbench.action.closeQuickOpen`) until it returns.
+ */
+export async function answeringQuickPick(run: Thenable<unknown>, answer: string, timeoutMs = 20_000): Promise<void> {
+  let done = false;
+  let failed: unknown;
+  void Promise.resolve(run).then(
+    () => (done = true),
+    (error: unknown) => ((failed = error), (done = true)),
+  );
+  await waitFor(async () => {
+    if (!done) await vscode.commands.executeCommand(answer);
+    return done;
+  }, timeoutMs, `the command to finish after ${answer}`);
+  if (failed) throw failed instanceof Error ? failed : new Error(JSON.stringify(failed));
+}

@@ -120,6 +120,8 @@ export function matchDatedPath(path: string, patterns: readonly string[]): Dated
     const m = pattern.regex.exec(path);
     if (!m) continue;
     const g = m.groups ?? {};
+    // `stack/{YYYY}/{M}-{D}-{YY}.md`: the year folder and the name's short year must agree.
+    if (g.YYYY !== undefined && g.YY !== undefined && +g.YYYY % 100 !== +g.YY) continue;
     const year = g.YYYY !== undefined ? +g.YYYY : 2000 + +g.YY;
     const month = +(g.MM ?? g.M);
     const day = +(g.DD ?? g.D);

@@ -52,14 +52,13 @@ function minutesLinks(model: MinutesModel, entry: TeamEntry, date: CalendarDate,
   const folder = env.workspace?.folderOf(entry, date);
   if (env.workspace && folder) {
     const files = env.workspace.index.filesIn(folder);
-    // Newest on or before the meeting first, then the later ones.
+    // Newest on or before the meeting first; later minutes are no link for it (minutes-link-future).
     const onOrBefore = files.filter((f) => dayNumber(f.date!) <= dayNumber(date)).reverse();
-    const after = files.filter((f) => dayNumber(f.date!) > dayNumber(date));
-    [...onOrBefore.slice(0, 8), ...after.slice(0, 2)].forEach((file, rank) => {
+    onOrBefore.slice(0, 8).forEach((file, rank) => {
       const url = fileUrl(env.config, file.path);
       items.push({
         label: file.path,
-        labelDetails: { description: `${WEEKDAY_NAMES[weekday(file.date!)]}${rank === 0 && dayNumber(file.date!) <= dayNumber(date) ? ', latest' : ''}` },
+        labelDetails: { description: `${WEEKDAY_NAMES[weekday(file.date!)]}${rank === 0 ? ', latest' : ''}` },
         kind: CompletionItemKind.File,
         detail: `${entry.name} minutes of ${formatDate(file.date!)}`,
         documentation: { kind: MarkupKind.Markdown, value: fileSummary(env.workspace!, file.path) },

@@ -5,7 +5,7 @@ import { dayNumber, formatDate, weekday, type CalendarDate } from '../model/date
 import { fileUrl, pendingLine } from '../text/edits';
 import { expectedTeams, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
-import { openItemsBefore, trackSeries } from '../workspace/actionSeries';
+import { openItemsBefore, trackSeries, writtenLine } from '../workspace/actionSeries';
 import { PENDING_SECTIONS } from '../model/actionItems';
 import { flatten } from '../model/parse';
 import { PARTICIPANTS_HEADING } from '../model/sections';
@@ -160,9 +160,8 @@ export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, cale
   // The items the last meeting left open, under the series' own heading, each with a status to fill in.
   const open = last ? openItemsBefore(workspace, folder, date) : [];
   if (open.length) {
-    const itemLines = model!.text.split(/\r\n?|\n/u);
     lines.push(`## ${pendingHeading?.title ?? 'Pending action items'}`, '');
-    for (const { item } of open) lines.push(`${bullet} ${itemLines[item.line].trim().replace(/^(?:[-*+]|\d+[.)])\s+/u, '')}`, `  ${bullet} status: `);
+    for (const tracked of open) lines.push(`${bullet} ${(writtenLine(workspace, tracked) ?? tracked.item.text).replace(/^(?:[-*+]|\d+[.)])\s+/u, '')}`, `  ${bullet} status: `);
     lines.push('');
   }
   if (model && recurring.length) {

@@ -38,12 +38,21 @@ export function recentMinuteTakers(workspace: MinutesWorkspace): Array<{ name: s
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, times]) => ({ name, times }));
 }
 
-/** A minutes file in a few lines, for completion and hover: its title and first agenda items. */
+/**
+ * A minutes file in a few lines, for completion and hover: its path and title on one line, then its
+ * first lines, each heading a paragraph of its own (consecutive lines would run into one in Markdown).
+ */
 export function fileSummary(workspace: MinutesWorkspace, path: string): string {
   const model = workspace.model(path);
   if (!model) return `\`${path}\``;
   const lines = model.text.split(/\r\n?|\n/u).filter((l) => l.trim() !== '');
-  return [`**${path}**`, '', ...lines.slice(0, 8).map((l) => (l.startsWith('#') ? `*${l.replace(/^#+\s*/u, '')}*` : l)), lines.length > 8 ? '…' : '']
+  const heading = (l: string) => /^#{1,6}\s/u.test(l);
+  const titleAt = lines.findIndex((l) => /^#\s/u.test(l));
+  const title = titleAt >= 0 ? lines[titleAt].replace(/^#+\s*/u, '') : undefined;
+  const body = lines.filter((_, i) => i !== titleAt);
+  const shown = body.slice(0, 7).map((l) => (heading(l) ? `\n*${l.replace(/^#+\s*/u, '')}*\n` : l));
+  return [title ? `**${path}**: ${title}` : `**${path}**`, '', ...shown, body.length > 7 ? '\n…' : '']
     .join('\n')
+    .replace(/\n{3,}/gu, '\n\n')
     .trim();
 }

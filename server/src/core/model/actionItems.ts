@@ -25,7 +25,7 @@ const LABEL = /^(?:[_*]{1,2})?\(?\s*(?:AI|A\.I\.|action\s+items?|todo|aufgabe)\b
 // `... (AI @owner)` at the end of an item.
 const TRAILING = /\(\s*AI\b[^)]*\)\s*[_*]*\s*$/iu;
 const CHECKBOX = /^\[([ xX])\]\s+/u;
-const HANDLE = /(?<![\w@.])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)/gu;
+export const HANDLE = /(?<![\w@.])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)/gu;
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/u;
 const DONE = /\b(done|erledigt|completed?|finished|closed|merged|fixed|resolved)\b|✅|✔/iu;
 const CANCELLED = /\b(cancell?ed|dropped|obsolete|abandoned|won'?t\s+(?:do|fix)|wontfix|abgebrochen|entf[äa]llt|not\s+needed)\b/iu;
@@ -129,7 +129,7 @@ export function readItem(content: string): { text: string; owners: string[]; sta
 }
 
 /** A status stated in words (`ongoing`, `done, see PR`, `**DONE**`, `cancelled`). */
-function statusIn(text: string, ownLine = false): ActionStatus | undefined {
+export function statusIn(text: string, ownLine = false): ActionStatus | undefined {
   // On the item's own line only a leading or bracketed word counts: "close the issue" is a task.
   const words = ownLine ? (/(?:^|[([]|\s[-–]\s)\s*\**\s*(done|erledigt|cancell?ed|dropped|obsolete)\b/iu.exec(text)?.[1] ?? '') : text;
   if (CANCELLED.test(words)) return 'cancelled';
@@ -149,7 +149,7 @@ function parentText(model: CheckedModel, line: number, indent: number): string |
   return undefined;
 }
 
-function sectionOf(sections: Section[], line: number): Section | undefined {
+export function sectionOf(sections: Section[], line: number): Section | undefined {
   let found: Section | undefined;
   for (const s of sections) if (s.headingRange.start.line <= line && line <= s.range.end.line && (!found || s.depth > found.depth)) found = s;
   return found;

@@ -10,15 +10,25 @@ export type DateProblem = 'impossible' | 'malformed';
 export interface ParsedDate {
   /** The text as written, e.g. `2023-02-30` or `2023-03–06`. */
   text: string;
-  /** Set when the text names a real calendar day. */
+  /** Set when the text names a real calendar day (the first day of a range). */
   date?: CalendarDate;
   problem?: DateProblem;
+  /** The last day, when the text names a range of days (`14-16 October 2024`). */
+  until?: CalendarDate;
+  /**
+   * Both readings of a date that reads either way (`02/09/2015`: February 9th or 2 September),
+   * when nothing near it told which: then `date` is unset.
+   */
+  readings?: [monthFirst: CalendarDate, dayFirst: CalendarDate];
 }
 
 // Hyphen-like characters people type or paste instead of `-` (en dash, em dash, minus, ...).
 const DASHES = '\\-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212';
-/** Matches ISO-like dates in prose, including malformed separators, so they can be reported. */
-export const DATE_IN_TEXT = new RegExp(`(?<![\\d${DASHES}])(\\d{4})([${DASHES}])(\\d{1,2})([${DASHES}])(\\d{1,2})(?![\\d])`, 'gu');
+/**
+ * Matches ISO-like dates in prose, including malformed separators and a digit too many
+ * (`2019-01-154`), so they can be reported.
+ */
+export const DATE_IN_TEXT = new RegExp(`(?<![\\d${DASHES}])(\\d{4})([${DASHES}])(\\d{1,3})([${DASHES}])(\\d{1,3})(?![\\d])`, 'gu');
 
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -43,6 +53,13 @@ export function findDates(text: string): Array<ParsedDate & { offset: number }> 
     found.push({ offset: m.index, ...parseDateParts(m[0], +m[1], +m[3], +m[5], wellFormed) });
   }
   return found;
+}
+
+/** Whether a date as written names `date`: that day, or a range of days holding it. */
+export function names(parsed: ParsedDate, date: CalendarDate): boolean {
+  if (!parsed.date) return false;
+  if (!parsed.until) return sameDate(parsed.date, date);
+  return dayNumber(parsed.date) <= dayNumber(date) && dayNumber(date) <= dayNumber(parsed.until);
 }
 
 export function formatDate(date: CalendarDate): string {

@@ -19,7 +19,7 @@ export function isWeeklyTitle(title: Title, weeklyTitles: readonly string[]): bo
 
 /**
  * Weekly roll-ups are recognised by their title or their folder; meeting minutes by a dated file
- * name and a title. Everything else (READMEs, templates, slide decks) is not minutes and gets no
+ * name. Everything else (READMEs, templates, slide decks) is not minutes and gets no
  * minutes checks.
  */
 export function documentKind(path: DocumentPath, title: Title | undefined, dated: DatedFile | undefined, config: MinutesConfig, isSlideDeck: boolean): DocumentKind {
@@ -27,5 +27,6 @@ export function documentKind(path: DocumentPath, title: Title | undefined, dated
   if (title && isWeeklyTitle(title, config.weeklyTitles)) return 'weekly';
   if (!dated) return 'other';
   if (dated.weekly) return 'weekly';
-  return title ? 'meeting' : 'other';
+  // A dated file without any heading is still minutes, one that lacks its title.
+  return 'meeting';
 }

@@ -2,7 +2,7 @@ import { URI, Utils } from 'vscode-uri';
 import type { MinutesConfig } from '../config/types';
 import { LineIndex } from '../text/lineIndex';
 import { datedPathOf } from '../config/paths';
-import { findDates, sameDate, type CalendarDate, type ParsedDate } from './dates';
+import { dayNumber, findDates, names, type CalendarDate, type ParsedDate } from './dates';
 import { findWrittenDates, type WrittenStyle } from './writtenDates';
 import { documentKind } from './documentKind';
 import type { Root } from 'mdast';
@@ -47,13 +47,15 @@ export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig):
   const h1 = (i: number) => /^#[ \t]/u.test(chunks[i].text);
   // The first heading: the first piece's own when it opens with one, else the next piece's.
   const wanted = new Set(/^#{1,6}(?:[ \t]|\r?\n|$)/u.test(chunks[0].text) ? [0] : [0, 1]);
-  // Level-1 headings up to the one with the file's date (the title, see readTitle).
+  // Level-1 headings and dated headings of any level, up to the one with the file's date (the
+  // title, see readTitle).
   const fileDate = dated?.date.date;
-  const ownDate = (text: string) => fileDate !== undefined && datesIn(text, fileDate).some((d) => d.date && sameDate(d.date, fileDate));
+  const ownDate = (text: string) => fileDate !== undefined && datesIn(text, fileDate).some((d) => names(d, fileDate));
   for (let i = 1; i < chunks.length; i++) {
-    if (!h1(i)) continue;
+    const heading = firstLine(chunks[i].text);
+    if (!h1(i) && !(/^#{2,6}[ \t]/u.test(heading) && datesIn(heading, fileDate).length)) continue;
     wanted.add(i);
-    if (ownDate(firstLine(chunks[i].text))) break;
+    if (ownDate(heading)) break;
   }
   const root = parseChunks(chunks.filter((_, i) => wanted.has(i)));
   const model = buildModel(doc, config, root);
@@ -137,23 +139,25 @@ export function documentPath(uri: string): DocumentPath {
 }
 
 /**
- * The title is the first dated heading when it opens the document at level 1 or 2 (pads often
- * start with `## 2024-02-19`), else the first dated `#` heading (a pad's leftover `# Backlog` may
- * precede it), else the first `#` heading, which then lacks its date. Where one of those dated
- * headings carries the file's date, it is the title: the others are an agenda for the next meeting
- * left on top, or a pad's leftovers.
+ * The title is the heading, of any level, with the file's date (the others are an agenda for the
+ * next meeting left on top, or a pad's leftovers); else the first heading when it is dated, at any
+ * level (pads often start with `## 2024-02-19`), or the date alone in a heading under it; else the
+ * first dated `#` heading (a pad's leftover `# Backlog` may precede it); else the first `#`
+ * heading, which then lacks its date.
  */
 function readTitle(sections: Section[], text: string, lines: LineIndex, fileDate: CalendarDate | undefined): Title | undefined {
   const all = flatten(sections);
   const dated = (s: Section) => datesIn(s.title, fileDate).length > 0;
-  const opening = all[0] && all[0].depth <= 2 && dated(all[0]) ? all[0] : undefined;
-  const candidates = [...(opening ? [opening] : []), ...all.filter((s) => s.depth === 1 && dated(s))];
-  const ownDate = fileDate && candidates.find((s) => datesIn(s.title, fileDate).some((d) => d.date && sameDate(d.date, fileDate)));
-  const heading = ownDate ?? opening ?? all.find((s) => s.depth === 1 && dated(s)) ?? all.find((s) => s.depth === 1);
+  const opening = all[0] && dated(all[0]) ? all[0] : undefined;
+  const ownDate = fileDate && all.find((s) => datesIn(s.title, fileDate).some((d) => names(d, fileDate)));
+  // `# TAG Teleconference` over `#### 27 November 2018`: the date stands in a heading of its own.
+  const subtitle = !opening && all[1] && all[1].depth > all[0].depth && dateOnly(all[1].title, fileDate) ? all[1] : undefined;
+  const heading = ownDate || opening || subtitle || all.find((s) => s.depth === 1 && dated(s)) || all.find((s) => s.depth === 1);
   if (!heading) return undefined;
   const start = lines.offsetAt(heading.headingRange.start);
   const source = text.slice(start, lines.offsetAt(heading.headingRange.end));
-  const found = datesIn(source, fileDate)[0];
+  const inTitle = datesIn(source, fileDate);
+  const found = (fileDate && inTitle.find((d) => names(d, fileDate))) || inTitle[0];
   const date = found && { ...found, range: lines.range(start + found.offset, start + found.offset + found.text.length) };
   return { text: heading.title, range: heading.headingRange, date };
 }
@@ -163,10 +167,36 @@ function readTitle(sections: Section[], text: string, lines: LineIndex, fileDate
  * without a year take the one nearest the file's date.
  */
 function datesIn(text: string, fileDate: CalendarDate | undefined): Array<ParsedDate & { offset: number; style?: WrittenStyle }> {
-  const iso = findDates(text);
+  const iso = isoRanges(text, findDates(text));
   const written = findWrittenDates(text, fileDate).filter((w) => !iso.some((d) => d.offset < w.offset + w.text.length && w.offset < d.offset + d.text.length));
   return [...iso, ...written].sort((a, b) => a.offset - b.offset);
 }
+
+/** Whether a heading says a date and nothing more (a weekday aside): `27 November 2018`, `Monday, 2024-02-19`. */
+function dateOnly(title: string, fileDate: CalendarDate | undefined): boolean {
+  const dates = datesIn(title, fileDate);
+  if (!dates.length) return false;
+  let rest = title;
+  for (const d of [...dates].reverse()) rest = rest.slice(0, d.offset) + rest.slice(d.offset + d.text.length);
+  return rest.replace(WEEKDAY_WORDS, '').replace(/[^\p{L}]/gu, '') === '';
+}
+
+const WEEKDAY_WORDS = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/giu;
+
+/** ISO dates with a range joined (`2024-10-14 – 2024-10-16`, `2024-10-14 to 2024-10-16`). */
+function isoRanges(text: string, dates: Array<ParsedDate & { offset: number }>): Array<ParsedDate & { offset: number }> {
+  const joined: Array<ParsedDate & { offset: number }> = [];
+  for (const date of dates) {
+    const last = joined.at(-1);
+    const between = last && text.slice(last.offset + last.text.length, date.offset);
+    if (last?.date && !last.until && date.date && between !== undefined && RANGE_JOIN.test(between) && dayNumber(date.date) > dayNumber(last.date)) {
+      joined[joined.length - 1] = { ...last, text: text.slice(last.offset, date.offset + date.text.length), until: date.date };
+    } else joined.push(date);
+  }
+  return joined;
+}
+
+const RANGE_JOIN = /^\s*(?:[-\u2013\u2014]|to|until|bis)\s*$/iu;
 
 export function flatten(sections: Section[]): Section[] {
   return sections.flatMap((s) => [s, ...flatten(s.children)]);

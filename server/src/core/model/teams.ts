@@ -61,7 +61,8 @@ export function readUpdatesGroup(
     const { section } = draft;
     const looksLikeTeam = section.role === 'other' && groupKindOf(section.title, config.teams) !== undefined;
     if (section.depth <= group.depth && !looksLikeTeam) break;
-    if (members.has(section) || looksLikeTeam) teams.push(draft);
+    // A configured section (`### AOB`) nested in the group is that section, not a team called so.
+    if ((members.has(section) && section.role === 'other') || looksLikeTeam) teams.push(draft);
   }
   return { section: group, entries: entries(teams) };
 }

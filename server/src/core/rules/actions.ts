@@ -1,11 +1,12 @@
 import { datedPathOf } from '../config/paths';
 import { actionItemsOf, PENDING_SECTIONS, sameItem } from '../model/actionItems';
+import { mentionOf } from '../model/mentions';
 import { dayNumber, formatDate } from '../model/dates';
 import type { MinutesConfig } from '../config/types';
 import { flatten, parseMinutes } from '../model/parse';
 import { PARTICIPANTS_HEADING } from '../model/sections';
 import type { CheckedModel, Section } from '../model/types';
-import { trackSeries } from '../workspace/actionSeries';
+import { trackSeries, writtenLine } from '../workspace/actionSeries';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { dateAnchor, eol, insertAt } from '../text/edits';
 import type { Rule, RuleFinding } from './types';
@@ -49,10 +50,9 @@ export const actionItemDropped: Rule = {
     if (!previous) return [];
     const open = trackSeries(workspace, folder, previous.date).filter((t) => t.file === previous && t.status === 'open');
     const here = actionItemsOf(model);
-    const dropped = open.filter((t) => !here.some((item) => sameItem(t.item, item)));
+    const dropped = open.filter((t) => !here.some((item) => sameItem(t.item, item)) && !mentionOf(model, t.item));
     if (!dropped.length) return [];
-    const previousText = workspace.model(previous.path)?.text ?? '';
-    const lines = dropped.map((t) => previousText.split(/\r\n?|\n/u)[t.item.line]?.trim()).filter((l): l is string => !!l);
+    const lines = dropped.map((t) => writtenLine(workspace, t)).filter((l): l is string => !!l);
     const pending = flatten(model.sections).find((s) => PENDING_SECTIONS.test(s.title));
     const names = dropped.map((t) => `${t.item.owners.length ? t.item.owners.map((o) => `@${o}`).join(', ') + ': ' : ''}${t.item.text}`);
     const finding: RuleFinding = {

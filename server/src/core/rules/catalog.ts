@@ -1,6 +1,8 @@
 import { meetingOnHoliday, meetingWeekday } from './calendarRules';
 import { actionItemDropped, actionItemNoOwner } from './actions';
 import { duplicateMinutes } from './copies';
+import { snippetPlaceholder } from './placeholders';
+import { linkAnchorNotFound, linkNotFound as fileLinkNotFound } from './fileLinks';
 import { notFullyChecked, unrecognisedFile } from './files';
 import { linkFuture, linkNotFound, linkOutdated, linkWrongTeam, nowAvailable } from './links';
 import { headingLevel, missingMinuteTaker, missingSection } from './structure';
@@ -25,8 +27,11 @@ export const RULES: readonly Rule[] = [
   linkFuture,
   linkWrongTeam,
   nowAvailable,
+  fileLinkNotFound,
+  linkAnchorNotFound,
   headingLevel,
   missingMinuteTaker,
+  snippetPlaceholder,
   actionItemDropped,
   actionItemNoOwner,
   unrecognisedFile,

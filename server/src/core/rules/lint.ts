@@ -34,10 +34,29 @@ export function lint(model: CheckedModel, config: MinutesConfig, options: LintOp
     if (configured === 'off') continue;
     for (const { severity, ...found } of rule.check(context)) findings.push({ ...found, code: rule.code, severity: configured ?? severity ?? rule.defaultSeverity });
   }
+  oneCauseForACopy(model, findings);
   findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
   // An editor shows a thousand findings no better than ten thousand, and sends them all each time.
   if (findings.length <= MAX_FINDINGS) return findings;
   const shown = findings.slice(0, MAX_FINDINGS);
   shown.push({ code: 'not-fully-checked', severity: 'information', message: `${findings.length - MAX_FINDINGS} more findings are not shown; fix these first.`, range: shown[MAX_FINDINGS - 1].range });
   return shown;
+}
+
+const TITLE_RULES = ['title-date-mismatch', 'missing-title-date', 'invalid-date'];
+
+/**
+ * One finding per cause: a file reported as a copy of an earlier meeting's has that meeting's
+ * title, so what is wrong with its title is the copy, already said by duplicate-minutes. Nor is
+ * any other fix applied unasked: each would make the copy look a little more like genuine minutes.
+ */
+function oneCauseForACopy(model: CheckedModel, findings: Finding[]): void {
+  if (!findings.some((f) => f.code === 'duplicate-minutes')) return;
+  const title = model.title?.range;
+  const inTitle = (f: Finding) => !!title && comparePositions(f.range.start, title.start) >= 0 && comparePositions(f.range.start, title.end) <= 0;
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const finding = findings[i];
+    if (TITLE_RULES.includes(finding.code) && inTitle(finding)) findings.splice(i, 1);
+    else if (finding.fixes?.some((x) => x.preferred)) finding.fixes = finding.fixes.map((x) => ({ ...x, preferred: false }));
+  }
 }

@@ -2,7 +2,7 @@ import type { SectionNames } from '../config/types';
 import { flatten } from '../model/parse';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { CheckedModel, Section, TeamEntry } from '../model/types';
-import { appendLines, eol, insertAt, insertLinesBefore } from '../text/edits';
+import { appendLines, eol, insertAt } from '../text/edits';
 import type { Rule, RuleFinding } from './types';
 
 const SECTION_ORDER: Array<keyof SectionNames> = ['meta', 'updates', 'aob', 'projectUpdates'];
@@ -19,22 +19,33 @@ export const missingSection: Rule = {
     // The layout as it stood: a section the series had already dropped is not missing.
     const previous = workspace && meetingDate ? workspace.previousWeekly(meetingDate, workspace.relativePath(model.uri)) : undefined;
     const previousRoles = previous && new Set(flatten(previous.model.sections).map((s) => s.role));
-    return config.requiredSections
-      .filter((role) => !present.has(role) && (!previousRoles || previousRoles.has(role)))
-      .map((role): RuleFinding => {
-        const name = config.sections[role][0];
-        const edit = insertSection(model, role, name, sections);
-        const since = previous ? `; the previous roll-up, ${previous.file.path}, has one` : '';
-        // Offered, never applied unasked: an empty heading is a place to write, not a repair, and
-        // adding it changes what the next roll-up's layout is judged against.
-        return {
-          message: `The roll-up has no "${name}" section${since}.`,
-          range: placeOf(model, edit?.range.start.line ?? model.updates?.entries[0]?.section.headingRange.start.line ?? model.lines.lineCount - 1),
-          fixes: edit ? [{ title: `Add a "## ${name}" section`, edits: [edit] }] : undefined,
-        };
-      });
+    const missing = config.requiredSections.filter((role) => !present.has(role) && (!previousRoles || previousRoles.has(role)));
+    if (!missing.length) return [];
+    // One cause, one finding: a roll-up written without the template's headings misses them all at once.
+    const names = missing.map((role) => config.sections[role][0]);
+    const places = missing.map((role) => sectionPlace(model, role, sections));
+    const edits = headingEdits(model, names, places);
+    const first = places.find((p) => p !== undefined);
+    const line = first ? model.lines.positionAt(first.offset).line : (model.updates?.entries[0]?.section.headingRange.start.line ?? model.lines.lineCount - 1);
+    const quoted = names.map((n) => `"${n}"`);
+    const one = names.length === 1;
+    const since = previous ? `; the previous roll-up, ${previous.file.path}, has ${one ? 'one' : 'them'}` : '';
+    const headings = names.filter((_, i) => places[i]).map((n) => `"## ${n}"`);
+    // Offered, never applied unasked: an empty heading is a place to write, not a repair, and
+    // adding it changes what the next roll-up's layout is judged against.
+    const finding: RuleFinding = {
+      message: one ? `The roll-up has no ${quoted[0]} section${since}.` : `The roll-up has no ${listed(quoted)} sections${since}.`,
+      range: placeOf(model, line),
+      fixes: edits.length ? [{ title: one ? `Add a ${headings[0]} section` : `Add the ${listed(headings)} section${headings.length > 1 ? 's' : ''}`, edits }] : undefined,
+    };
+    return [finding];
   },
 };
+
+/** "A", "A and B", "A, B and C". */
+function listed(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 /** Where a finding about something missing points: the line it would go before, else the last written line. */
 function placeOf(model: CheckedModel, line: number): Range {
@@ -45,20 +56,42 @@ function placeOf(model: CheckedModel, line: number): Range {
   return { start: { line: at, character: indent }, end: { line: at, character: text.trimEnd().length } };
 }
 
+/** Where a missing section's heading goes: before a line (its offset), or at the end. */
+interface Place {
+  offset: number;
+  append: boolean;
+}
+
 /** Where a missing section goes: before the next well-known section, or before the teams it should hold. */
-function insertSection(model: CheckedModel, role: keyof SectionNames, name: string, sections: Section[]): TextEdit | undefined {
-  const nl = eol(model);
-  const heading = `## ${name}${nl}${nl}`;
+function sectionPlace(model: CheckedModel, role: keyof SectionNames, sections: Section[]): Place | undefined {
   // Teams standing without a group heading: the group goes before them, and so does Meta.
   const beforeTeams = role === 'updates' || (role === 'meta' && !model.updates?.section);
   const firstTeam = model.updates?.entries[0]?.section;
   // Teams written as `##` would need a level each under a `## Team Updates`: more than adding a heading.
   if (role === 'updates' && firstTeam && firstTeam.depth <= 2) return undefined;
-  if (beforeTeams && firstTeam) return insertLinesBefore(model, firstTeam.startOffset, heading);
+  const lineStart = (offset: number) => model.lines.offsetAt({ line: model.lines.positionAt(offset).line, character: 0 });
+  if (beforeTeams && firstTeam) return { offset: lineStart(firstTeam.startOffset), append: false };
   const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(role) + 1);
   const next = sections.find((s) => s.depth === 2 && later.includes(s.role as keyof SectionNames));
-  if (next) return insertLinesBefore(model, next.startOffset, heading);
-  return appendLines(model, `## ${name}${nl}`);
+  if (next) return { offset: lineStart(next.startOffset), append: false };
+  return { offset: model.text.length, append: true };
+}
+
+/** The edits that add the headings, those going to one place as one edit, in the order they were required. */
+function headingEdits(model: CheckedModel, names: string[], places: Array<Place | undefined>): TextEdit[] {
+  const nl = eol(model);
+  const byPlace = new Map<string, { place: Place; names: string[] }>();
+  names.forEach((name, i) => {
+    const place = places[i];
+    if (!place) return;
+    const key = `${place.offset}|${place.append}`;
+    const group = byPlace.get(key) ?? { place, names: [] };
+    group.names.push(name);
+    byPlace.set(key, group);
+  });
+  return [...byPlace.values()].map(({ place, names: here }) =>
+    place.append ? appendLines(model, here.map((n) => `## ${n}${nl}`).join(nl)) : insertAt(model, place.offset, here.map((n) => `## ${n}${nl}${nl}`).join('')),
+  );
 }
 
 export const headingLevel: Rule = {

@@ -31,6 +31,8 @@ export interface Finding {
   range: Range;
   fixes?: Fix[];
   related?: RelatedPlace[];
+  /** Recorded in the repository's suppressions file (see suppressions.ts): shown, but not failing. */
+  suppressed?: boolean;
 }
 
 export interface RuleContext {

@@ -1,4 +1,5 @@
 import { actionItemsOf, sameItem, type ActionItem, type ActionStatus } from '../model/actionItems';
+import { mentionOf } from '../model/mentions';
 import { dayNumber, type CalendarDate } from '../model/dates';
 import type { IndexedFile } from './minutesIndex';
 import type { MinutesWorkspace } from './workspace';
@@ -13,6 +14,8 @@ export interface TrackedItem {
   raised: { file: IndexedFile; line: number };
   /** How many later meetings carried it so far. */
   carried: number;
+  /** Carried in other words: `item` is the earlier item, `item.line` the line that speaks of it here (no action item of its own). */
+  mentioned?: boolean;
 }
 
 /**
@@ -40,6 +43,14 @@ export function trackSeries(workspace: MinutesWorkspace, folder: string, until?:
       if (earlier && earlier.status === 'dropped') earlier.status = 'open';
       return { file, item, status: item.status, raised: earlier ? earlier.raised : { file, line: item.line }, carried: earlier ? earlier.carried + 1 : 0 };
     });
+    // An open item carried in other words (its owner and topic, a status line under its topic) goes on there.
+    for (const p of model ? previous : []) {
+      if (p.status !== 'open' || taken.has(p.raised) || !model) continue;
+      const mention = mentionOf(model, p.item);
+      if (!mention) continue;
+      const item: ActionItem = { ...p.item, line: mention.line, range: mention.range, status: mention.status, pending: false };
+      current.push({ file, item, status: mention.status, raised: p.raised, carried: p.carried + 1, mentioned: true });
+    }
     // What the meeting before left open and this one does not mention fell off.
     if (items.length || previous.some((p) => p.status === 'open')) {
       for (const p of previous) if (p.status === 'open' && !current.some((c) => c.raised === p.raised)) p.status = 'dropped';
@@ -48,6 +59,12 @@ export function trackSeries(workspace: MinutesWorkspace, folder: string, until?:
     previous = current;
   }
   return tracked;
+}
+
+/** The line an item is written on as an action item: where it was raised, when this mention of it is in other words. */
+export function writtenLine(workspace: MinutesWorkspace, tracked: TrackedItem): string | undefined {
+  const { file, line } = tracked.mentioned ? tracked.raised : { file: tracked.file, line: tracked.item.line };
+  return workspace.readText(file.path)?.split(/\r\n?|\n/u)[line]?.trim() || undefined;
 }
 
 /** The items of the last meeting before `date` that are still open (for the next meeting's pending section). */

@@ -32,7 +32,8 @@ export interface DateVerdict {
 export function wrongDate(model: CheckedModel, config: MinutesConfig, workspace?: MinutesWorkspace, today?: CalendarDate): DateVerdict | undefined {
   const titleDate = model.title?.date?.date;
   const fileDate = model.fileDate?.date;
-  if (model.kind === 'other' || !titleDate || !fileDate || model.title?.date?.problem || sameDate(titleDate, fileDate)) return undefined;
+  // A range of days (`14-16 October`) holds the meeting somewhere: neither date can be told wrong.
+  if (model.kind === 'other' || !titleDate || !fileDate || model.title?.date?.problem || model.title?.date?.until || sameDate(titleDate, fileDate)) return undefined;
   if (today && dayNumber(titleDate) > dayNumber(today) && dayNumber(fileDate) <= dayNumber(today)) return { wrong: 'title', why: 'future' };
   const path = workspace?.relativePath(model.uri);
   const folder = path?.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';

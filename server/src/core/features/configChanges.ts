@@ -1,0 +1,48 @@
+import { DEFAULT_CONFIG } from '../config/defaults';
+import type { InferredValue } from '../config/infer';
+import type { MinutesConfig } from '../config/types';
+import { RULES } from '../rules/catalog';
+
+/** One setting of an inferred `.minutes.json` that differs from what holds without the file. */
+export interface ConfigChange {
+  /** `requiredSections`, or `rules.missing-minute-taker` for one rule. */
+  key: string;
+  /** The default and the inferred value, as short JSON. */
+  from: string;
+  to: string;
+  /** Fewer checks than by default: a rule turned down or off, a required section dropped. */
+  weakens: boolean;
+}
+
+const SEVERITY_ORDER = ['off', 'hint', 'information', 'warning', 'error'];
+
+/**
+ * What writing the inferred values would change against the defaults, so that the user sees it
+ * (above all what it turns off) before the file is written.
+ */
+export function configChanges(values: InferredValue[], defaults: MinutesConfig = DEFAULT_CONFIG): ConfigChange[] {
+  const changes: ConfigChange[] = [];
+  for (const { key, value } of values) {
+    if (value === undefined) continue;
+    if (key === 'rules' && typeof value === 'object' && value !== null) {
+      for (const [code, severity] of Object.entries(value as Record<string, string>)) {
+        const before = defaults.rules[code] ?? RULES.find((r) => r.code === code)?.defaultSeverity;
+        if (before === severity) continue;
+        changes.push({ key: `rules.${code}`, from: short(before), to: short(severity), weakens: SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(before ?? 'off') });
+      }
+      continue;
+    }
+    const before = (defaults as unknown as Record<string, unknown>)[key];
+    if (JSON.stringify(before) === JSON.stringify(value)) continue;
+    const dropped = key === 'requiredSections' && Array.isArray(before) && Array.isArray(value) && before.some((s) => !value.includes(s));
+    changes.push({ key, from: short(before), to: short(value), weakens: dropped });
+  }
+  // What weakens the checks first: that is what a user must not miss.
+  return [...changes.filter((c) => c.weakens), ...changes.filter((c) => !c.weakens)];
+}
+
+/** JSON on one line, cut to what a quick pick row shows. */
+function short(value: unknown): string {
+  const json = value === undefined ? '(unset)' : JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 59)}…` : json;
+}

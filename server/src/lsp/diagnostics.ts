@@ -1,0 +1,122 @@
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type ClientCapabilities, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MinutesModel } from '../core';
+import type { Analysis } from './analysis';
+import { toLspDiagnostic } from './convert';
+import type { Readiness } from './ready';
+import type { Repositories } from './repositories';
+import type { RequestModel } from './requestModel';
+import { runInSlices } from './slices';
+import { since } from './timing';
+
+/**
+ * The diagnostics of the open documents: pulled (LSP 3.17 `textDocument/diagnostic`) where the editor
+ * asks for them and can be told to ask again, else pushed; and the re-check of the other open
+ * documents when one they depend on changes (an earlier roll-up, linked minutes, the config).
+ */
+export class Diagnostics {
+  private capabilities: ClientCapabilities = {};
+  private relintTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the first check with a repository was done (and logged). */
+  private checkedOnce = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly repositories: Repositories,
+    private readonly analysis: Analysis,
+    private readonly ready: Readiness,
+    private readonly parsed: RequestModel,
+    private readonly processStart: number,
+  ) {}
+
+  /** Takes the client's capabilities; gives the server capability that announces pull diagnostics, if pulled. */
+  initialize(capabilities: ClientCapabilities): { diagnosticProvider?: { identifier: string; interFileDependencies: boolean; workspaceDiagnostics: boolean } } {
+    this.capabilities = capabilities;
+    return this.pulled() ? { diagnosticProvider: { identifier: 'minutes', interFileDependencies: true, workspaceDiagnostics: false } } : {};
+  }
+
+  private pulled(): boolean {
+    return this.capabilities.textDocument?.diagnostic !== undefined && this.capabilities.workspace?.diagnostics?.refreshSupport === true;
+  }
+
+  /** Answers `textDocument/diagnostic`. */
+  listen(): void {
+    this.connection.languages.diagnostics.on(async ({ textDocument }, token) => {
+      await this.ready.wait(token);
+      const document = this.documents.get(textDocument.uri);
+      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const found = await this.parsed(textDocument.uri, token);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      if (!found) {
+        // Still being parsed: the editor asks again when it is done.
+        void this.analysis.model(document).then(() => this.connection.languages.diagnostics.refresh());
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document is still being read', { retriggerRequest: false });
+      }
+      return { kind: DocumentDiagnosticReportKind.Full, items: this.diagnosticsOf(found.model) };
+    });
+  }
+
+  /** A document's new version: the repository sees it as the editor's model (parsed once); then it is checked. */
+  async documentChanged(document: TextDocument): Promise<void> {
+    await this.ready.wait();
+    const model = await this.analysis.model(document);
+    // A newer version came meanwhile: its own change does what follows.
+    if (!model || model.version !== document.version) return;
+    const changed = this.repositories.editorChanged(model);
+    void this.publish(document);
+    if (changed) this.relintAll(document.uri);
+  }
+
+  /** A closed document shows no findings. */
+  closed(uri: string): void {
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** After a load: the first one checks the open documents at once (squiggles are awaited), later ones soon. */
+  loaded(): void {
+    this.relintAll(undefined, this.checkedOnce ? 150 : 0);
+  }
+
+  /** Other open documents depend on one that changed: re-check them soon (all but `except`). */
+  relintAll(except?: string, delay = 150): void {
+    clearTimeout(this.relintTimer);
+    this.relintTimer = setTimeout(() => void this.relintNow(except), delay);
+  }
+
+  private async relintNow(except?: string): Promise<void> {
+    // Roll-ups changed on disk are parsed again in slices here, not at once in the first check that reads them.
+    for (const state of this.repositories.all()) await runInSlices(state.workspace.prepare());
+    if (this.pulled()) {
+      void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of this.documents.all()) {
+      if (document.uri === except) continue;
+      this.publish(document).catch((error: unknown) => this.connection.console.error(`Minutes: checking ${document.uri} failed: ${String(error)}`));
+    }
+  }
+
+  /** Pushes the diagnostics of a document's current version, once it is parsed (not at all when pulled). */
+  private async publish(document: TextDocument): Promise<void> {
+    if (this.pulled()) return;
+    const model = await this.analysis.model(document);
+    // A newer version came meanwhile: its own publication follows.
+    if (!model || this.documents.get(document.uri)?.version !== model.version) return;
+    if (this.repositories.editorChanged(model)) this.relintAll(document.uri);
+    void this.connection.sendDiagnostics({ uri: document.uri, version: model.version, diagnostics: this.diagnosticsOf(model) });
+  }
+
+  /** The diagnostics of a parsed model, as the client shows them. */
+  private diagnosticsOf(model: MinutesModel): Diagnostic[] {
+    const related = this.capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? this.capabilities.textDocument?.diagnostic?.relatedInformation ?? false;
+    const lintStart = performance.now();
+    const pathOf = (uri: string) => this.repositories.of(uri)?.workspace.relativePath(uri);
+    const diagnostics = this.analysis.findingsOf(model).map((f) => toLspDiagnostic(f, related, model.uri, pathOf));
+    if (!this.checkedOnce && this.repositories.of(model.uri)) {
+      this.connection.console.info(`Minutes: first check (${diagnostics.length} findings) in ${since(lintStart)}; ${since(this.processStart)} after the server process started`);
+      this.checkedOnce = true;
+    }
+    return diagnostics;
+  }
+}

@@ -1,0 +1,34 @@
+import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MinutesModel } from '../core';
+import type { Analysis } from './analysis';
+import type { Readiness } from './ready';
+import { within } from './slices';
+
+/**
+ * How long after its arrival a request is answered at the latest when its document is still being
+ * parsed; only the repository's first load, which is waited for, may hold it longer.
+ */
+export const ANSWER_DEADLINE_MS = 900;
+
+/** A document and the model of its current version, for a request about it. */
+export type RequestModel = (uri: string, token?: CancellationToken) => Promise<{ document: TextDocument; model: MinutesModel } | undefined>;
+
+/**
+ * The model of a request's document if it is ready by ANSWER_DEADLINE_MS: a huge document is parsed
+ * in slices meanwhile, and the request gets no answer rather than wait (diagnostics are refreshed once
+ * it is ready). Undefined too when the document is not open or the request was cancelled.
+ */
+export function requestModel(ready: Readiness, documents: TextDocuments<TextDocument>, analysis: Analysis): RequestModel {
+  return async (uri, token) => {
+    const arrived = performance.now();
+    // How a document reads depends on its repository's config: nothing is parsed before that is loaded.
+    await ready.wait(token);
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const left = Math.max(50, ANSWER_DEADLINE_MS - (performance.now() - arrived));
+    const model = analysis.ready(document) ?? (await within(analysis.model(document), left));
+    const now = documents.get(uri);
+    return model && now && !token?.isCancellationRequested ? { document: now, model } : undefined;
+  };
+}
