@@ -21,14 +21,42 @@ export interface ScheduleEntry {
   until?: string;
 }
 
-export interface SectionNames {
-  meta: string[];
-  updates: string[];
-  aob: string[];
-  projectUpdates: string[];
+/** The sections the checks know by their role, in the order a roll-up has them: the one list of them. */
+export const SECTION_ROLES = ['meta', 'updates', 'aob', 'projectUpdates'] as const;
+export type SectionRoleKey = (typeof SECTION_ROLES)[number];
+
+/** Heading names of each well-known section (first is the canonical one). */
+export type SectionNames = Record<SectionRoleKey, string[]>;
+
+/**
+ * - minutes: one file per meeting of a group;
+ * - rollup: a meeting whose sections link the minutes of other series (SCS's weekly community call).
+ */
+export const SERIES_KINDS = ['minutes', 'rollup'] as const;
+export type SeriesKind = (typeof SERIES_KINDS)[number];
+
+/** One meeting series: which files are its minutes, and what each of them must be like. */
+export interface SeriesConfig {
+  /** What people call it, for messages: `Community call`. */
+  name?: string;
+  kind: SeriesKind;
+  /** Path patterns of its files (see paths.ts), first the one new files get. */
+  paths: string[];
+  /** Every title form its minutes had over the years, `{date}` for the meeting date; new files get the first. Empty: any title. */
+  titles: string[];
+  /** When it meets; empty: no schedule is checked (the usual weekday of its files still tells which date is wrong). */
+  schedule: ScheduleEntry[];
+  /** Headings each of its minutes must have, as people write them (`Present`, `Team Updates`). */
+  requiredSections: string[];
 }
 
 export interface MinutesConfig {
+  /**
+   * The meeting series, each with its files, title forms, schedule and required sections. The keys
+   * below up to `requiredSections` are views of them (the first roll-up's and the other series'),
+   * kept for the features that ask about "the" roll-up; `.minutes.json` may still give them instead.
+   */
+  series: SeriesConfig[];
   /** Folder of the weekly roll-ups, relative to the repository root: the roll-ups' series. */
   weeklyFolder: string;
   /** Path patterns of the roll-ups (see paths.ts), first the one new files get. */
@@ -47,8 +75,8 @@ export interface MinutesConfig {
   linkBase: string;
   /** Heading names of the well-known sections (first is the canonical one). */
   sections: SectionNames;
-  /** Sections a weekly roll-up must have, by key of `sections`. */
-  requiredSections: Array<keyof SectionNames>;
+  /** Sections the first roll-up series must have, by role (see its series' `requiredSections` for any heading). */
+  requiredSections: SectionRoleKey[];
   /** The teams and SIGs; empty means inferred from the workspace. */
   teams: TeamConfig[];
   holidays: { country: string; state?: string; language: string };
