@@ -6,7 +6,7 @@ import type { MarkupContent } from 'vscode-languageserver-types';
 import { calendarFor, DEFAULT_CONFIG, documentSymbols, hover, MinutesWorkspace } from '../../server/src/core';
 import { SNIPPET_PLACEHOLDERS } from '../../server/src/core/rules/placeholders';
 import { configChanges } from '../../server/src/core/features/configChanges';
-import { inferConfig } from '../../server/src/core/config/infer';
+import { inferConfig } from '../../server/src/core';
 import { BASE, joinLines, modelOf } from './helpers';
 import { lintDoc, ofCode, offered, rangeOf } from './rules/ruleHelpers';
 

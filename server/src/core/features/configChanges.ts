@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from '../config/defaults';
-import type { InferredValue } from '../config/infer';
+import type { InferredValue } from './inferConfig';
 import type { MinutesConfig } from '../config/types';
 import { RULES } from '../rules/catalog';
 

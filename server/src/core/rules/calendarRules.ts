@@ -9,7 +9,8 @@ export const meetingWeekday: Rule = {
   description: "The minutes are dated on another weekday than their series' schedule says it meets.",
   example: '`20221127.md` (a Sunday) when the meeting is on Thursdays',
   check({ model, config, meetingDate }) {
-    if (model.kind === 'other' || !meetingDate) return [];
+    // `20230704-special.md` and the like are notes of a special session, held when it was.
+    if (model.kind === 'other' || !meetingDate || model.dated?.suffixed) return [];
     const usual = seriesWeekdays(model, config, meetingDate);
     if (!usual?.length || usual.includes(weekday(meetingDate))) return [];
     const days = usual.map((d) => `${WEEKDAY_NAMES[d]}s`).join(' or ');

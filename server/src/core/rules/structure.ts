@@ -15,7 +15,8 @@ export const missingSection: Rule = {
   description: "A section its series' minutes must have (a roll-up's by default Meta, Team Updates and AOB) is absent, though the series' previous minutes have it.",
   example: 'a roll-up without `## AOB` after one with it',
   check({ model, config, workspace, meetingDate }) {
-    if (model.kind === 'other') return [];
+    // `20221011-workshop.md` and the like are notes of a special session, with a layout of their own.
+    if (model.kind === 'other' || model.dated?.suffixed) return [];
     const required = requiredSectionsOf(model, config);
     if (!required.length) return [];
     const sections = flatten(model.sections);

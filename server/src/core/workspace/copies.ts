@@ -10,7 +10,7 @@ export interface CopySource {
 
 /**
  * Copies of minutes within a series: a file that is another meeting's minutes but for white space,
- * or but for white space and its dates (the title's date changed, nothing else). Each file's folded
+ * or but for white space and the dates of its headings (the title's date changed, nothing else). Each file's folded
  * text is kept until that file changes: typing in one file re-reads no other.
  */
 export class CopyFinder {
@@ -36,8 +36,7 @@ export class CopyFinder {
     // A document longer than any of them, white space aside, copies none (and a huge one is not folded for nothing).
     const longest = Math.max(0, ...others.map((f) => this.foldedOf(f.path).text.length));
     if (!foldsWithin(model.text, longest + DATE_SLACK)) return undefined;
-    const own = { text: comparableText(model.text), undated: '' };
-    own.undated = withoutDates(own.text);
+    const own = { text: comparableText(model.text), undated: comparableText(withoutHeadingDates(model.text)) };
     const titleDate = model.title?.date?.date;
     if (own.text.length >= MIN_COPY_LENGTH && !(titleDate && sameDate(titleDate, date))) {
       const same = others.filter((file) => this.foldedOf(file.path).text === own.text);
@@ -54,8 +53,8 @@ export class CopyFinder {
   private foldedOf(path: string): { text: string; undated: string } {
     let folded = this.folded.get(path);
     if (!folded) {
-      const text = comparableText(this.source.readText(path) ?? '');
-      this.folded.set(path, (folded = { text, undated: withoutDates(text) }));
+      const raw = this.source.readText(path) ?? '';
+      this.folded.set(path, (folded = { text: comparableText(raw), undated: comparableText(withoutHeadingDates(raw)) }));
     }
     return folded;
   }
@@ -97,7 +96,11 @@ const DATES = new RegExp(
   'giu',
 );
 
-/** A folded text with each date replaced by one mark: copies that differ only in their dates compare equal. */
-function withoutDates(text: string): string {
-  return text.replace(DATES, '\u0000');
+/**
+ * A text with each date of its headings replaced by one mark: copies whose title (or agenda
+ * heading) got the new date compare equal. Dates elsewhere stay: a roll-up that links this week's
+ * files differs from last week's in its links' dates.
+ */
+function withoutHeadingDates(text: string): string {
+  return text.replace(/^ {0,3}#{1,6}[ \t].*$/gmu, (heading) => heading.replace(DATES, '\u0000'));
 }
