@@ -74,9 +74,23 @@ export function inferConfig(source: InitSource): InferredConfig {
       shapes.set(other, [...(shapes.get(other) ?? []), ...files]);
     }
   }
-  const ranked = [...shapes.entries()].sort((a, b) => b[1].length - a[1].length);
   // Rare shapes (fewer than 2 files, or under 1 %) are one-offs: listed, not made patterns.
-  const total = ranked.reduce((n, [, files]) => n + files.length, 0);
+  const total = [...shapes.values()].reduce((n, files) => n + files.length, 0);
+  const isRare = (files: string[]) => files.length < 2 || files.length < total * 0.01;
+  // Except where many rare shapes differ in one folder only (`2019/09-tokyo/`, `2023/04-tokyo/`:
+  // a folder per face-to-face meeting): one shape with `{*}` for that folder covers them.
+  const merged = new Map<string, string[]>();
+  for (const [shape, files] of shapes) {
+    const loose = isRare(files) ? anyFolderAfterYear(shape) : undefined;
+    if (loose) merged.set(loose, [...(merged.get(loose) ?? []), ...files]);
+  }
+  for (const [loose, files] of merged) {
+    const parts = [...shapes.keys()].filter((shape) => isRare(shapes.get(shape)!) && anyFolderAfterYear(shape) === loose);
+    if (parts.length < 2 || isRare(files)) continue;
+    for (const part of parts) shapes.delete(part);
+    shapes.set(loose, files);
+  }
+  const ranked = [...shapes.entries()].sort((a, b) => b[1].length - a[1].length);
   const kept = ranked.filter(([, files]) => files.length >= 2 && files.length >= total * 0.01);
 
   // 2. The series: the files of each folder, read as minutes of no roll-up.
@@ -146,7 +160,7 @@ export function inferConfig(source: InitSource): InferredConfig {
     const day = schedule.at(-1)?.weekdays.map((d) => WEEKDAY_NAMES[d]).join(' or ');
     itemWhy.push(
       [
-        `${series.name || 'the root folder'}/: ${series.files.length} files${rollUp ? `, ${rollUps.get(series.name)}` : ''}`,
+        `${paths[0]}: ${series.files.length} files${rollUp ? `, ${rollUps.get(series.name)}` : ''}`,
         titles.length ? `titles ${titles.map((t) => `"${t.form}" ${t.count}x`).join(', ')}` : 'no common title form',
         day ? `meets on ${day}${schedule.length > 1 ? ` lately (${schedule.length} periods)` : ''}` : 'no regular weekday',
         `sections: ${required.why}`,
@@ -193,6 +207,15 @@ export function inferConfig(source: InitSource): InferredConfig {
   }
   const recognised = [...recognisedBy.entries()].map(([pattern, files]) => ({ pattern, files })).sort((a, b) => b.files - a.files);
   return { values, recognised, unrecognised, config };
+}
+
+/** A shape with the literal folder right after its year folder made `{*}` (`{YYYY}/{*}/{MM}-{DD}.md`), if it has one. */
+function anyFolderAfterYear(shape: string): string | undefined {
+  const segments = shape.split('/');
+  const at = segments.indexOf('{YYYY}');
+  if (at < 0 || at + 2 >= segments.length || segments[at + 1].includes('{')) return undefined;
+  segments[at + 1] = '{*}';
+  return segments.join('/');
 }
 
 /**
