@@ -118,18 +118,23 @@ export function inferConfig(source: InitSource): InferredConfig {
   const seriesOfPath = new Map<string, string>();
   for (const series of bySeries.values()) for (const f of series.files) seriesOfPath.set(f.path, series.name);
   const seriesOf = (path: string) => seriesOfPath.get(path) ?? (bySeries.has(path) ? path : undefined);
+  const linksOf = new Map<string, Array<{ path: string; base?: string }>>();
+  for (const series of bySeries.values()) {
+    for (const { path } of series.files) linksOf.set(path, localLinks(read(path) ?? '', path, (target) => seriesOf(target) !== undefined && seriesOf(target) !== series.name));
+  }
+  // This repository's address: the one most links to its dated files start with. A link elsewhere
+  // (another repository with folders of the same names) names nothing here.
   const bases = new Map<string, number>();
+  for (const links of linksOf.values()) for (const link of links) if (link.base && seriesOfPath.has(link.path)) bases.set(link.base, (bases.get(link.base) ?? 0) + 1);
+  const base = [...bases.entries()].sort((a, b) => b[1] - a[1])[0];
   const rollUps = new Map<string, string>();
   for (const series of bySeries.values()) {
     let linking = 0;
     const targets = new Set<string>();
     for (const { path } of series.files) {
-      const links = localLinks(read(path) ?? '', path, (target) => seriesOf(target) !== undefined && seriesOf(target) !== series.name);
+      const links = linksOf.get(path)!.filter((link) => link.base === undefined || link.base === base?.[0]);
       if (links.length) linking++;
-      for (const link of links) {
-        targets.add(seriesOf(link.path)!);
-        if (link.base) bases.set(link.base, (bases.get(link.base) ?? 0) + 1);
-      }
+      for (const link of links) targets.add(seriesOf(link.path)!);
     }
     if (series.files.length >= MIN_SERIES_FILES && linking >= series.files.length * 0.5 && targets.size >= 2) {
       rollUps.set(series.name, `a roll-up: ${linking} of its ${series.files.length} files link minutes of ${targets.size} other series`);
@@ -177,8 +182,7 @@ export function inferConfig(source: InitSource): InferredConfig {
     itemWhy.push(`every other folder named the same way (${small.length} with fewer than ${MIN_SERIES_FILES} files, and new ones)`);
   }
   const values: InferredValue[] = [{ key: 'series', value: entries, why: `${sized.length} series of minutes, ${rollUps.size} of them roll-ups`, itemWhy }];
-  const base = [...bases.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (base) values.push({ key: 'linkBase', value: base[0], why: `${base[1]} links between series start with it` });
+  if (base) values.push({ key: 'linkBase', value: base[0], why: `${base[1]} links to minutes of this repository start with it` });
 
   // 5. Rules for conventions the repository does not follow; the defaults elsewhere.
   const rules: Record<string, 'off'> = {};
