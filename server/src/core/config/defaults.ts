@@ -1,8 +1,8 @@
-import { seriesViews } from './series';
+import { folderPattern, seriesViews } from './series';
 import type { MinutesConfig, SectionNames, SeriesConfig } from './types';
 
 /** The path pattern of every series without one of its own: a folder per series, a file per meeting named by its date. */
-export const DEFAULT_MINUTES_PATH = '{series}/{YYYY}{MM}{DD}{suffix}.md';
+const DEFAULT_MINUTES_PATH = folderPattern('{series}');
 
 const SECTIONS: SectionNames = {
   meta: ['Meta'],
@@ -16,7 +16,7 @@ const SERIES: SeriesConfig[] = [
   {
     name: 'SCS Tech Weekly',
     kind: 'rollup',
-    paths: ['community-call/{YYYY}{MM}{DD}{suffix}.md'],
+    paths: [folderPattern('community-call')],
     titles: ['SCS Tech Weekly {date}'],
     schedule: [{ weekdays: [4] }],
     requiredSections: ['Meta', 'Team Updates', 'AOB'],

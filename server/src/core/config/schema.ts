@@ -5,6 +5,7 @@
 import { HOLIDAY_COUNTRIES } from '../calendar/countries';
 import { RULES } from '../rules/catalog';
 import { RULE_SETTINGS } from '../rules/severity';
+import { DEFAULT_FILE_NAMING, folderPattern } from './series';
 import { SECTION_ROLES, SERIES_KINDS } from './types';
 
 const PATH_PATTERNS = { type: 'array', items: { type: 'string', pathPattern: true }, minItems: 1 } as const;
@@ -58,11 +59,11 @@ export const CONFIG_SCHEMA = {
     weeklyPaths: {
       ...PATH_PATTERNS,
       description:
-        'Path patterns of the weekly roll-ups, relative to the repository root, first the one new files get: {YYYY} {YY} {MM} {DD} {M} {D} for the date, {*} for any text in a name, {suffix} for an optional "-anything". Default: "<weeklyFolder>/{YYYY}{MM}{DD}{suffix}.md".',
+        `Path patterns of the weekly roll-ups, relative to the repository root, first the one new files get: {YYYY} {YY} {MM} {DD} {M} {D} for the date, {*} for any text in a name, {suffix} for an optional "-anything". Default: "<weeklyFolder>/${DEFAULT_FILE_NAMING}".`,
     },
     minutesPaths: {
       ...PATH_PATTERNS,
-      description: 'Path patterns of all other minutes (teams, meeting series), where {series} is the series\' folder(s), e.g. "{series}/{YYYY}/{YYYY}-{MM}-{DD}.md". Default: "{series}/{YYYY}{MM}{DD}{suffix}.md".',
+      description: `Path patterns of all other minutes (teams, meeting series), where {series} is the series' folder(s), e.g. "{series}/{YYYY}/{YYYY}-{MM}-{DD}.md". Default: "${folderPattern('{series}')}".`,
     },
     weeklyTitles: {
       type: 'array',

@@ -18,8 +18,11 @@ export interface LegacySeriesKeys {
   requiredSections?: SectionRoleKey[];
 }
 
-/** The path pattern a folder's roll-ups get when only the folder is given. */
-export const folderPattern = (folder: string): string => `${folder}/{YYYY}{MM}{DD}{suffix}.md`;
+/** How a series' files are named when nothing else says: by the meeting's date (`20220928.md`, `20220704-workshop.md`). */
+export const DEFAULT_FILE_NAMING = '{YYYY}{MM}{DD}{suffix}.md';
+
+/** The path pattern of a folder's files when only the folder is given (`{series}` for a folder per series). */
+export const folderPattern = (folder: string): string => `${folder}/${DEFAULT_FILE_NAMING}`;
 
 /**
  * The series of a configuration: `series` as given (or the defaults'), with the keys from before
