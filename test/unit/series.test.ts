@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CONFIG_SCHEMA, DEFAULT_CONFIG, resolveConfig, type MinutesConfig } from '../../server/src/core';
+import { calendarFor, CONFIG_SCHEMA, DEFAULT_CONFIG, MinutesWorkspace, newTeamMinutes, resolveConfig, type MinutesConfig } from '../../server/src/core';
 import { validate } from '../../server/src/core/config/validate';
 import { lintDoc, ofCode, single, type Files } from './rules/ruleHelpers';
 
@@ -112,5 +112,22 @@ describe('meeting series', () => {
       const otherSeries = lintDoc(minutes('Tools group 2024-01-18', 7).replace('Tools group', 'Board Meeting'), 'tools/2024/TOOLS-01-18.md', files, GROUPS);
       assert.deepEqual(ofCode(otherSeries.findings, 'duplicate-minutes'), []);
     });
+  });
+});
+
+describe('new minutes of a series', () => {
+  it("are shaped like the series' last meeting: its title form with the date written the same way, its heading levels, its required sections", () => {
+    const groups = config({ series: [{ paths: ['wg/{YYYY}/{YYYY}-{MM}-{DD}.md'], requiredSections: ['Present'] }] });
+    const last = ['## Working group call, 8 January 2024', '', '### Attendees', '', '* @kim', '', '### Agenda', '', '* Charter', ''].join('\n');
+    const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => (p === 'wg/2024/2024-01-08.md' ? last : undefined) }, groups, ['wg/2024/2024-01-08.md']);
+    const file = newTeamMinutes(workspace, 'wg', calendarFor(groups.holidays), { year: 2024, month: 1, day: 15 });
+    assert.equal(file.path, 'wg/2024/2024-01-15.md');
+    assert.equal(file.text, ['## Working group call, 15 January 2024', '', '### Attendees', '', '* @kim', '', '### Recurring items', '', '* ', '', '### Present', '', '* ', '', '### Agenda', '', '* ', ''].join('\n'));
+  });
+
+  it('take the title form the series is configured with', () => {
+    const board = config({ series: [{ paths: ['board/{YYYY}-{MM}-{DD}.md'], titles: ['PSC Meeting, {date}'] }] });
+    const workspace = new MinutesWorkspace('file:///repo', { readFile: () => '# 2024-01-08\n' }, board, ['board/2024-01-08.md']);
+    assert.match(newTeamMinutes(workspace, 'board', calendarFor(board.holidays), { year: 2024, month: 1, day: 15 }).text, /^# PSC Meeting, 2024-01-15\n/u);
   });
 });

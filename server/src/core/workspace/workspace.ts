@@ -1,5 +1,6 @@
 import { URI, Utils } from 'vscode-uri';
 import { compilePathPattern, datedPathOf, formatDatedPath } from '../config/paths';
+import { folderPattern } from '../config/series';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, type CalendarDate } from '../model/dates';
 import { parseMinutes, parseMinutesInSteps, parseMinutesOutline, type SourceDocument } from '../model/parse';
@@ -217,7 +218,10 @@ export class MinutesWorkspace {
     const latest = this.index.filesIn(series).at(-1);
     const like = latest && datedPathOf(latest.path, this.config);
     const weekly = series === this.config.weeklyFolder;
-    const pattern = like?.pattern ?? compilePathPattern(weekly ? this.config.weeklyPaths[0] : this.config.minutesPaths[0]);
+    // Without a file of its own yet: its series' own pattern, else the first of its kind (a folder per series where there is none).
+    const own = this.config.series.flatMap((s) => s.paths).find((p) => compilePathPattern(p).literalSeries === series);
+    const source = own ?? (weekly ? this.config.weeklyPaths[0] : this.config.minutesPaths.find((p) => compilePathPattern(p).hasSeries)) ?? folderPattern('{series}');
+    const pattern = like?.pattern ?? compilePathPattern(source);
     return formatDatedPath(date, series, pattern, like?.wildcards.map((w, i) => (i === like.wildcards.length - 1 && like.suffixed ? '' : w)) ?? [])!;
   }
 
