@@ -217,7 +217,7 @@ export class MinutesWorkspace {
   pathFor(series: string, date: CalendarDate): string {
     const latest = this.index.filesIn(series).at(-1);
     const like = latest && datedPathOf(latest.path, this.config);
-    const weekly = series === this.config.weeklyFolder;
+    const weekly = series === this.config.weeklyFolder || this.index.rollUpFolders().includes(series);
     // Without a file of its own yet: its series' own pattern, else the first of its kind (a folder per series where there is none).
     const own = this.config.series.flatMap((s) => s.paths).find((p) => compilePathPattern(p).literalSeries === series);
     const source = own ?? (weekly ? this.config.weeklyPaths[0] : this.config.minutesPaths.find((p) => compilePathPattern(p).hasSeries)) ?? folderPattern('{series}');
