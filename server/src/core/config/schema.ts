@@ -4,7 +4,7 @@
  */
 import { HOLIDAY_COUNTRIES } from '../calendar/countries';
 import { RULES } from '../rules/catalog';
-import { RULE_SETTINGS } from '../rules/severity';
+import { RULE_SETTINGS } from './severity';
 import { DEFAULT_FILE_NAMING, folderPattern } from './series';
 import { SECTION_ROLES, SERIES_KINDS } from './types';
 

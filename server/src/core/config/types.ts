@@ -1,4 +1,4 @@
-import type { RuleSetting } from '../rules/severity';
+import type { RuleSetting } from './severity';
 
 /** One team or SIG of the roster. */
 export interface TeamConfig {
