@@ -4,7 +4,7 @@ import { patternOf, swapMonthAndDay } from '../config/pathShapes';
 import { compilePathPattern, datedPathOf, matchDatedPath } from '../config/paths';
 import type { MinutesConfig, ScheduleEntry } from '../config/types';
 import { dayNumber, findDates, sameDate, weekday, WEEKDAY_NAMES, type CalendarDate } from '../model/dates';
-import { isSlideDeck } from '../model/markdown';
+import { isSlideDeck } from '../model/slideDeck';
 import { parseMinutes } from '../model/parse';
 import { findWrittenDates } from '../model/writtenDates';
 import { inferSchedule, localLinks, meetsOnHolidays, requiredSections, titleForms, type SeriesFile } from './inferSeries';
