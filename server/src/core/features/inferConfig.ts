@@ -206,7 +206,8 @@ export function inferConfig(source: InitSource): InferredConfig {
   for (const path of source.paths) {
     if (!patternOf(path) || !isMinutes(path)) continue;
     const dated = datedPathOf(path, config);
-    if (dated) recognisedBy.set(dated.pattern.source, (recognisedBy.get(dated.pattern.source) ?? 0) + 1);
+    // Read as a date that does not exist (`29-03-2016-minutes.md` as month 29): not covered.
+    if (dated && !dated.date.problem) recognisedBy.set(dated.pattern.source, (recognisedBy.get(dated.pattern.source) ?? 0) + 1);
     else unrecognised.push(path);
   }
   const recognised = [...recognisedBy.entries()].map(([pattern, files]) => ({ pattern, files })).sort((a, b) => b.files - a.files);
