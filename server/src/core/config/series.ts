@@ -1,10 +1,10 @@
 import { normalizeHeading } from '../text/headings';
 import { compilePathPattern } from './paths';
-import type { MinutesConfig, ScheduleEntry, SectionNames, SectionRoleKey, SeriesConfig } from './types';
+import type { GivenSeries, MinutesConfig, ScheduleEntry, SectionNames, SectionRoleKey, SeriesConfig } from './types';
+
+export type { GivenSeries };
 import { SECTION_ROLES } from './types';
 
-/** A series as `.minutes.json` may give it: only its paths are needed. */
-export type GivenSeries = Partial<SeriesConfig> & { paths: string[] };
 
 /** The keys of `.minutes.json` from before series: they describe the first roll-up series (and `minutesPaths` the first other series). */
 export interface LegacySeriesKeys {

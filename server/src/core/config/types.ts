@@ -1,54 +1,27 @@
+import type { FromSchema } from './fromSchema';
+import type { SCHEDULE, SECTION_ROLES, SERIES, TEAM } from './schemaParts';
 import type { RuleSetting } from './severity';
 
-/** One team or SIG of the roster. */
-export interface TeamConfig {
-  /** Display name, as the heading should say it: `Team IaaS`, `SIG Documentation`. */
-  name: string;
-  /** Other names people use for it in headings: `IAM SIG`, `SIG IAM`. */
-  aliases?: string[];
-  /** Folder of its meeting minutes, relative to the repository root: `iaas`. */
-  folder?: string;
-  kind?: 'team' | 'sig' | 'group';
-  /** How often it meets, in weeks (SIGs often meet every other week). */
-  everyWeeks?: number;
-}
+export { SECTION_ROLES, SERIES_KINDS } from './schemaParts';
+
+/** One team or SIG of the roster (`name`, `aliases`, `folder`, `kind`, `everyWeeks`: see the schema). */
+export type TeamConfig = FromSchema<typeof TEAM>;
 
 /** One period of a meeting's schedule: on these weekdays, every N weeks, from/until a date (ISO, inclusive). */
-export interface ScheduleEntry {
-  weekdays: number[];
-  everyWeeks?: number;
-  from?: string;
-  until?: string;
-}
+export type ScheduleEntry = FromSchema<typeof SCHEDULE>[number];
 
-/** The sections the checks know by their role, in the order a roll-up has them: the one list of them. */
-export const SECTION_ROLES = ['meta', 'updates', 'aob', 'projectUpdates'] as const;
 export type SectionRoleKey = (typeof SECTION_ROLES)[number];
 
 /** Heading names of each well-known section (first is the canonical one). */
 export type SectionNames = Record<SectionRoleKey, string[]>;
 
-/**
- * - minutes: one file per meeting of a group;
- * - rollup: a meeting whose sections link the minutes of other series (SCS's weekly community call).
- */
-export const SERIES_KINDS = ['minutes', 'rollup'] as const;
-export type SeriesKind = (typeof SERIES_KINDS)[number];
+/** A series as `.minutes.json` gives it (see the schema): only its paths are needed. */
+export type GivenSeries = FromSchema<typeof SERIES>;
 
-/** One meeting series: which files are its minutes, and what each of them must be like. */
-export interface SeriesConfig {
-  /** What people call it, for messages: `Community call`. */
-  name?: string;
-  kind: SeriesKind;
-  /** Path patterns of its files (see paths.ts), first the one new files get. */
-  paths: string[];
-  /** Every title form its minutes had over the years, `{date}` for the meeting date; new files get the first. Empty: any title. */
-  titles: string[];
-  /** When it meets; empty: no schedule is checked (the usual weekday of its files still tells which date is wrong). */
-  schedule: ScheduleEntry[];
-  /** Headings each of its minutes must have, as people write them (`Present`, `Team Updates`). */
-  requiredSections: string[];
-}
+/** One meeting series as the checks read it, defaults filled in: which files are its minutes, and what each must be like. */
+export type SeriesConfig = Required<Omit<GivenSeries, 'name'>> & Pick<GivenSeries, 'name'>;
+
+export type SeriesKind = SeriesConfig['kind'];
 
 export interface MinutesConfig {
   /**
