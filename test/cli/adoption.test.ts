@@ -121,32 +121,45 @@ describe('adopting Minutes with minutes-lint --init', function () {
   const roots: string[] = [];
   after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
+  type Series = { kind?: string; paths: string[]; titles?: string[]; schedule?: Array<{ weekdays: number[]; everyWeeks?: number }>; requiredSections?: string[] };
+  const seriesOf = (config: Record<string, unknown>) => config.series as Series[];
   const cases: Array<[string, () => Repo, (config: Record<string, unknown>, stdout: string) => void]> = [
     [
       'one series of board minutes over ten years, four title forms, a weekday that moved twice',
       boardRepo,
       (config, stdout) => {
-        assert.deepEqual(config.weeklyPaths, ['meetings/{YYYY}-{MM}-{DD}.md']);
-        assert.deepEqual(config.weeklyTitles, ['PSC Meeting, {date}', 'Project Steering Committee (PSC) Meeting {date}', 'Board Meeting {date}', 'Foundation Board Meeting {date}']);
-        const schedule = config.schedule as Array<{ weekdays: number[]; everyWeeks?: number }>;
-        assert.deepEqual(schedule.map((s) => [s.weekdays, s.everyWeeks]), [[[4], 2], [[3], 2], [[2], 2]]);
-        assert.match(stdout, /\{series\}|meetings\/\{YYYY\}-\{MM\}-\{DD\}\.md/u);
+        const [board, ...rest] = seriesOf(config);
+        assert.deepEqual(rest, [], 'one series, and no roll-up: nothing links another series');
+        assert.equal(board.kind, undefined);
+        assert.deepEqual(board.paths, ['meetings/{YYYY}-{MM}-{DD}.md']);
+        assert.deepEqual(board.titles, ['PSC Meeting, {date}', 'Project Steering Committee (PSC) Meeting {date}', 'Board Meeting {date}', 'Foundation Board Meeting {date}']);
+        assert.deepEqual(board.schedule!.map((s) => [s.weekdays, s.everyWeeks]), [[[4], 2], [[3], 2], [[2], 2]]);
+        assert.deepEqual(board.requiredSections, ['Attendees', 'Topics']);
+        assert.match(stdout, /meetings\/\{YYYY\}-\{MM\}-\{DD\}\.md/u);
       },
     ],
     [
       'a folder per year, every other Monday, dates written out in the titles',
       yearFolderRepo,
       (config) => {
-        assert.deepEqual(config.weeklyPaths, ['minutes/{YYYY}/{YYYY}-{MM}-{DD}.md']);
-        assert.deepEqual(config.weeklyTitles, ['Working group call, {date}']);
+        assert.deepEqual(seriesOf(config).map((s) => [s.paths, s.titles]), [[['minutes/{YYYY}/{YYYY}-{MM}-{DD}.md'], ['Working group call, {date}']]]);
       },
     ],
     [
       'group folders with year folders, prefixed names, a naming that changed, titles without the year',
       groupsRepo,
       (config, stdout) => {
-        const patterns = [...(config.weeklyPaths as string[]), ...(config.minutesPaths as string[])];
-        for (const expected of ['{series}/{YYYY}/{*}-{MM}-{DD}.md', '{series}/{YYYY}/{*}-{M}-{D}.md']) assert.ok(patterns.includes(expected), `${expected} in ${patterns.join(', ')}`);
+        const series = seriesOf(config);
+        assert.deepEqual(
+          series.map((s) => [s.kind, s.paths.join(' '), s.schedule?.at(-1)?.weekdays]),
+          [
+            [undefined, 'plenary/{YYYY}/{*}-{MM}-{DD}.md', [2]],
+            [undefined, 'storage/{YYYY}/{*}-{M}-{D}.md storage/{YYYY}/{*}-{YYYY}-{MM}-{DD}.md', [1]],
+            [undefined, 'tools/{YYYY}/{*}-{MM}-{DD}.md', [4]],
+            [undefined, '{series}/{YYYY}/{*}-{MM}-{DD}.md', undefined],
+          ],
+          'a series each, with its own weekday; none a roll-up; other folders named as several series name theirs covered',
+        );
         assert.doesNotMatch(stdout, /match no pattern/u);
       },
     ],

@@ -53,8 +53,9 @@ describe('action items of the real SCS minutes', function () {
   it('finds action items where the teams write them, and only items', () => {
     const perFolder: Record<string, number> = {};
     for (const r of rows) perFolder[r.file.split('/')[0]] = (perFolder[r.file.split('/')[0]] ?? 0) + 1;
-    // Counted after reading a sample of each folder's items.
-    assert.deepEqual(perFolder, { container: 89, iaas: 102, iam: 56, openops: 3, ops: 30, 'ops-iam': 3, 'product-board': 44, 'project-board': 40, 'sig-central-api': 3, 'sig-community': 8, 'sig-documentation': 8, 'sig-monitoring': 3, 'sig-release': 1, 'sig-standardization': 350 });
+    // Counted after reading a sample of each folder's items (iam: 58 with the two ToDo items of
+    // iam/20230419.md, a meeting whose title is a line of text, read as minutes since the series work).
+    assert.deepEqual(perFolder, { container: 89, iaas: 102, iam: 58, openops: 3, ops: 30, 'ops-iam': 3, 'product-board': 44, 'project-board': 40, 'sig-central-api': 3, 'sig-community': 8, 'sig-documentation': 8, 'sig-monitoring': 3, 'sig-release': 1, 'sig-standardization': 350 });
     assert.deepEqual(rows.filter((r) => !r.text.trim() || r.text === '(no text)'), []);
     assert.deepEqual(rows.filter((r) => r.file.startsWith('community-call/')), [], 'the roll-ups report, they raise no items of their own');
   });

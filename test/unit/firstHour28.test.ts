@@ -6,7 +6,7 @@ import type { MarkupContent } from 'vscode-languageserver-types';
 import { calendarFor, DEFAULT_CONFIG, documentSymbols, hover, MinutesWorkspace } from '../../server/src/core';
 import { SNIPPET_PLACEHOLDERS } from '../../server/src/core/rules/placeholders';
 import { configChanges } from '../../server/src/core/features/configChanges';
-import { inferConfig } from '../../server/src/core/config/infer';
+import { inferConfig } from '../../server/src/core';
 import { BASE, joinLines, modelOf } from './helpers';
 import { lintDoc, ofCode, offered, rangeOf } from './rules/ruleHelpers';
 
@@ -27,14 +27,19 @@ describe('issue 28: the first hour, round two', () => {
       ]);
     });
 
+    it('shows a series that requires fewer sections than the defaults, first', () => {
+      const changes = configChanges([{ key: 'series', value: [{ kind: 'rollup', paths: ['weekly/{YYYY}{MM}{DD}.md'], requiredSections: ['Team Updates'] }], why: '' }]);
+      assert.deepEqual(changes[0], { key: 'series[0].requiredSections', from: '["Meta","Team Updates","AOB"]', to: '["Team Updates"]', weakens: true });
+      assert.equal(changes[1].key, 'series');
+    });
+
     it("shows a repository's inferred config turning off the minute taker check it does not follow", () => {
       const files: Record<string, string> = {};
-      for (const day of ['01', '08', '15', '22']) files[`weekly/202209${day}.md`] = joinLines(`# ACME Weekly 2022-09-${day}`, '## Team Updates', '### Team IaaS', `Minutes: https://example.org/m/iaas/202209${day}.md`, '## AOB');
-      for (const day of ['01', '08', '15', '22']) files[`iaas/202209${day}.md`] = `# 2022-09-${day}\n`;
+      for (const day of ['01', '08', '15', '22']) files[`weekly/202209${day}.md`] = joinLines(`# ACME Weekly 2022-09-${day}`, '## Team Updates', '### Team IaaS', `Minutes: https://github.com/acme/minutes/blob/main/iaas/202209${day}.md`, '### Team Container', `Minutes: https://github.com/acme/minutes/blob/main/container/202209${day}.md`, '## AOB');
+      for (const day of ['01', '08', '15', '22']) for (const team of ['iaas', 'container']) files[`${team}/202209${day}.md`] = `# 2022-09-${day}\n`;
       const inferred = inferConfig({ paths: Object.keys(files).sort(), readText: (p) => files[p] });
       const keys = configChanges(inferred.values).map((c) => c.key);
       assert.ok(keys.includes('rules.missing-minute-taker'), keys.join(', '));
-      assert.ok(keys.includes('requiredSections'), 'Meta is not in these roll-ups');
       assert.ok(!keys.includes('meetingWeekday'), 'Thursday, as by default');
     });
   });

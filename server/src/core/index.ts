@@ -7,6 +7,7 @@ export { MAX_CONFIG_CHARS } from './config/bounds';
 export { isIgnored } from './config/ignores';
 export type { MinutesConfig, TeamConfig } from './config/types';
 export { documentSymbols } from './features/documentSymbols';
+export { configText, inferConfig, type InferredConfig, type InitSource } from './features/inferConfig';
 export { parseMinutes, parseMinutesForLint, parseMinutesInSteps, type SourceDocument } from './model/parse';
 export { finish } from './model/markdown';
 export type * from './model/types';
@@ -41,7 +42,6 @@ export { ChunkCache } from './model/markdown';
 
 // For the glue and the CLI, which reach the core only through this file (eslint.config.mjs keeps it so).
 export { today } from './calendar/today';
-export { configText, inferConfig } from './config/infer';
 export { datedPathOf } from './config/paths';
 export { openItems, trackSeries, type TrackedItem } from './workspace/actionSeries';
 export { documentInfo, type DocumentInfo } from './features/documentInfo';

@@ -27,15 +27,14 @@ export function registerCommands(connection: Connection, repositories: Repositor
     },
     teamFolders: ({ rootUri }): string[] => {
       const state = repository(rootUri);
-      return state.workspace.index.datedFolders().filter((f) => f !== state.config.weeklyFolder);
+      return state.workspace.index.seriesFolders();
     },
     teamChoices: ({ rootUri }): TeamChoice[] => {
       const state = repository(rootUri);
       const now = today();
       const names = new Map([...state.workspace.learnedFolders()].sort((a, b) => a.lastDay - b.lastDay || a.votes - b.votes).map((l) => [l.folder, l.name]));
       return state.workspace.index
-        .datedFolders()
-        .filter((f) => f !== state.config.weeklyFolder)
+        .seriesFolders()
         .map((folder) => {
           const next = nextTeamMeeting(state.workspace, folder, now);
           const last = state.workspace.index.filesIn(folder).pop()?.date;

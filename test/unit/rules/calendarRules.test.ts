@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, type MinutesConfig } from '../../../server/src/core';
+import { DEFAULT_CONFIG, resolveConfig, type MinutesConfig } from '../../../server/src/core';
 import { GOOD, joinLines, lintDoc, MEETING_PATH, ofCode, range, REPO, rollup, shown, single } from './ruleHelpers';
 
 const BAVARIA: MinutesConfig = { ...DEFAULT_CONFIG, holidays: { country: 'DE', state: 'BY', language: 'en' } };
@@ -23,7 +23,7 @@ describe('rule meeting-weekday', () => {
   });
 
   it('follows the configured meeting day', () => {
-    const mondays: MinutesConfig = { ...DEFAULT_CONFIG, meetingWeekday: 1 };
+    const mondays: MinutesConfig = resolveConfig({ meetingWeekday: 1 }).config;
     const model = lintDoc(GOOD, MEETING_PATH, undefined, mondays);
     assert.equal(single(model.findings, 'meeting-weekday').message, '2022-09-29 is a Thursday; the meeting is on Mondays.');
     assert.deepEqual(ofCode(lintDoc(rollup([], '# SCS Tech Weekly 2022-09-26'), 'community-call/20220926.md', undefined, mondays).findings, 'meeting-weekday'), []);

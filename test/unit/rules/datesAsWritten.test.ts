@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, lint, parseMinutesForLint, type MinutesConfig } from '../../../server/src/core';
+import { DEFAULT_CONFIG, lint, parseMinutesForLint, resolveConfig, type MinutesConfig } from '../../../server/src/core';
 import { matchDatedPath } from '../../../server/src/core/config/paths';
 import { joinLines, lintDoc, modelOf, offered, range, rangeOf, shown, single, workspaceOf, type Files } from './ruleHelpers';
 
@@ -7,7 +7,7 @@ const DATE_CODES = ['title-date-mismatch', 'invalid-date', 'missing-title-date']
 const dateFindings = (text: string, path: string, files?: Files, config?: MinutesConfig) => lintDoc(text, path, files, config).findings.filter((f) => DATE_CODES.includes(f.code));
 
 /** A series named month-day-year in year folders, as US organisations name them. */
-const US: MinutesConfig = { ...DEFAULT_CONFIG, minutesPaths: ['{series}/{YYYY}/{M}-{D}-{YY}.md'] };
+const US: MinutesConfig = resolveConfig({ minutesPaths: ['{series}/{YYYY}/{M}-{D}-{YY}.md'] }).config;
 
 describe('month-day-year file names', () => {
   it('read month first, the year from the folder, which a two-digit year must agree with', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, type MinutesConfig } from '../../../server/src/core';
+import { resolveConfig, type MinutesConfig } from '../../../server/src/core';
 import { ALL_TEAMS, BASE, fixed, GOOD, joinLines, lintDoc, MEETING_PATH, modelOf, offered, ofCode, range, rangeOf, REPO, rollup, shown, single, TEAM } from './ruleHelpers';
 
 const SINCE = '; the previous roll-up, community-call/20220922.md, has one';
@@ -83,7 +83,7 @@ describe('rule missing-section', () => {
   });
 
   it('appends several missing sections at the end as one edit, one blank line apart', () => {
-    const config: MinutesConfig = { ...DEFAULT_CONFIG, requiredSections: ['meta', 'updates', 'aob', 'projectUpdates'] };
+    const config: MinutesConfig = resolveConfig({ requiredSections: ['meta', 'updates', 'aob', 'projectUpdates'] }).config;
     const text = GOOD.replace('## AOB\n\n## Project Updates\n', '');
     const f = single(lintDoc(text, MEETING_PATH, undefined, config).findings, 'missing-section');
     assert.equal(f.message, 'The roll-up has no "AOB" and "Project Updates" sections.');
@@ -104,12 +104,12 @@ describe('rule missing-section', () => {
   });
 
   it('checks the sections the configuration requires', () => {
-    const config: MinutesConfig = { ...DEFAULT_CONFIG, requiredSections: ['meta', 'updates', 'aob', 'projectUpdates'] };
+    const config: MinutesConfig = resolveConfig({ requiredSections: ['meta', 'updates', 'aob', 'projectUpdates'] }).config;
     const text = GOOD.replace('\n## Project Updates\n', '');
     const f = single(lintDoc(text, MEETING_PATH, undefined, config).findings, 'missing-section');
     assert.equal(f.message, 'The roll-up has no "Project Updates" section.');
     assert.equal(offered(text, f), `${text}\n## Project Updates\n`);
-    assert.deepEqual(ofCode(lintDoc(GOOD.replace('## AOB\n\n', ''), MEETING_PATH, REPO, { ...DEFAULT_CONFIG, requiredSections: ['meta'] }).findings, 'missing-section'), []);
+    assert.deepEqual(ofCode(lintDoc(GOOD.replace('## AOB\n\n', ''), MEETING_PATH, REPO, resolveConfig({ requiredSections: ['meta'] }).config).findings, 'missing-section'), []);
   });
 
   it('stays quiet on a complete roll-up, under any of the configured section names', () => {

@@ -26,13 +26,13 @@ describe('commands', () => {
   it('never overwrites a file that appeared after the server last looked at the folder', async () => {
     await openFixture('community-call/20220929.md');
     await waitForActivation();
-    const uri = fixtureUri('community-call/20221013.md');
+    const uri = fixtureUri('community-call/20221027.md');
     const mine = '# Written by someone else a moment ago\n';
     try {
       // Written and asked for at once: whether or not the server has heard of the file yet, it stays as it is.
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(mine));
-      await vscode.commands.executeCommand('minutes.newWeeklyMinutes', { date: '2022-10-13' });
-      await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/community-call/20221013.md'), 20_000, 'the file opened');
+      await vscode.commands.executeCommand('minutes.newWeeklyMinutes', { date: '2022-10-27' });
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/community-call/20221027.md'), 20_000, 'the file opened');
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), mine);
     } finally {
       await closeAllEditors();

@@ -1,9 +1,9 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { DEFAULT_CONFIG } from './defaults';
-import { compilePathPattern } from './paths';
 import { configTextProblem } from './bounds';
 import { splitBom } from '../text/bom';
 import { CONFIG_SCHEMA } from './schema';
+import { resolveSeries, seriesViews, type GivenSeries } from './series';
 import type { MinutesConfig } from './types';
 import { validate, type ConfigProblem } from './validate';
 
@@ -20,19 +20,16 @@ export function resolveConfig(settings: unknown): LoadedConfig {
   if (settings === undefined || settings === null) return { config: DEFAULT_CONFIG, errors: [], problems: [] };
   const problems = validate(settings, CONFIG_SCHEMA);
   if (problems.length) return { config: DEFAULT_CONFIG, errors: problems.map((p) => p.message), problems };
-  const given = settings as Partial<MinutesConfig>;
-  // The roll-ups' folder and their path patterns say the same thing: either may be given.
-  const weeklyFolder = given.weeklyFolder ?? (given.weeklyPaths && compilePathPattern(given.weeklyPaths[0]).literalSeries) ?? DEFAULT_CONFIG.weeklyFolder;
-  const weeklyPaths = given.weeklyPaths ?? (given.weeklyFolder ? [`${given.weeklyFolder}/{YYYY}{MM}{DD}{suffix}.md`] : DEFAULT_CONFIG.weeklyPaths);
+  const given = settings as Partial<Omit<MinutesConfig, 'series'>> & { series?: GivenSeries[] };
+  const sections = { ...DEFAULT_CONFIG.sections, ...given.sections };
+  const series = resolveSeries(given, DEFAULT_CONFIG.series, sections);
   return {
     config: {
       ...DEFAULT_CONFIG,
       ...given,
-      weeklyFolder,
-      weeklyPaths,
-      weeklyTitle: given.weeklyTitle ?? given.weeklyTitles?.[0] ?? DEFAULT_CONFIG.weeklyTitle,
-      weeklyTitles: [...new Set([given.weeklyTitle ?? given.weeklyTitles?.[0] ?? DEFAULT_CONFIG.weeklyTitle, ...(given.weeklyTitles ?? [])])],
-      sections: { ...DEFAULT_CONFIG.sections, ...given.sections },
+      series,
+      ...seriesViews(series, sections),
+      sections,
       holidays: { ...DEFAULT_CONFIG.holidays, ...given.holidays },
       holidayNotice: { ...DEFAULT_CONFIG.holidayNotice, ...given.holidayNotice },
       rules: { ...DEFAULT_CONFIG.rules, ...given.rules },

@@ -1,5 +1,5 @@
 import { isRealDate, parseDateParts, type CalendarDate, type ParsedDate } from '../model/dates';
-import type { MinutesConfig } from './types';
+import type { MinutesConfig, SeriesConfig } from './types';
 import { repositoryPathProblem } from './bounds';
 
 /**
@@ -160,10 +160,35 @@ export function formatDatedPath(date: CalendarDate, series: string, pattern: Pat
   return text;
 }
 
-/** A minutes file's date and series under a config: a roll-up's (`weekly`), or another series'. */
-export function datedPathOf(path: string, config: Pick<MinutesConfig, 'weeklyPaths' | 'minutesPaths'>): (DatedPath & { weekly: boolean }) | undefined {
-  const weekly = matchDatedPath(path, config.weeklyPaths);
-  if (weekly) return { ...weekly, weekly: true };
-  const other = matchDatedPath(path, config.minutesPaths);
-  return other && { ...other, weekly: false };
+/** A dated file with the series of the configuration whose path pattern it matches. */
+export type SeriesPath = DatedPath & {
+  /** Whether its series is a roll-up. */
+  weekly: boolean;
+  /** The configured series it belongs to (see SeriesConfig). */
+  seriesConfig: SeriesConfig;
+};
+
+/**
+ * A minutes file's date and series under a config. Patterns that name their series' folder
+ * (`community-call/...`) take their files first, then `{series}` patterns, each group in config order:
+ * a roll-up's folder is never taken for a team's by a catch-all pattern.
+ */
+export function datedPathOf(path: string, config: Pick<MinutesConfig, 'series'>): SeriesPath | undefined {
+  for (const [seriesConfig, source] of orderedPatterns(config.series)) {
+    const found = matchDatedPath(path, [source]);
+    if (found) return { ...found, weekly: seriesConfig.kind === 'rollup', seriesConfig };
+  }
+  return undefined;
+}
+
+const ordered = new WeakMap<readonly SeriesConfig[], Array<[SeriesConfig, string]>>();
+
+function orderedPatterns(series: readonly SeriesConfig[]): Array<[SeriesConfig, string]> {
+  let list = ordered.get(series);
+  if (!list) {
+    const all = series.flatMap((s) => s.paths.map((p): [SeriesConfig, string] => [s, p]));
+    list = [...all.filter(([, p]) => !compilePathPattern(p).hasSeries), ...all.filter(([, p]) => compilePathPattern(p).hasSeries)];
+    ordered.set(series, list);
+  }
+  return list;
 }

@@ -1,5 +1,5 @@
 import { dayNumber, findDates, type CalendarDate } from '../model/dates';
-import type { MinutesConfig, ScheduleEntry } from './types';
+import type { ScheduleEntry } from './types';
 
 /** A real date written exactly YYYY-MM-DD, or undefined. */
 export function isoDate(text: string): CalendarDate | undefined {
@@ -7,18 +7,21 @@ export function isoDate(text: string): CalendarDate | undefined {
   return found && found.text === text && !found.problem ? found.date : undefined;
 }
 
-/** The schedule periods in force on `date` (the config's `schedule`, or every week on `meetingWeekday`). */
-export function scheduleOn(config: Pick<MinutesConfig, 'schedule' | 'meetingWeekday'>, date: CalendarDate): ScheduleEntry[] {
+/**
+ * The schedule periods in force on `date`; outside every period, the nearest one (the last that
+ * ended before it, else the first to come). None for a series without a schedule.
+ */
+export function scheduleOn(series: { schedule: readonly ScheduleEntry[] }, date: CalendarDate): ScheduleEntry[] {
   const day = dayNumber(date);
-  const inForce = config.schedule.filter((entry) => {
-    const from = entry.from && isoDate(entry.from);
-    const until = entry.until && isoDate(entry.until);
-    return (!from || dayNumber(from) <= day) && (!until || day <= dayNumber(until));
-  });
-  return inForce.length ? inForce : [{ weekdays: [config.meetingWeekday] }];
+  const bounds = series.schedule.map((entry) => ({ entry, from: entry.from ? dayNumber(isoDate(entry.from) ?? date) : -Infinity, until: entry.until ? dayNumber(isoDate(entry.until) ?? date) : Infinity }));
+  const inForce = bounds.filter((b) => b.from <= day && day <= b.until);
+  if (inForce.length) return inForce.map((b) => b.entry);
+  const before = bounds.filter((b) => b.until < day).sort((a, b) => b.until - a.until)[0];
+  const after = bounds.filter((b) => b.from > day).sort((a, b) => a.from - b.from)[0];
+  return [(before ?? after)?.entry].filter((e) => e !== undefined);
 }
 
-/** The weekdays the roll-up meeting was held on around `date`, the usual one first. */
-export function meetingWeekdays(config: Pick<MinutesConfig, 'schedule' | 'meetingWeekday'>, date: CalendarDate): number[] {
-  return [...new Set(scheduleOn(config, date).flatMap((entry) => entry.weekdays))];
+/** The weekdays a series met on around `date`, the usual one first. */
+export function meetingWeekdays(series: { schedule: readonly ScheduleEntry[] }, date: CalendarDate): number[] {
+  return [...new Set(scheduleOn(series, date).flatMap((entry) => entry.weekdays))];
 }

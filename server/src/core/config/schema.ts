@@ -4,7 +4,9 @@
  */
 import { HOLIDAY_COUNTRIES } from '../calendar/countries';
 import { RULES } from '../rules/catalog';
-import { RULE_SETTINGS } from '../rules/severity';
+import { RULE_SETTINGS } from './severity';
+import { DEFAULT_FILE_NAMING, folderPattern } from './series';
+import { PATH_PATTERNS, SCHEDULE, SECTION_ROLES, SERIES, TEAM } from './schemaParts';
 
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -13,19 +15,21 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
+    series: {
+      type: 'array',
+      items: SERIES,
+      description:
+        'The meeting series of the repository, each with its files, title forms, schedule and required sections; zero, one or several of them roll-ups. Without it, the keys weeklyFolder ... requiredSections describe the roll-up series and minutesPaths the other series; beside it, they change the first roll-up series.',
+    },
     weeklyFolder: { type: 'string', repositoryPath: true, description: 'Folder of the weekly roll-up minutes, relative to the repository root.' },
     weeklyPaths: {
-      type: 'array',
-      items: { type: 'string', pathPattern: true },
-      minItems: 1,
+      ...PATH_PATTERNS,
       description:
-        'Path patterns of the weekly roll-ups, relative to the repository root, first the one new files get: {YYYY} {YY} {MM} {DD} {M} {D} for the date, {*} for any text in a name, {suffix} for an optional "-anything". Default: "<weeklyFolder>/{YYYY}{MM}{DD}{suffix}.md".',
+        `Path patterns of the weekly roll-ups, relative to the repository root, first the one new files get: {YYYY} {YY} {MM} {DD} {M} {D} for the date, {*} for any text in a name, {suffix} for an optional "-anything". Default: "<weeklyFolder>/${DEFAULT_FILE_NAMING}".`,
     },
     minutesPaths: {
-      type: 'array',
-      items: { type: 'string', pathPattern: true },
-      minItems: 1,
-      description: 'Path patterns of all other minutes (teams, meeting series), where {series} is the series\' folder(s), e.g. "{series}/{YYYY}/{YYYY}-{MM}-{DD}.md". Default: "{series}/{YYYY}{MM}{DD}{suffix}.md".',
+      ...PATH_PATTERNS,
+      description: `Path patterns of all other minutes (teams, meeting series), where {series} is the series' folder(s), e.g. "{series}/{YYYY}/{YYYY}-{MM}-{DD}.md". Default: "${folderPattern('{series}')}".`,
     },
     weeklyTitles: {
       type: 'array',
@@ -35,53 +39,23 @@ export const CONFIG_SCHEMA = {
     },
     weeklyTitle: { type: 'string', description: 'Title of a weekly roll-up; {date} stands for the meeting date.' },
     meetingWeekday: { type: 'integer', minimum: 0, maximum: 6, description: 'Weekday of the weekly meeting, 0 = Sunday ... 6 = Saturday.' },
-    schedule: {
-      type: 'array',
-      description: 'When the roll-up meeting was held over the years, e.g. [{ "weekdays": [4], "until": "2016-06-30" }, { "weekdays": [3], "everyWeeks": 2, "from": "2016-07-01" }]. Empty: every week on meetingWeekday.',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['weekdays'],
-        properties: {
-          weekdays: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 6 }, description: '0 = Sunday ... 6 = Saturday; two weekdays when both are usual.' },
-          everyWeeks: { type: 'integer', minimum: 1, description: 'Every how many weeks (2: every other week).' },
-          from: { type: 'string', isoDate: true, description: 'First day of this period, YYYY-MM-DD.' },
-          until: { type: 'string', isoDate: true, description: 'Last day of this period, YYYY-MM-DD.' },
-        },
-      },
-    },
+    schedule: { ...SCHEDULE, description: 'When the roll-up meeting was held over the years, e.g. [{ "weekdays": [4], "until": "2016-06-30" }, { "weekdays": [3], "everyWeeks": 2, "from": "2016-07-01" }]. Empty: every week on meetingWeekday.' },
     linkBase: { type: 'string', description: 'URL prefix of minutes links, e.g. https://github.com/ORG/minutes/blob/main/' },
     sections: {
       type: 'object',
       additionalProperties: false,
       description: 'Heading names of the well-known sections; the first of each is the canonical one.',
-      properties: {
-        meta: { type: 'array', items: { type: 'string' }, minItems: 1 },
-        updates: { type: 'array', items: { type: 'string' }, minItems: 1 },
-        aob: { type: 'array', items: { type: 'string' }, minItems: 1 },
-        projectUpdates: { type: 'array', items: { type: 'string' }, minItems: 1 },
-      },
+      properties: Object.fromEntries(SECTION_ROLES.map((role) => [role, { type: 'array', items: { type: 'string' }, minItems: 1 }])),
     },
     requiredSections: {
       type: 'array',
-      items: { type: 'string', enum: ['meta', 'updates', 'aob', 'projectUpdates'] },
+      items: { type: 'string', enum: SECTION_ROLES },
       description: 'Sections a weekly roll-up must have.',
     },
     teams: {
       type: 'array',
       description: 'The teams and SIGs of the weekly roll-up, in order. Leave empty to infer them from the workspace.',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['name'],
-        properties: {
-          name: { type: 'string', description: 'Heading of its section, e.g. "Team IaaS".' },
-          aliases: { type: 'array', items: { type: 'string' }, description: 'Other headings people use for it.' },
-          folder: { type: 'string', repositoryPath: true, description: 'Folder of its minutes, relative to the repository root.' },
-          kind: { type: 'string', enum: ['team', 'sig', 'group'] },
-          everyWeeks: { type: 'integer', minimum: 1, description: 'How often it meets, in weeks.' },
-        },
-      },
+      items: TEAM,
     },
     rules: {
       type: 'object',

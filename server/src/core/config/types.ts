@@ -1,34 +1,35 @@
-import type { RuleSetting } from '../rules/severity';
+import type { FromSchema } from './fromSchema';
+import type { SCHEDULE, SECTION_ROLES, SERIES, TEAM } from './schemaParts';
+import type { RuleSetting } from './severity';
 
-/** One team or SIG of the roster. */
-export interface TeamConfig {
-  /** Display name, as the heading should say it: `Team IaaS`, `SIG Documentation`. */
-  name: string;
-  /** Other names people use for it in headings: `IAM SIG`, `SIG IAM`. */
-  aliases?: string[];
-  /** Folder of its meeting minutes, relative to the repository root: `iaas`. */
-  folder?: string;
-  kind?: 'team' | 'sig' | 'group';
-  /** How often it meets, in weeks (SIGs often meet every other week). */
-  everyWeeks?: number;
-}
+export { SECTION_ROLES, SERIES_KINDS } from './schemaParts';
+
+/** One team or SIG of the roster (`name`, `aliases`, `folder`, `kind`, `everyWeeks`: see the schema). */
+export type TeamConfig = FromSchema<typeof TEAM>;
 
 /** One period of a meeting's schedule: on these weekdays, every N weeks, from/until a date (ISO, inclusive). */
-export interface ScheduleEntry {
-  weekdays: number[];
-  everyWeeks?: number;
-  from?: string;
-  until?: string;
-}
+export type ScheduleEntry = FromSchema<typeof SCHEDULE>[number];
 
-export interface SectionNames {
-  meta: string[];
-  updates: string[];
-  aob: string[];
-  projectUpdates: string[];
-}
+export type SectionRoleKey = (typeof SECTION_ROLES)[number];
+
+/** Heading names of each well-known section (first is the canonical one). */
+export type SectionNames = Record<SectionRoleKey, string[]>;
+
+/** A series as `.minutes.json` gives it (see the schema): only its paths are needed. */
+export type GivenSeries = FromSchema<typeof SERIES>;
+
+/** One meeting series as the checks read it, defaults filled in: which files are its minutes, and what each must be like. */
+export type SeriesConfig = Required<Omit<GivenSeries, 'name'>> & Pick<GivenSeries, 'name'>;
+
+export type SeriesKind = SeriesConfig['kind'];
 
 export interface MinutesConfig {
+  /**
+   * The meeting series, each with its files, title forms, schedule and required sections. The keys
+   * below up to `requiredSections` are views of them (the first roll-up's and the other series'),
+   * kept for the features that ask about "the" roll-up; `.minutes.json` may still give them instead.
+   */
+  series: SeriesConfig[];
   /** Folder of the weekly roll-ups, relative to the repository root: the roll-ups' series. */
   weeklyFolder: string;
   /** Path patterns of the roll-ups (see paths.ts), first the one new files get. */
@@ -47,8 +48,8 @@ export interface MinutesConfig {
   linkBase: string;
   /** Heading names of the well-known sections (first is the canonical one). */
   sections: SectionNames;
-  /** Sections a weekly roll-up must have, by key of `sections`. */
-  requiredSections: Array<keyof SectionNames>;
+  /** Sections the first roll-up series must have, by role (see its series' `requiredSections` for any heading). */
+  requiredSections: SectionRoleKey[];
   /** The teams and SIGs; empty means inferred from the workspace. */
   teams: TeamConfig[];
   /** Calendars of the meeting series: `.ics` or yaml2ics files of the repository, or http(s) feed URLs. */

@@ -1,5 +1,4 @@
 import type { FeatureContext } from './context';
-import { meetingWeekdays } from '../config/schedule';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import { dayNumber, formatDate, fromDayNumber, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel, TeamEntry, TeamKind } from '../model/types';
@@ -8,6 +7,7 @@ import { PARTICIPANTS_HEADING } from '../model/sections';
 import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../text/edits';
 import { meetingDate } from '../workspace/meetingDate';
 import { expectedTeams, isSameTeam, rollUpOrder } from '../workspace/roster';
+import { meetingWeekdayOf } from './dateFacts';
 import { fileSummary, handlesIn, recentHandles, recentMinuteTakers } from './workspaceFacts';
 import { entryAt, sectionAt } from './sectionAt';
 
@@ -43,7 +43,7 @@ export function completions(model: MinutesModel, position: Position, env: Comple
   const handle = HANDLE.exec(prefix);
   if (handle && model.kind === 'meeting') return handles(model, env, typed(handle[1].length + 1), position.line);
   const partial = PARTIAL_DATE.exec(prefix);
-  if (partial) return dates(date, env, typed(partial[1].length));
+  if (partial) return dates(model, date, env, typed(partial[1].length));
   return [];
 }
 
@@ -119,9 +119,9 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
     });
 }
 
-function dates(meeting: CalendarDate, env: CompletionEnvironment, range: Range): CompletionItem[] {
+function dates(model: MinutesModel, meeting: CalendarDate, env: CompletionEnvironment, range: Range): CompletionItem[] {
   const candidates: Array<{ date: CalendarDate; what: string }> = [{ date: meeting, what: 'meeting date' }];
-  const step = (meetingWeekdays(env.config, meeting)[0] - weekday(meeting) + 7) % 7 || 7;
+  const step = (meetingWeekdayOf(model, env.config, meeting) - weekday(meeting) + 7) % 7 || 7;
   for (let i = 0; i < 3; i++) candidates.push({ date: fromDayNumber(dayNumber(meeting) + step + 7 * i), what: i === 0 ? 'next meeting' : 'a later meeting' });
   for (let d = dayNumber(env.today), found = 0; d < dayNumber(env.today) + 120 && found < 3; d++) {
     const holiday = env.calendar.holidayOn(fromDayNumber(d));

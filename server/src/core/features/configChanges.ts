@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from '../config/defaults';
-import type { InferredValue } from '../config/infer';
+import type { InferredValue } from './inferConfig';
 import type { MinutesConfig } from '../config/types';
 import { RULES } from '../rules/catalog';
 
@@ -32,6 +32,10 @@ export function configChanges(values: InferredValue[], defaults: MinutesConfig =
       }
       continue;
     }
+    if (key === 'series' && Array.isArray(value)) {
+      changes.push(...seriesChanges(value as SeriesEntry[], defaults));
+      continue;
+    }
     const before = (defaults as unknown as Record<string, unknown>)[key];
     if (JSON.stringify(before) === JSON.stringify(value)) continue;
     const dropped = key === 'requiredSections' && Array.isArray(before) && Array.isArray(value) && before.some((s) => !value.includes(s));
@@ -39,6 +43,25 @@ export function configChanges(values: InferredValue[], defaults: MinutesConfig =
   }
   // What weakens the checks first: that is what a user must not miss.
   return [...changes.filter((c) => c.weakens), ...changes.filter((c) => !c.weakens)];
+}
+
+type SeriesEntry = Partial<Pick<MinutesConfig['series'][number], 'kind' | 'paths' | 'requiredSections'>>;
+
+/**
+ * The series against the defaults' (a roll-up and the team series): their patterns when they
+ * differ, and each series that requires fewer sections than the defaults' series of its kind.
+ */
+function seriesChanges(entries: SeriesEntry[], defaults: MinutesConfig): ConfigChange[] {
+  const changes: ConfigChange[] = [];
+  const paths = (list: SeriesEntry[]) => list.flatMap((e) => e.paths ?? []);
+  if (JSON.stringify(paths(entries)) !== JSON.stringify(paths(defaults.series))) changes.push({ key: 'series', from: short(paths(defaults.series)), to: short(paths(entries)), weakens: false });
+  entries.forEach((entry, i) => {
+    const kind = entry.kind ?? 'minutes';
+    const before = defaults.series.find((s) => s.kind === kind)?.requiredSections ?? [];
+    const after = entry.requiredSections ?? [];
+    if (before.some((s) => !after.includes(s))) changes.push({ key: `series[${i}].requiredSections`, from: short(before), to: short(after), weakens: true });
+  });
+  return changes;
 }
 
 /** JSON on one line, cut to what a quick pick row shows. */

@@ -1,12 +1,12 @@
-import { meetingWeekdays } from '../config/schedule';
 import type { HolidayCalendar, PublicHoliday } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, formatDate, fromDayNumber, weekday, type CalendarDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
+import { seriesWeekdays } from '../workspace/meetingDate';
 
-/** The weekday a document's meetings are on: the configured one for roll-ups, its own date's for team minutes. */
+/** The weekday a document's meetings are on: its series' schedule's where it has one, else its own date's. */
 export function meetingWeekdayOf(model: MinutesModel, config: MinutesConfig, date: CalendarDate): number {
-  return model.kind === 'weekly' ? meetingWeekdays(config, date)[0] : weekday(date);
+  return seriesWeekdays(model, config, date)?.[0] ?? weekday(date);
 }
 
 /** The next date after `date` that falls on `day` (0 = Sunday). */

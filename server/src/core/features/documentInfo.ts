@@ -1,5 +1,5 @@
 import type { MinutesConfig } from '../config/types';
-import { isSlideDeck } from '../model/markdown';
+import { isSlideDeck } from '../model/slideDeck';
 import type { DocumentKind, MinutesModel } from '../model/types';
 
 export interface DocumentInfo {

@@ -9,6 +9,10 @@ import { openItemsBefore, trackSeries, writtenLine } from '../workspace/actionSe
 import { PENDING_SECTIONS } from '../model/actionItems';
 import { flatten } from '../model/parse';
 import { PARTICIPANTS_HEADING } from '../model/sections';
+import type { MinutesModel } from '../model/types';
+import { formatWritten } from '../model/writtenDates';
+import { datedPathOf } from '../config/paths';
+import { normalizeHeading } from '../text/headings';
 import { nextWeekday } from './dateFacts';
 import { handlesIn } from './workspaceFacts';
 
@@ -54,7 +58,7 @@ export function rollUpWarning(workspace: MinutesWorkspace, config: MinutesConfig
 
 /** The meeting days a new roll-up could be for: today when it is the meeting day, else the next one. */
 export function weeklyDateChoices(config: MinutesConfig, today: CalendarDate): CalendarDate[] {
-  const day = meetingWeekdays(config, today)[0];
+  const day = meetingWeekdays(config, today)[0] ?? config.meetingWeekday;
   const next = nextWeekday(today, day);
   return weekday(today) === day ? [today, next] : [next];
 }
@@ -65,7 +69,7 @@ export function weeklyDateChoices(config: MinutesConfig, today: CalendarDate): C
  */
 export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesConfig, calendar: HolidayCalendar, date: CalendarDate): NewFile {
   const path = workspace.pathFor(config.weeklyFolder, date);
-  const lines = [`# ${config.weeklyTitles[0].replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
+  const lines = [`# ${(config.weeklyTitles[0] ?? '{date}').replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
   const since = workspace.lastMeetingBefore(date, path);
   for (const team of newRollUpTeams(path, date, workspace, config)) {
     const recent = team.folder ? workspace.index.between(team.folder, since, date).pop() : undefined;
@@ -138,9 +142,9 @@ export function nextTeamMeeting(workspace: MinutesWorkspace, folder: string, tod
 const AGENDA = /agenda|tagesordnung|topics/iu;
 
 /**
- * A new team meeting file, shaped like the team's last one: dated title, its participants, its
- * recurring items (the sections before the agenda, with last time's answers left blank), the
- * agenda heading, all in the folder's own bullet style (`*` or `-`).
+ * A new team meeting file, shaped like the series' last one: its title form and heading levels, its
+ * participants, its recurring items (the sections before the agenda, with last time's answers left
+ * blank), the sections its series requires, the agenda heading, all in its own bullet style (`*` or `-`).
  */
 export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, calendar: HolidayCalendar, date: CalendarDate): NewFile {
   const path = workspace.pathFor(folder, date);
@@ -151,28 +155,50 @@ export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, cale
   const handles = handlesIn(text).map((h) => `${bullet} @${h}`);
   // The title (`# 2026-06-04`, or `## 2026-06-04` in pads) is not a recurring section.
   const isTitle = (s: { headingRange: { start: { line: number } } }) => model?.title?.range.start.line === s.headingRange.start.line;
-  const sections = (model?.sections ?? []).flatMap((s) => (s.depth === 1 ? s.children : [s])).filter((s) => s.depth === 2 && !isTitle(s));
+  const headings = model ? flatten(model.sections).filter((s) => !isTitle(s) && s.depth >= 2) : [];
+  // The series' own level for its sections (`###` under a `##` title in pads).
+  const depth = headings.length ? Math.min(...headings.map((s) => s.depth)) : 2;
+  const h = '#'.repeat(depth);
+  const sections = headings.filter((s) => s.depth === depth);
   const participants = sections.find((s) => PARTICIPANTS_HEADING.test(s.title));
   const agendaIndex = sections.findIndex((s) => AGENDA.test(s.title));
   const pendingHeading = model && flatten(model.sections).find((s) => PENDING_SECTIONS.test(s.title));
   const recurring = sections.slice(0, agendaIndex < 0 ? sections.length : agendaIndex).filter((s) => s !== participants && s !== pendingHeading && !AGENDA.test(s.title));
-  const lines = [`# ${formatDate(date)}`, '', `## ${participants?.title ?? 'Participants'}`, '', ...(handles.length ? handles : [`${bullet} @`]), ''];
+  const lines = [newTitle(workspace, path, model, date), '', `${h} ${participants?.title ?? 'Participants'}`, '', ...(handles.length ? handles : [`${bullet} @`]), ''];
   // The items the last meeting left open, under the series' own heading, each with a status to fill in.
   const open = last ? openItemsBefore(workspace, folder, date) : [];
   if (open.length) {
-    lines.push(`## ${pendingHeading?.title ?? 'Pending action items'}`, '');
+    lines.push(`${h} ${pendingHeading?.title ?? 'Pending action items'}`, '');
     for (const tracked of open) lines.push(`${bullet} ${(writtenLine(workspace, tracked) ?? tracked.item.text).replace(/^(?:[-*+]|\d+[.)])\s+/u, '')}`, `  ${bullet} status: `);
     lines.push('');
   }
   if (model && recurring.length) {
-    for (const section of recurring) lines.push(`## ${section.title}`, '', ...carried(model.text.slice(section.contentOffset, section.endOffset)), '');
+    for (const section of recurring) lines.push(`${h} ${section.title}`, '', ...carried(model.text.slice(section.contentOffset, section.endOffset)), '');
   } else {
-    lines.push('## Recurring items', '', `${bullet} `, '');
+    lines.push(`${h} Recurring items`, '', `${bullet} `, '');
   }
+  // Sections the series requires, where its last meeting had none.
+  const written = new Set(lines.filter((l) => l.startsWith('#')).map((l) => normalizeHeading(l.replace(/^#+\s*/u, ''))));
+  for (const name of datedPathOf(path, workspace.config)?.seriesConfig.requiredSections ?? []) if (!written.has(normalizeHeading(name))) lines.push(`${h} ${name}`, '', `${bullet} `, '');
   const agenda = agendaIndex >= 0 ? sections[agendaIndex].title : 'Agenda';
-  lines.push(`## ${agenda}`, '', `${bullet} `, '');
+  lines.push(`${h} ${agenda}`, '', `${bullet} `, '');
   const agendaLine = lines.length - 2;
   return { path, text: lines.join('\n'), cursor: { line: agendaLine, character: 2 }, exists: workspace.index.has(path), holiday: calendar.holidayOn(date)?.name };
+}
+
+/**
+ * The title line of a series' next minutes: its configured title form, else its last title at the
+ * same level with the new date written the same way (`Working group call, 8 January 2024`), else the date.
+ */
+function newTitle(workspace: MinutesWorkspace, path: string, last: MinutesModel | undefined, date: CalendarDate): string {
+  const form = datedPathOf(path, workspace.config)?.seriesConfig.titles[0];
+  if (form) return `# ${form.replace('{date}', formatDate(date))}`;
+  const title = last?.title;
+  const found = title?.date && title.text.indexOf(title.date.text);
+  if (!last || !title?.date || found === undefined || found < 0) return `# ${formatDate(date)}`;
+  const depth = flatten(last.sections).find((s) => s.headingRange.start.line === title.range.start.line)?.depth ?? 1;
+  const newDate = title.date.style ? formatWritten(date, title.date.style) : formatDate(date);
+  return `${'#'.repeat(depth)} ${title.text.slice(0, found)}${newDate}${title.text.slice(found + title.date.text.length)}`;
 }
 
 /** A recurring section's lines for the next meeting: the questions stay, last time's answers (`Minutes-transfer: @x`) go. */

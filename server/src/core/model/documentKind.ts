@@ -1,32 +1,34 @@
 import type { MinutesConfig } from '../config/types';
-
-import { normalizeHeading } from './sections';
+import { normalizeHeading } from '../text/headings';
 import type { DatedFile, DocumentKind, DocumentPath, Title } from './types';
 
 /**
- * Whether a title is a roll-up's: it starts as one of the title forms does before `{date}` and has
- * a date (`SCS Tech Weekly 2022-09-29` for `SCS Tech Weekly {date}`; "SCS Tech Weekly notes" is not
- * one, "SCS Tech Weekly" alone is one without its date).
+ * Whether a title has one of the forms exactly, with its date where the form has `{date}`
+ * (`SCS Tech Weekly 2022-09-29` for `SCS Tech Weekly {date}`), or the form's words alone (a roll-up
+ * still missing its date). A form belongs to its series: "SCS Tech Weekly notes" is none of them.
  */
-export function isWeeklyTitle(title: Title, weeklyTitles: readonly string[]): boolean {
+export function hasTitleForm(title: Title, forms: readonly string[]): boolean {
   const text = normalizeHeading(title.text);
-  return weeklyTitles.some((form) => {
-    const prefix = normalizeHeading(form.split('{date}')[0]);
-    // The form's words alone are a roll-up still missing its date; more words need the date.
-    return prefix !== '' && text.startsWith(prefix) && (title.date !== undefined || text === prefix);
+  return forms.some((form) => {
+    const [before, after = ''] = form.split('{date}');
+    const prefix = normalizeHeading(before);
+    if (prefix === '' && normalizeHeading(after) === '') return false;
+    if (title.date === undefined) return text === prefix;
+    return text === normalizeHeading(`${before}${title.date.text}${after}`);
   });
 }
 
 /**
- * Weekly roll-ups are recognised by their title or their folder; meeting minutes by a dated file
- * name. Everything else (READMEs, templates, slide decks) is not minutes and gets no
- * minutes checks.
+ * Minutes are the files of a series (a dated name one of its path patterns covers), with or without a
+ * title; a roll-up series' files are roll-ups. A file no series names by its folder is a roll-up
+ * when its title has a roll-up's form (a roll-up saved in the wrong folder). Everything else
+ * (READMEs, templates, slide decks) is not minutes and gets no minutes checks.
  */
 export function documentKind(path: DocumentPath, title: Title | undefined, dated: DatedFile | undefined, config: MinutesConfig, isSlideDeck: boolean): DocumentKind {
   if (isSlideDeck || /template/iu.test(path.fileName)) return 'other';
-  if (title && isWeeklyTitle(title, config.weeklyTitles)) return 'weekly';
-  if (!dated) return 'other';
-  if (dated.weekly) return 'weekly';
+  if (dated?.weekly) return 'weekly';
+  const namedSeries = dated !== undefined && !dated.pattern.hasSeries;
+  if (title && !namedSeries && hasTitleForm(title, config.weeklyTitles)) return 'weekly';
   // A dated file without any heading is still minutes, one that lacks its title.
-  return 'meeting';
+  return dated ? 'meeting' : 'other';
 }

@@ -5,7 +5,7 @@ import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { splitAtHeadings } from './chunks';
-import { hostileInput } from './markdown';
+import { hostileInput } from './hostileInput';
 
 /** A link destination of a document: `[text](dest)`, `[ref]: dest`, `<dest>` or a bare URL. */
 export interface DocumentLink {

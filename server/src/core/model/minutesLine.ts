@@ -5,7 +5,7 @@ import { datedPathOf } from '../config/paths';
 import type { MinutesConfig } from '../config/types';
 
 /** What reading minutes links needs of the config: where links point, and how dated files are named. */
-export type LinkConfig = Pick<MinutesConfig, 'linkBase' | 'weeklyPaths' | 'minutesPaths'>;
+export type LinkConfig = Pick<MinutesConfig, 'linkBase' | 'series'>;
 import type { LinkTarget, MinutesLine, MinutesLineState } from './types';
 
 // Wording people use for "the minutes are not there yet".

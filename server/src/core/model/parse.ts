@@ -7,7 +7,9 @@ import { findWrittenDates, type WrittenStyle } from './writtenDates';
 import { documentKind } from './documentKind';
 import type { Root } from 'mdast';
 import { splitAtHeadings } from './chunks';
-import { finish, isSlideDeck, opaqueReason, parseChunks, parseMarkdownInSteps, type ChunkCache } from './markdown';
+import { opaqueReason } from './hostileInput';
+import { finish, parseChunks, parseMarkdownInSteps, type ChunkCache } from './markdown';
+import { isSlideDeck } from './slideDeck';
 import { readMeta } from './meta';
 import { buildSections } from './sections';
 import { readUpdatesGroup } from './teams';
@@ -35,14 +37,15 @@ export function* parseMinutesInSteps(doc: SourceDocument, config: MinutesConfig,
 
 /**
  * For checking a whole repository: only what the checks read. The checks of team minutes read
- * their title alone, so only the pieces that can hold it are parsed (see chunks.ts); roll-ups, and
+ * their title alone (unless their series requires sections), so only the pieces that can hold it are parsed (see chunks.ts); roll-ups, and
  * documents whose title cannot be found that way, are parsed whole. The model's sections are then
  * incomplete (`partial`): fine for `lint`, not for the outline.
  */
 export function parseMinutesForLint(doc: SourceDocument, config: MinutesConfig): CheckedModel {
   const dated = datedPathOf(uriPath(doc.uri), config);
   const chunks = splitAtHeadings(doc.text);
-  if (dated?.weekly || chunks.length < 3 || SETEXT_H1.test(doc.text)) return parseMinutes(doc, config);
+  // Minutes whose series requires sections are read whole: their headings are checked.
+  if (dated?.weekly || dated?.seriesConfig.requiredSections.length || chunks.length < 3 || SETEXT_H1.test(doc.text)) return parseMinutes(doc, config);
   const firstLine = (text: string) => text.slice(0, text.indexOf('\n') >>> 0);
   const h1 = (i: number) => /^#[ \t]/u.test(chunks[i].text);
   // The first heading: the first piece's own when it opens with one, else the next piece's.

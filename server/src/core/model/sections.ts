@@ -2,7 +2,8 @@ import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../text/lineIndex';
 import type { Section, SectionRole } from './types';
-import type { SectionNames } from '../config/types';
+import { SECTION_ROLES, type SectionNames } from '../config/types';
+import { normalizeHeading } from '../text/headings';
 
 /** A section while parsing: the model's section plus the blocks it owns directly. */
 export interface SectionDraft {
@@ -13,15 +14,13 @@ export interface SectionDraft {
 /** The heading of the section that lists who was at a meeting (English and German). */
 export const PARTICIPANTS_HEADING = /particip|attendees|teilnehm|anwesend/iu;
 
-export function normalizeHeading(text: string): string {
-  return text.replace(/[:\s]+$/u, '').replace(/\s+/gu, ' ').trim().toLowerCase();
-}
+export { normalizeHeading };
 
 export function roleOf(title: string, depth: number, names: SectionNames): SectionRole {
   if (depth === 1) return 'title';
   const key = normalizeHeading(title);
   const normalized = normalizedNames(names);
-  for (const role of ['meta', 'updates', 'aob', 'projectUpdates'] as const) {
+  for (const role of SECTION_ROLES) {
     if (normalized[role].has(key)) return role;
   }
   return 'other';
@@ -32,7 +31,7 @@ function normalizedNames(names: SectionNames): Record<keyof SectionNames, Set<st
   let normalized = normalizedByConfig.get(names);
   if (!normalized) {
     const of = (list: string[]) => new Set(list.map(normalizeHeading));
-    normalized = { meta: of(names.meta), updates: of(names.updates), aob: of(names.aob), projectUpdates: of(names.projectUpdates) };
+    normalized = Object.fromEntries(SECTION_ROLES.map((role) => [role, of(names[role])])) as Record<keyof SectionNames, Set<string>>;
     normalizedByConfig.set(names, normalized);
   }
   return normalized;

@@ -1,10 +1,10 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lineIndex';
-import type { DatedPath } from '../config/paths';
+import type { SeriesPath } from '../config/paths';
 import type { ParsedDate } from './dates';
 import type { WrittenStyle } from './writtenDates';
 
-export type DatedFile = DatedPath & { weekly: boolean };
+export type DatedFile = SeriesPath;
 
 export type DocumentKind = 'weekly' | 'meeting' | 'other';
 

@@ -1,17 +1,18 @@
-import { meetingWeekdays } from '../config/schedule';
 import { formatDate, WEEKDAY_NAMES, weekday } from '../model/dates';
 import { dateAnchor } from '../text/edits';
+import { seriesWeekdays } from '../workspace/meetingDate';
 import type { Rule } from './types';
 
 export const meetingWeekday: Rule = {
   code: 'meeting-weekday',
   defaultSeverity: 'information',
-  description: 'The roll-up is dated on another weekday than the configured meeting day.',
+  description: "The minutes are dated on another weekday than their series' schedule says it meets.",
   example: '`20221127.md` (a Sunday) when the meeting is on Thursdays',
   check({ model, config, meetingDate }) {
-    if (model.kind !== 'weekly' || !meetingDate) return [];
-    const usual = meetingWeekdays(config, meetingDate);
-    if (usual.includes(weekday(meetingDate))) return [];
+    // `20230704-special.md` and the like are notes of a special session, held when it was.
+    if (model.kind === 'other' || !meetingDate || model.dated?.suffixed) return [];
+    const usual = seriesWeekdays(model, config, meetingDate);
+    if (!usual?.length || usual.includes(weekday(meetingDate))) return [];
     const days = usual.map((d) => `${WEEKDAY_NAMES[d]}s`).join(' or ');
     return [{ message: `${formatDate(meetingDate)} is a ${WEEKDAY_NAMES[weekday(meetingDate)]}; the meeting is on ${days}.`, range: dateAnchor(model) }];
   },

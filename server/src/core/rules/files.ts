@@ -1,4 +1,4 @@
-import { patternOf } from '../config/infer';
+import { patternOf } from '../config/pathShapes';
 import { DOCUMENT_START } from '../text/edits';
 import type { Rule } from './types';
 

@@ -86,7 +86,8 @@ export interface OpenItem {
 
 /** The open action items of every series of a repository, each once (at its latest mention). */
 export function openItems(workspace: MinutesWorkspace, today: CalendarDate): OpenItem[] {
-  const series = workspace.index.datedFolders().filter((f) => f !== workspace.config.weeklyFolder);
+  // The roll-ups report what the series decided; they raise no items of their own.
+  const series = workspace.index.seriesFolders();
   return series.flatMap((folder) => {
     const tracked = trackSeries(workspace, folder);
     // Each chain by its latest mention: open there means still open.

@@ -2,13 +2,19 @@ import { meetingWeekdays } from '../config/schedule';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, sameDate, weekday, type CalendarDate } from '../model/dates';
 import type { CheckedModel } from '../model/types';
-import type { MinutesWorkspace } from './workspace';
+import type { MinutesIndex } from './minutesIndex';
+
+/** What telling the meeting's date reads of the repository: the other files of the series. */
+export interface SeriesSource {
+  readonly index: MinutesIndex;
+  relativePath(uri: string): string | undefined;
+}
 
 /**
  * The date the minutes are about. Title and file name usually agree; when they do not, the file
  * name wins unless it is the one found wrong (see wrongDate).
  */
-export function meetingDate(model: CheckedModel, config: MinutesConfig, workspace?: MinutesWorkspace, today?: CalendarDate): CalendarDate | undefined {
+export function meetingDate(model: CheckedModel, config: MinutesConfig, workspace?: SeriesSource, today?: CalendarDate): CalendarDate | undefined {
   const titleDate = model.title?.date?.problem === 'impossible' ? undefined : model.title?.date?.date;
   const fileDate = model.fileDate?.date;
   if (!titleDate || !fileDate) return fileDate ?? titleDate;
@@ -29,21 +35,33 @@ export interface DateVerdict {
  * Which of the two dates is the mistake when the title and the file name disagree, and why; or
  * undefined when that cannot be told (then neither fix is the one to apply without asking).
  */
-export function wrongDate(model: CheckedModel, config: MinutesConfig, workspace?: MinutesWorkspace, today?: CalendarDate): DateVerdict | undefined {
+export function wrongDate(model: CheckedModel, config: MinutesConfig, workspace?: SeriesSource, today?: CalendarDate): DateVerdict | undefined {
   const titleDate = model.title?.date?.date;
   const fileDate = model.fileDate?.date;
   // A range of days (`14-16 October`) holds the meeting somewhere: neither date can be told wrong.
   if (model.kind === 'other' || !titleDate || !fileDate || model.title?.date?.problem || model.title?.date?.until || sameDate(titleDate, fileDate)) return undefined;
   if (today && dayNumber(titleDate) > dayNumber(today) && dayNumber(fileDate) <= dayNumber(today)) return { wrong: 'title', why: 'future' };
   const path = workspace?.relativePath(model.uri);
-  const folder = path?.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const folder = (path !== undefined ? workspace?.index.file(path)?.folder : undefined) ?? (path?.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
   const series = workspace && path !== undefined ? workspace.index.filesIn(folder).filter((f) => f.path !== path && dayNumber(f.date!) < dayNumber(fileDate)) : [];
   if (series.some((f) => sameDate(f.date!, titleDate))) return { wrong: 'title', why: 'copied' };
-  const usual = model.kind === 'weekly' ? meetingWeekdays(config, fileDate) : [usualWeekday(series.map((f) => f.date!))].filter((d) => d !== undefined);
+  // The series' own schedule where it has one; else the weekday most of its meetings fell on.
+  const usual = seriesWeekdays(model, config, fileDate) ?? [usualWeekday(series.map((f) => f.date!))].filter((d) => d !== undefined);
   if (!usual.length) return undefined;
   const titleOn = usual.includes(weekday(titleDate));
   const fileOn = usual.includes(weekday(fileDate));
   return titleOn === fileOn ? undefined : { wrong: titleOn ? 'file' : 'title', why: 'weekday' };
+}
+
+/**
+ * The weekdays the series of a file meets on around `date`, when its config gives a schedule: a
+ * roll-up's (the first roll-up's weekday where it is no file of a series, see documentKind), or its series'.
+ */
+export function seriesWeekdays(model: CheckedModel, config: MinutesConfig, date: CalendarDate): number[] | undefined {
+  const series = model.dated?.seriesConfig;
+  if (series?.schedule.length) return meetingWeekdays(series, date);
+  if (model.kind === 'weekly' && !model.dated?.weekly) return meetingWeekdays(config, date);
+  return undefined;
 }
 
 /** The weekday most of a series' recent meetings fell on, if most did (at least 3 of them). */

@@ -1,7 +1,7 @@
 import { dayNumber, type CalendarDate } from '../model/dates';
 
 /** Where a path's date and series come from: the config's path patterns (see config/paths.ts). */
-export type DatePath = (path: string) => { date: { date?: CalendarDate }; series: string } | undefined;
+export type DatePath = (path: string) => { date: { date?: CalendarDate }; series: string; weekly?: boolean } | undefined;
 
 export interface IndexedFile {
   /** Relative to the repository root, with `/`: `iaas/20220928.md`. */
@@ -10,6 +10,8 @@ export interface IndexedFile {
   folder: string;
   fileName: string;
   date?: CalendarDate;
+  /** Whether it is a file of a roll-up series. */
+  rollUp?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export class MinutesIndex {
     const dated = this.datePath(path);
     const file: IndexedFile = { path, folder: dated?.date.date ? dated.series : slash < 0 ? '' : path.slice(0, slash), fileName: path.slice(slash + 1) };
     if (dated?.date.date) file.date = dated.date.date;
+    if (dated?.date.date && dated.weekly) file.rollUp = true;
     this.byPath.set(path, file);
     const list = this.byFolder.get(file.folder) ?? [];
     if (keepSorted) {
@@ -76,6 +79,11 @@ export class MinutesIndex {
     return this.byPath.keys();
   }
 
+  /** The indexed file at a path: its series (`folder`), date and whether it is a roll-up. */
+  file(path: string): IndexedFile | undefined {
+    return this.byPath.get(path);
+  }
+
   has(path: string): boolean {
     return this.byPath.has(path);
   }
@@ -84,15 +92,31 @@ export class MinutesIndex {
     return this.byPath.size;
   }
 
-  private datedFoldersCache: { generation: number; folders: string[] } | undefined;
+  private datedFoldersCache: { generation: number; folders: string[]; rollUps: string[]; others: string[] } | undefined;
+
+  /** Folders holding at least one dated minutes file, by series: roll-ups and the others. */
+  private folders(): { folders: string[]; rollUps: string[]; others: string[] } {
+    if (this.datedFoldersCache?.generation !== this.generation) {
+      const folders = [...this.byFolder.entries()].filter(([, files]) => files.some((f) => f.date)).map(([folder]) => folder).sort();
+      const isRollUp = (folder: string) => this.byFolder.get(folder)!.some((f) => f.rollUp);
+      this.datedFoldersCache = { generation: this.generation, folders, rollUps: folders.filter(isRollUp), others: folders.filter((f) => !isRollUp(f)) };
+    }
+    return this.datedFoldersCache;
+  }
 
   /** Folders holding at least one dated minutes file. */
   datedFolders(): string[] {
-    if (this.datedFoldersCache?.generation !== this.generation) {
-      const folders = [...this.byFolder.entries()].filter(([, files]) => files.some((f) => f.date)).map(([folder]) => folder).sort();
-      this.datedFoldersCache = { generation: this.generation, folders };
-    }
-    return this.datedFoldersCache.folders;
+    return this.folders().folders;
+  }
+
+  /** Series folders of roll-ups (see SeriesConfig's kind). */
+  rollUpFolders(): string[] {
+    return this.folders().rollUps;
+  }
+
+  /** Series folders of minutes other than roll-ups. */
+  seriesFolders(): string[] {
+    return this.folders().others;
   }
 
   hasFolder(folder: string): boolean {

@@ -1,13 +1,16 @@
 import { URI, Utils } from 'vscode-uri';
+import { compilePathPattern, datedPathOf, formatDatedPath } from '../config/paths';
+import { folderPattern } from '../config/series';
 import type { MinutesConfig } from '../config/types';
-import { dayNumber, fromDayNumber, sameDate, type CalendarDate } from '../model/dates';
+import { dayNumber, type CalendarDate } from '../model/dates';
 import { parseMinutes, parseMinutesInSteps, parseMinutesOutline, type SourceDocument } from '../model/parse';
 import type { CheckedModel, MinutesModel, TeamKind } from '../model/types';
-import { findRosterTeam } from '../model/teams';
-import { meetingDate } from './meetingDate';
-import { compilePathPattern, datedPathOf, formatDatedPath } from '../config/paths';
+import { CopyFinder } from './copies';
 import { MinutesIndex, type IndexedFile } from './minutesIndex';
-import { nameTokens, sameTeam, teamSimilarity, tokenSimilarity } from './names';
+import { RollUpHistory, type LearnedFolder, type RollUp } from './rollUpHistory';
+import { findFolder } from './teamFolders';
+
+export type { LearnedFolder, RollUp };
 
 /** How the core reads files of the repository; the server and the CLI each provide one. */
 export interface WorkspaceFiles {
@@ -23,39 +26,16 @@ function comparable(path: string): string {
   return path.replace(/^\/([A-Za-z]):/u, (_, drive: string) => `/${drive.toLowerCase()}:`);
 }
 
-export interface LearnedFolder {
-  name: string;
-  kind: TeamKind;
-  folder: string;
-  /** How many roll-ups link this team to this folder: one mistaken link does not outvote history. */
-  votes: number;
-  /** The day (dayNumber) of the latest roll-up that made this link. */
-  lastDay: number;
-}
-
-/** A roll-up with the date of its meeting. */
-export interface RollUp {
-  file: IndexedFile;
-  model: MinutesModel;
-  date: CalendarDate;
-}
-
-/** One link of a team section to a folder, as one roll-up made it. */
-interface TeamLink {
-  name: string;
-  kind: TeamKind;
-  folder: string;
-  day: number;
-}
-
 /**
- * One minutes repository: the index of its files, the models of the files that rules look at
- * (earlier roll-ups, linked minutes), and what those teach about which team keeps which folder.
+ * One minutes repository: the index of its files and its generations, the models of the files that
+ * rules look at (earlier roll-ups, linked minutes), and, each in a module of its own, the history of
+ * its roll-ups with the team folders they teach, and the copies among its minutes.
  */
 export class MinutesWorkspace {
   readonly index: MinutesIndex;
   private readonly models = new Map<string, MinutesModel | null>();
-  private links: { generation: number; links: TeamLink[]; learned: Map<number, LearnedFolder[]> } | undefined;
+  private readonly history = new RollUpHistory(this);
+  private readonly copies = new CopyFinder(this);
   private folders: { generation: number; byTeam: Map<string, string | undefined> } | undefined;
   private contentGeneration = 0;
 
@@ -125,7 +105,7 @@ export class MinutesWorkspace {
     this.index.remove(path);
     this.models.delete(path);
     this.outlines.delete(path);
-    this.contents.delete(path);
+    this.copies.forget(path);
   }
 
   /**
@@ -134,7 +114,7 @@ export class MinutesWorkspace {
    */
   fileChanged(path: string, model?: MinutesModel): void {
     if (model && this.models.get(path) === model) return;
-    this.contents.delete(path);
+    this.copies.forget(path);
     const outlined = this.outlines.delete(path);
     const known = this.models.has(path);
     if (model) this.models.set(path, model);
@@ -196,84 +176,39 @@ export class MinutesWorkspace {
 
   /** Whether this is a minutes repository at all: link checks that need one are skipped otherwise. */
   hasTeamFolders(): boolean {
-    return this.index.datedFolders().some((f) => f !== this.config.weeklyFolder);
+    return this.index.seriesFolders().length > 0;
   }
 
+  /** The files of every roll-up series, oldest first. */
   weeklyFiles(): IndexedFile[] {
-    return this.index.filesIn(this.config.weeklyFolder);
+    return this.history.files();
   }
 
-  /**
-   * The roll-ups of the repository (slide decks and other files of the folder left out), in the
-   * order of their meetings: a misnamed file (`20221127.md` holding the call of 2022-10-27) stands
-   * where its meeting was, so that the history around it reads as it happened.
-   */
+  /** The roll-ups of the repository in the order of their meetings (see RollUpHistory). */
   rollUps(): RollUp[] {
-    if (this.rollUpList?.generation !== this.generation) {
-      const list: RollUp[] = [];
-      for (const file of this.weeklyFiles()) {
-        const model = this.model(file.path);
-        const date = model?.kind === 'weekly' ? meetingDate(model, this.config) : undefined;
-        if (model && date) list.push({ file, model, date });
-      }
-      list.sort((a, b) => dayNumber(a.date) - dayNumber(b.date) || (a.file.path < b.file.path ? -1 : 1));
-      this.rollUpList = { generation: this.generation, list };
-    }
-    return this.rollUpList.list;
+    return this.history.rollUps();
   }
 
-  private rollUpList: { generation: number; list: RollUp[] } | undefined;
-
-  /**
-   * The day after which a team's minutes are news for the roll-up of `date`: the previous roll-up's
-   * meeting, but no more than two weeks back (a group meeting every other week reports at the next
-   * call; a roll-up that was not written, or not kept, does not make three weeks' old minutes news).
-   */
+  /** The day after which a team's minutes are news for the roll-up of `date` (see RollUpHistory). */
   lastMeetingBefore(date: CalendarDate, exceptPath?: string): CalendarDate {
-    const previous = this.previousWeekly(date, exceptPath)?.date;
-    const windowStart = dayNumber(date) - NEWS_WINDOW_DAYS;
-    return previous && dayNumber(previous) > windowStart ? previous : fromDayNumber(windowStart);
+    return this.history.lastMeetingBefore(date, exceptPath);
   }
 
-  /** The latest roll-up of a meeting before `date`, other than `exceptPath`. */
+  /** The latest roll-up of a meeting before `date`, other than `exceptPath` (of its series). */
   previousWeekly(date: CalendarDate, exceptPath?: string): RollUp | undefined {
-    const before = this.rollUps().filter((r) => r.file.path !== exceptPath && dayNumber(r.date) < dayNumber(date));
-    return before[before.length - 1];
+    return this.history.previousWeekly(date, exceptPath);
   }
 
-  /**
-   * The file of the same folder that a document is a copy of, but for white space, if any. Copies
-   * share their title, so the original is the one named after the title's date (`20230816.md`
-   * holding the minutes titled 2023-08-23 copies `20230823.md`); failing that, the earliest.
-   */
+  /** Whether a roll-up of a later meeting than `date` exists: then the one of `date` is history. */
+  hasLaterWeekly(date: CalendarDate, exceptPath?: string): boolean {
+    return this.history.hasLaterWeekly(date, exceptPath);
+  }
+
+  /** The earlier minutes of the same series that a document copies, if any (see CopyFinder). */
   copyOf(model: CheckedModel): IndexedFile | undefined {
     const path = this.relativePath(model.uri);
-    const date = model.fileDate?.date;
-    if (path === undefined || !date) return undefined;
-    const titleDate = model.title?.date?.date;
-    if (titleDate && sameDate(titleDate, date)) return undefined;
-    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-    const others = this.index.filesIn(folder).filter((file) => file.path !== path);
-    const comparable = (file: IndexedFile) => {
-      let content = this.contents.get(file.path);
-      if (content === undefined) {
-        const text = this.readText(file.path);
-        this.contents.set(file.path, (content = text === undefined ? '' : comparableText(text)));
-      }
-      return content;
-    };
-    // A document longer than any of them, white space aside, copies none (and a huge one is not folded for nothing).
-    if (!foldsWithin(model.text, Math.max(0, ...others.map((f) => comparable(f).length)))) return undefined;
-    const content = comparableText(model.text);
-    // An empty template or a bare title is the same in every file; it copies nothing.
-    if (content.length < MIN_COPY_LENGTH) return undefined;
-    const same = others.filter((file) => comparable(file) === content);
-    const named = titleDate && same.find((f) => sameDate(f.date!, titleDate));
-    return named || same.find((f) => dayNumber(f.date!) < dayNumber(date));
+    return path === undefined ? undefined : this.copies.copyOf(model, path);
   }
-
-  /** Each file's text with its white space folded, kept until that file changes: typing in one file re-reads no other. */
-  private readonly contents = new Map<string, string>();
 
   /**
    * Where the minutes of `date` of a series go: named like the series' latest file (same pattern,
@@ -282,136 +217,33 @@ export class MinutesWorkspace {
   pathFor(series: string, date: CalendarDate): string {
     const latest = this.index.filesIn(series).at(-1);
     const like = latest && datedPathOf(latest.path, this.config);
-    const weekly = series === this.config.weeklyFolder;
-    const pattern = like?.pattern ?? compilePathPattern(weekly ? this.config.weeklyPaths[0] : this.config.minutesPaths[0]);
+    const weekly = series === this.config.weeklyFolder || this.index.rollUpFolders().includes(series);
+    // Without a file of its own yet: its series' own pattern, else the first of its kind (a folder per series where there is none).
+    const own = this.config.series.flatMap((s) => s.paths).find((p) => compilePathPattern(p).literalSeries === series);
+    const source = own ?? (weekly ? this.config.weeklyPaths[0] : this.config.minutesPaths.find((p) => compilePathPattern(p).hasSeries)) ?? folderPattern('{series}');
+    const pattern = like?.pattern ?? compilePathPattern(source);
     return formatDatedPath(date, series, pattern, like?.wildcards.map((w, i) => (i === like.wildcards.length - 1 && like.suffixed ? '' : w)) ?? [])!;
   }
 
-  /** Whether a roll-up of a later meeting than `date` exists: then the one of `date` is history. */
-  hasLaterWeekly(date: CalendarDate, exceptPath?: string): boolean {
-    return this.rollUps().some((r) => r.file.path !== exceptPath && dayNumber(r.date) > dayNumber(date));
-  }
-
-  /**
-   * The folder of a team's minutes as the repository stood on `asOf` (without it: as it stands): from the
-   * roster, else from how the roll-ups before that day linked the team, else from the names of the
-   * folders that had minutes by then. Closer names win over more links (after the Ops/IAM split,
-   * `Team IAM` is `iam/`, not the `ops-iam/` of `Team Operations and IAM`); among equally close
-   * names, more links win, then the more recent; a tie is no answer.
-   */
+  /** The folder of a team's minutes as the repository stood on `asOf` (see findFolder). */
   folderOf(team: { name: string; kind?: TeamKind }, asOf?: CalendarDate): string | undefined {
     // Asked for every team on every keystroke: remembered until the repository changes.
     if (this.folders?.generation !== this.generation) this.folders = { generation: this.generation, byTeam: new Map() };
     const key = `${team.kind ?? ''}\u0000${team.name}\u0000${asOf ? dayNumber(asOf) : ''}`;
-    if (!this.folders.byTeam.has(key)) this.folders.byTeam.set(key, this.findFolder(team, asOf));
+    if (!this.folders.byTeam.has(key)) this.folders.byTeam.set(key, findFolder(team, asOf, { teams: this.config.teams, teamFolders: (day) => this.teamFolders(day), learnedFolders: (day) => this.learnedFolders(day) }));
     return this.folders.byTeam.get(key);
-  }
-
-  private findFolder(team: { name: string; kind?: TeamKind }, asOf: CalendarDate | undefined): string | undefined {
-    const rostered = findRosterTeam(team.name, this.config.teams);
-    if (rostered?.folder) return rostered.folder;
-    const existing = new Set(this.teamFolders(asOf));
-    type Candidate = { folder: string; similarity: number; votes: number; lastDay: number };
-    const candidates = new Map<string, Candidate>();
-    const consider = (folder: string, similarity: number, votes: number, lastDay: number) => {
-      if (similarity <= 0 || !existing.has(folder)) return;
-      const known = candidates.get(folder);
-      if (!known || similarity > known.similarity) candidates.set(folder, { folder, similarity, votes, lastDay });
-      else if (similarity === known.similarity) candidates.set(folder, { ...known, votes: known.votes + votes, lastDay: Math.max(known.lastDay, lastDay) });
-    };
-    for (const l of this.learnedFolders(asOf)) consider(l.folder, teamSimilarity(l, team), l.votes, l.lastDay);
-    // A folder's name is weaker evidence: each of its words must be in the team's name (`sig-iam`
-    // is `IAM SIG`'s, `ops-iam` is not), and it must not be kind-marked for another kind.
-    const tokens = nameTokens(team.name);
-    for (const folder of existing) {
-      if (candidates.has(folder) || !kindsAgree(folderKind(folder), team.kind)) continue;
-      const words = folderTokens(folder);
-      if (words.every((w) => tokens.some((t) => tokenSimilarity([w], [t]) > 0))) consider(folder, tokenSimilarity(tokens, words), 0, -Infinity);
-    }
-    const ranked = [...candidates.values()].sort((a, b) => b.similarity - a.similarity || b.votes - a.votes || b.lastDay - a.lastDay);
-    const [best, next] = ranked;
-    if (!best) return undefined;
-    if (next && next.similarity === best.similarity && next.votes === best.votes && next.lastDay === best.lastDay) return undefined;
-    return best.folder;
   }
 
   /** Folders of team minutes (not the roll-ups') that held minutes dated on or before `asOf`. */
   teamFolders(asOf?: CalendarDate): string[] {
-    const folders = this.index.datedFolders().filter((f) => f !== this.config.weeklyFolder);
+    const folders = this.index.seriesFolders();
     if (!asOf) return folders;
     const limit = dayNumber(asOf);
     return folders.filter((f) => dayNumber(this.index.filesIn(f)[0].date!) <= limit);
   }
 
-  /**
-   * Team folders as the roll-ups dated before `before` link them (all roll-ups without it), newest
-   * name first, with how often each link was made: what the repository knew on that day.
-   */
+  /** Team folders as the roll-ups dated before `before` link them (see RollUpHistory). */
   learnedFolders(before?: CalendarDate): LearnedFolder[] {
-    if (this.links?.generation !== this.generation) this.links = { generation: this.generation, links: this.readLinks(), learned: new Map() };
-    const limit = before ? dayNumber(before) : Infinity;
-    let learned = this.links.learned.get(limit);
-    if (!learned) {
-      learned = [];
-      for (const link of this.links.links) {
-        if (link.day >= limit) continue;
-        const known = learned.find((f) => f.folder === link.folder && sameTeam(f, link));
-        if (known) known.votes++;
-        else learned.push({ name: link.name, kind: link.kind, folder: link.folder, votes: 1, lastDay: link.day });
-      }
-      this.links.learned.set(limit, learned);
-    }
-    return learned;
+    return this.history.learnedFolders(before);
   }
-
-  /** Every team-to-folder link of every roll-up, newest roll-up first. */
-  private readLinks(): TeamLink[] {
-    const links: TeamLink[] = [];
-    for (const { model, date } of [...this.rollUps()].reverse()) {
-      for (const entry of model.updates?.entries ?? []) {
-        const folder = entry.minutesLine?.target?.folder;
-        if (!folder || entry.minutesLine?.state === 'external') continue;
-        links.push({ name: entry.name, kind: entry.kind, folder, day: dayNumber(date) });
-      }
-    }
-    return links;
-  }
-}
-
-const MIN_COPY_LENGTH = 80;
-/** How far back a team's minutes can be news for a roll-up (see lastMeetingBefore). */
-const NEWS_WINDOW_DAYS = 14;
-
-/** Whether the text has at most `max` characters that are not white space (stops counting past it). */
-function foldsWithin(text: string, max: number): boolean {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // ASCII white space is common; anything else beyond ASCII is asked of the same \s that folding uses.
-    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/u.test(text[i]))) continue;
-    if (++count > max) return false;
-  }
-  return true;
-}
-
-/** A text with its white space folded: copies that differ only in blank lines or spaces compare equal. */
-function comparableText(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
-
-/** What a folder's name says it holds: `sig-monitoring` a SIG's minutes, `team-iaas` a team's. */
-function folderKind(folder: string): TeamKind | undefined {
-  const name = folder.split('/').pop()!;
-  if (/(?:^|[-_])sigs?(?:[-_]|$)/iu.test(name)) return 'sig';
-  if (/(?:^|[-_])team(?:[-_]|$)/iu.test(name)) return 'team';
-  return undefined;
-}
-
-function kindsAgree(a: TeamKind | undefined, b: TeamKind | undefined): boolean {
-  return !a || !b || a === 'other' || b === 'other' || a === b;
-}
-
-/** The words of a folder's name, as a team's name would have them: `sig-monitoring` -> `monitoring`. */
-function folderTokens(folder: string): string[] {
-  return nameTokens(folder.split('/').pop()!.replace(/[-_]/gu, ' '));
 }
