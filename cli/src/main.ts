@@ -9,6 +9,7 @@ import { loadConfigFile } from '../../server/src/node/configFile';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { createFile, exists, reason } from '../../server/src/node/safeWrite';
+import { lintWithCache } from './cache';
 import { collectMarkdownFiles } from './files';
 import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles, type FixReport } from './lintFiles';
@@ -20,7 +21,7 @@ declare const __MINUTES_LINT_VERSION__: string;
 const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init [--root DIR] [--force]\n       minutes-lint --actions [--root DIR] [--format text|json] [PATH...]\n       minutes-lint --gaps [--root DIR] [--today YYYY-MM-DD] [--format text|json]';
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [--cache [--cache-location FILE]] [PATH...]\n       minutes-lint --init [--root DIR] [--force]\n       minutes-lint --actions [--root DIR] [--format text|json] [PATH...]\n       minutes-lint --gaps [--root DIR] [--today YYYY-MM-DD] [--format text|json]';
 const HELP = `${USAGE}
 
 Checks Markdown minutes of recurring meetings: title dates, team sections, minutes links.
@@ -31,6 +32,8 @@ Checks Markdown minutes of recurring meetings: title dates, team sections, minut
   --format FORMAT  text (file:line:column  severity  message  code; the default),
                    json (findings with 1-based positions and fixes), github (annotations)
   --fix            apply the preferred fixes (changes on stderr), then report what is left
+  --cache          reuse findings of unchanged files (ROOT/.minutes-lint-cache, or
+                   --cache-location FILE); any change to the repository, config or version renews them
   --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
   --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
@@ -76,6 +79,8 @@ function main(argv: string[]): number | Promise<number> {
         config: { type: 'string' },
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
         init: { type: 'boolean', default: false },
         actions: { type: 'boolean', default: false },
         gaps: { type: 'boolean', default: false },
@@ -133,7 +138,11 @@ function main(argv: string[]): number | Promise<number> {
     return 0;
   }
   const fixes: FixReport = { fixed: 0, failed: 0 };
-  const checked = lintFiles(collectMarkdownFiles(paths, root), root, loaded.config, values.fix, day, fixes).filter((r) => r !== null);
+  const lint = (files: string[]) => lintFiles(files, root, loaded.config, values.fix, day, fixes);
+  const files = collectMarkdownFiles(paths, root);
+  // --fix checks afresh what it writes: cached findings never decide a write.
+  const cached = values.cache && !values.fix;
+  const checked = (cached ? lintWithCache(files, { root, location: values['cache-location'], config: loaded, version: VERSION, day }, lint) : lint(files)).filter((r) => r !== null);
   const suppression = { root, location: values['suppressions-location'], suppressAll: values['suppress-all'], prune: values['prune-suppressions'], paths };
   const results = applySuppressionsFile(checked, suppression);
   const shown = format === 'json' ? results : withoutSuppressed(results);

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { notMinutesText, SKIPPED_FOLDERS } from '../../server/src/minutesText';
+
+const SKIPPED = new Set(SKIPPED_FOLDERS);
+
+/** A fingerprint of the repository as the checks see it, and each Markdown file's content hash. */
+export interface RepositoryFingerprint {
+  key: string;
+  /** Content hash by path (relative to the root, with `/`), for every Markdown file found. */
+  hashes: Map<string, string>;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * Hashes everything a check of any file may read: `inputs` (the version, the config, the day),
+ * the name of every file in the repository (a link check may ask whether one exists) and the
+ * content of every Markdown file (the repository's index, headings, earlier roll-ups). Any change
+ * anywhere gives another key: coarse, but a cached finding is never stale. `exclude` (the cache
+ * file itself) is left out.
+ */
+export function repositoryFingerprint(root: string, inputs: unknown, exclude: string): RepositoryFingerprint {
+  const hash = createHash('sha256').update(JSON.stringify(inputs));
+  const hashes = new Map<string, string>();
+  const excluded = resolve(exclude);
+  const visit = (dir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      hash.update(`\0unreadable folder ${relative(root, dir)}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (SKIPPED.has(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (path === excluded) continue;
+      const file = relative(root, path).split(sep).join('/');
+      // Folders are followed, links to folders not (as the file listing does).
+      if (entry.isDirectory()) {
+        hash.update(`\0folder ${file}`);
+        visit(path);
+        continue;
+      }
+      hash.update(`\0${entry.isSymbolicLink() ? 'link' : 'file'} ${file}`);
+      if (!entry.name.toLowerCase().endsWith('.md')) continue;
+      const content = markdownHash(path);
+      if (content) hashes.set(file, content);
+      hash.update(` ${content ?? 'unreadable'}`);
+    }
+  };
+  visit(resolve(root));
+  return { key: hash.digest('hex'), hashes };
+}
+
+/** The content hash of a Markdown file (a link's target), or undefined for a folder or an unreadable file. */
+function markdownHash(path: string): string | undefined {
+  try {
+    const entry = statSync(path);
+    if (!entry.isFile()) return undefined;
+    // One no check reads (too large): its size and time stand for it rather than gigabytes read.
+    if (notMinutesText(entry.size)) return `large ${entry.size} ${entry.mtimeMs}`;
+    return contentHash(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
