@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { webBundles } from './bundles.mjs';
+import { cachedRerun } from './cache.mjs';
 import { hugeMinutes, listHeavy, weeklyRollUp, writeRepository } from './documents.mjs';
 import { startServer } from './lsp.mjs';
 import { largeRepositories, pathological } from './robustness.mjs';
@@ -210,6 +211,7 @@ function sizes() {
 
 const parserOk = await parserRegression();
 await wholeRepository();
+results.cachedRerun = cachedRerun(ROOT, CORPUS, row);
 generatedRepository();
 await typing();
 results.responsiveness = responsiveness();

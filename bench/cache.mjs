@@ -1,0 +1,36 @@
+// minutes-lint --cache on the real repository: a rerun on an unchanged repository (issue 27's
+// target: at most 0.05x of markdownlint-cli2 on the same files in the same run), and a rerun
+// after one changed file. The corpus is read-only: it is copied to a temporary folder first.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ms, percentile } from './stats.mjs';
+
+function wall(cmd, args, cwd) {
+  const start = performance.now();
+  const result = spawnSync(cmd, args, { cwd, stdio: 'ignore' });
+  if (result.status === 2 || result.error) throw new Error(`${cmd} ${args.join(' ')} failed`);
+  return performance.now() - start;
+}
+
+/** Adds the rows; returns the figures (milliseconds), or undefined without the corpus. */
+export function cachedRerun(root, corpus, row) {
+  if (!existsSync(corpus)) return row('minutes-lint --cache', 'skipped: no corpus', '', '', '', undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'minutes-bench-cache-'));
+  try {
+    cpSync(corpus, dir, { recursive: true });
+    const cli = join(root, 'dist/cli.js');
+    const lint = () => wall(process.execPath, [cli, '--cache', '--format', 'json'], dir);
+    const cold = lint();
+    const warm = percentile([1, 2, 3].map(lint), 50);
+    appendFileSync(join(dir, 'README.md'), '\nOne more line.\n');
+    const oneChanged = lint();
+    const mdl = percentile([1, 2].map(() => wall(join(root, 'node_modules/.bin/markdownlint-cli2'), ['**/*.md'], dir)), 50);
+    row('minutes-lint --cache, unchanged rerun', ms(warm), `markdownlint-cli2 ${ms(mdl)}`, `${(warm / mdl).toFixed(3)}x`, '<= 0.05x', warm / mdl <= 0.05);
+    row('minutes-lint --cache, one file changed', ms(oneChanged), `cold with --cache ${ms(cold)}`, `${(oneChanged / cold).toFixed(2)}x`, '', undefined);
+    return { coldMs: cold, warmMs: warm, oneChangedMs: oneChanged, markdownlintCli2Ms: mdl };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
