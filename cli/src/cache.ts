@@ -47,7 +47,9 @@ export function lintWithCache(paths: string[], options: CacheOptions, lint: (pat
     const entry = known[files.get(path)!];
     return entry && entry.hash === hashed.get(path) ? entry : undefined;
   };
-  const fresh = lint(paths.filter((path) => !cached(path)));
+  const unknown = paths.filter((path) => !cached(path));
+  // Nothing to check: no need to read the repository for the checks.
+  const fresh = unknown.length ? lint(unknown) : [];
   const results: Array<FileFindings | null> = [];
   const next: CacheFile = { format: CACHE_FORMAT, key, files: { ...known } };
   let changed = previous?.key !== key;
