@@ -1,4 +1,4 @@
-import type { ClientCapabilities, Connection, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, InitializeParams, WorkDoneProgressServerReporter, WorkspaceFolder } from 'vscode-languageserver';
 import type { Analysis } from './analysis';
 import { configDiagnostics } from './convert';
 import type { Repositories } from './repositories';
@@ -21,6 +21,9 @@ export class WorkspaceLoader {
   private readonly loadedSettings = new Map<string, string>();
   private loading: Promise<void> = Promise.resolve();
   private preloaded: Promise<void> | undefined;
+  private announceReady!: () => void;
+  /** Resolved once the client is initialized (see loadFirst): requests to it may be sent from then on. */
+  private readonly clientReady = new Promise<void>((resolve) => (this.announceReady = resolve));
 
   constructor(
     private readonly connection: Connection,
@@ -42,8 +45,9 @@ export class WorkspaceLoader {
     if (given && this.folders.every((f) => given.has(f.uri))) this.preloaded = this.load(this.folders, given);
   }
 
-  /** The first load: the one started at `initialize`, else one started now. */
+  /** The first load, once the client is initialized: the one started at `initialize`, else one started now. */
   loadFirst(): Promise<void> {
+    this.announceReady();
     return this.preloaded ?? this.load(this.folders);
   }
 
@@ -77,6 +81,32 @@ export class WorkspaceLoader {
   }
 
   private async loadNow(which: WorkspaceFolder[], given?: Map<string, EditorSettings>): Promise<void> {
+    let finished = false;
+    // No request to the client before it has the initialize result: a load started at initialize shows its progress once the client is ready.
+    const progress = which.length ? this.clientReady.then(() => (finished ? undefined : this.showProgress(which))) : undefined;
+    try {
+      await this.loadFolders(which, given);
+    } finally {
+      finished = true;
+      void progress?.then((reporter) => reporter?.done());
+    }
+  }
+
+  /**
+   * A work-done progress in the editor while folders are read, where the client shows one. Not
+   * awaited by the load: a client slow to answer must not delay it.
+   */
+  private showProgress(which: WorkspaceFolder[]): Promise<WorkDoneProgressServerReporter | undefined> {
+    return this.connection.window.createWorkDoneProgress().then(
+      (reporter) => {
+        reporter.begin('Minutes', undefined, `reading ${which.map((f) => f.name).join(', ')}`);
+        return reporter;
+      },
+      () => undefined,
+    );
+  }
+
+  private async loadFolders(which: WorkspaceFolder[], given?: Map<string, EditorSettings>): Promise<void> {
     const present = (folder: WorkspaceFolder) => this.folders.some((f) => f.uri === folder.uri);
     for (const folder of which) {
       if (!present(folder)) continue; // removed while waiting
