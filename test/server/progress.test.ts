@@ -15,7 +15,9 @@ function recordProgress(session: LspSession): string[] {
     events.push(`create ${token}`);
     return null;
   });
-  session.connection.onNotification('$/progress', ({ token, value }: { token: string | number; value: ProgressValue }) => events.push(`${value.kind} ${token}${value.title ? ` ${value.title}` : ''}`));
+  session.connection.onNotification('$/progress', ({ token, value }: { token: string | number; value: ProgressValue }) => {
+    events.push(`${value.kind} ${token}${value.title ? ` ${value.title}` : ''}`);
+  });
   session.connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
     session.logs.push(message);
     if (/indexed \d+ dated minutes files/u.test(message)) events.push('indexed');
