@@ -79,6 +79,8 @@ function cachePath(root: string, given: string | undefined): string {
   if (location === boundary.root || !boundary.lexicallyContains(location) || boundary.writeProblem(location)) {
     throw new UsageError(`--cache-location must be a file inside the root ${root}, not ${location}`);
   }
+  // A Markdown file would be checked, and read by the checks, as minutes.
+  if (location.toLowerCase().endsWith('.md')) throw new UsageError(`--cache-location must not be a Markdown file: ${location}`);
   return location;
 }
 

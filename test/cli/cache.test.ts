@@ -129,6 +129,9 @@ describe('minutes-lint --cache', () => {
     const outside = run(['--cache', '--cache-location', join(root, '..', 'elsewhere.cache')], root);
     assert.equal(outside.code, 2);
     assert.match(outside.stderr, /--cache-location must be a file inside the root/u);
+    const markdown = run(['--cache', '--cache-location', 'cache.md'], root);
+    assert.equal(markdown.code, 2);
+    assert.ok(!existsSync(join(root, 'cache.md')));
   });
 
   it('--fix never writes a cached fix: it fixes what a fresh check finds', () => {
