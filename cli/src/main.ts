@@ -21,7 +21,7 @@ declare const __MINUTES_LINT_VERSION__: string;
 const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [--cache [--cache-location FILE]] [PATH...]\n       minutes-lint --init [--root DIR] [--force]\n       minutes-lint --actions [--root DIR] [--format text|json] [PATH...]\n       minutes-lint --gaps [--root DIR] [--today YYYY-MM-DD] [--format text|json]';
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init [--root DIR] [--force]\n       minutes-lint --actions [--root DIR] [--format text|json] [PATH...]\n       minutes-lint --gaps [--root DIR] [--today YYYY-MM-DD] [--format text|json]';
 const HELP = `${USAGE}
 
 Checks Markdown minutes of recurring meetings: title dates, team sections, minutes links.
@@ -29,11 +29,9 @@ Checks Markdown minutes of recurring meetings: title dates, team sections, minut
   PATH...          files or folders (searched for *.md); default: the root
   --root DIR       the repository: .minutes.json, what links are checked against (default: .)
   --config FILE    the configuration file (default: ROOT/.minutes.json, if any)
-  --format FORMAT  text (file:line:column  severity  message  code; the default),
-                   json (findings with 1-based positions and fixes), github (annotations)
+  --format FORMAT  text (file:line:column  severity  message  code; the default), json, github
   --fix            apply the preferred fixes (changes on stderr), then report what is left
-  --cache          reuse findings of unchanged files (ROOT/.minutes-lint-cache, or
-                   --cache-location FILE); any change to the repository, config or version renews them
+  --cache          reuse findings until a file, config or version changes (--cache-location FILE)
   --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
   --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
