@@ -21,10 +21,8 @@ declare const __MINUTES_LINT_VERSION__: string;
 const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init [--root DIR] [--force]\n       minutes-lint --actions [--root DIR] [--format text|json] [PATH...]\n       minutes-lint --gaps [--root DIR] [--today YYYY-MM-DD] [--format text|json]';
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init | --actions | --gaps  [--root DIR] [--format text|json]';
 const HELP = `${USAGE}
-
-Checks Markdown minutes of recurring meetings: title dates, team sections, minutes links.
 
   PATH...          files or folders (searched for *.md); default: the root
   --root DIR       the repository: .minutes.json, what links are checked against (default: .)
@@ -43,7 +41,7 @@ Checks Markdown minutes of recurring meetings: title dates, team sections, minut
 Exit codes:
   0  nothing at warning or error level was found (information and hints may be)
   1  at least one warning or error was found (suppressed ones aside)
-  2  usage or configuration error, or a bad suppressions file (one line on stderr)
+  2  usage or configuration error, bad input, or a fix not written (one line on stderr)
 
 minutes-lint ${VERSION}. Rules and .minutes.json: https://github.com/minutes-tools/minutes#readme`;
 
