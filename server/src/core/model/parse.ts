@@ -169,7 +169,7 @@ function readTitle(sections: Section[], text: string, lines: LineIndex, fileDate
  * The dates of a title: ISO dates, and dates written out (`October 8th`, `8 October 2024`), which
  * without a year take the one nearest the file's date.
  */
-function datesIn(text: string, fileDate: CalendarDate | undefined): Array<ParsedDate & { offset: number; style?: WrittenStyle }> {
+export function datesIn(text: string, fileDate: CalendarDate | undefined): Array<ParsedDate & { offset: number; style?: WrittenStyle }> {
   const iso = isoRanges(text, findDates(text));
   const written = findWrittenDates(text, fileDate).filter((w) => !iso.some((d) => d.offset < w.offset + w.text.length && w.offset < d.offset + d.text.length));
   return [...iso, ...written].sort((a, b) => a.offset - b.offset);

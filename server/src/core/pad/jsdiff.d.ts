@@ -1,0 +1,12 @@
+// diff (jsdiff) 7 ships no types; the one function used here, as its README documents it.
+declare module 'diff' {
+  export function createTwoFilesPatch(
+    oldFileName: string,
+    newFileName: string,
+    oldStr: string,
+    newStr: string,
+    oldHeader?: string,
+    newHeader?: string,
+    options?: { context?: number },
+  ): string;
+}

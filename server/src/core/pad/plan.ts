@@ -1,0 +1,69 @@
+import { createTwoFilesPatch } from 'diff';
+import type { MinutesConfig } from '../config/types';
+import { formatDate, sameDate, type CalendarDate } from '../model/dates';
+import type { MinutesWorkspace } from '../workspace/workspace';
+import { remoteUploads } from './uploads';
+import { shiftHeadings, splitPad, type PadMeeting } from './split';
+
+/**
+ * What importing one meeting does: `new` creates `path`; `identical` leaves the series' file of
+ * that date as it is; `differs` leaves it too, and shows `diff` (never overwrites); `duplicate`
+ * is a second meeting of a date the pad already had.
+ */
+export type ImportStatus = 'new' | 'identical' | 'differs' | 'duplicate';
+
+export interface PlannedMeeting {
+  date: CalendarDate;
+  title: string;
+  status: ImportStatus;
+  /** The file the meeting is (`new`) or was compared with (relative to the repository). */
+  path: string;
+  /** The meeting's text as it would be written. */
+  text: string;
+  /** A unified diff from the existing file to the pad's meeting (`differs` only). */
+  diff?: string;
+  /** Images still on the pad's host (`.../uploads/...`). */
+  remoteImages: string[];
+}
+
+/**
+ * Decides, meeting by meeting, what importing the pad `padText` into the series folder `series`
+ * does. The title keeps its words; its level becomes that of the series' latest file's title.
+ */
+export function planImport(padText: string, series: string, workspace: MinutesWorkspace, config: MinutesConfig, today: CalendarDate): PlannedMeeting[] {
+  const titleDepth = seriesTitleDepth(workspace, series);
+  const seen: CalendarDate[] = [];
+  return splitPad(padText, config, today).map((meeting) => {
+    const text = titleDepth ? shiftHeadings(meeting.text, titleDepth - meeting.depth, config) : meeting.text;
+    const base = { date: meeting.date, title: meeting.title, text, remoteImages: remoteUploads(text) };
+    const duplicate = seen.some((d) => sameDate(d, meeting.date));
+    seen.push(meeting.date);
+    const existing = workspace.index.filesIn(series).filter((f) => sameDate(f.date!, meeting.date));
+    if (duplicate) return { ...base, status: 'duplicate' as const, path: existing[0]?.path ?? workspace.pathFor(series, meeting.date) };
+    if (!existing.length) return { ...base, status: 'new' as const, path: workspace.pathFor(series, meeting.date) };
+    const same = existing.find((f) => comparable(workspace.readText(f.path)) === comparable(text));
+    if (same) return { ...base, status: 'identical' as const, path: same.path };
+    const path = existing[0].path;
+    return { ...base, status: 'differs' as const, path, diff: unifiedDiff(path, workspace.readText(path) ?? '', text, meeting) };
+  });
+}
+
+/** The level of the title of the series' latest file (`#` or `##`), if it has one. */
+function seriesTitleDepth(workspace: MinutesWorkspace, series: string): number | undefined {
+  const latest = workspace.index.filesIn(series).at(-1);
+  const model = latest && workspace.model(latest.path);
+  if (!model?.title) return undefined;
+  const line = model.text.split(/\r\n?|\n/u)[model.title.range.start.line] ?? '';
+  const hashes = /^ {0,3}(#{1,6})(?:[ \t]|$)/u.exec(line)?.[1].length;
+  return hashes && hashes <= 2 ? hashes : undefined;
+}
+
+/** Texts equal but for line endings, a byte order mark and trailing blank lines. */
+function comparable(text: string | undefined): string | undefined {
+  return text?.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').trimEnd();
+}
+
+function unifiedDiff(path: string, existing: string, text: string, meeting: PadMeeting): string {
+  const lf = (t: string) => t.replace(/\r\n?/gu, '\n');
+  return createTwoFilesPatch(path, `pad: ${formatDate(meeting.date)} (line ${meeting.line + 1})`, lf(existing), lf(text), undefined, undefined, { context: 3 });
+}

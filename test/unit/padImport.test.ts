@@ -1,0 +1,114 @@
+import { strict as assert } from 'node:assert';
+import { DEFAULT_CONFIG, MinutesWorkspace, planImport, splitPad } from '../../server/src/core';
+import { joinLines } from './helpers';
+
+const today = { year: 2026, month: 6, day: 20 };
+const dates = (text: string) => splitPad(text, DEFAULT_CONFIG, today).map((m) => `${m.date.year}-${m.date.month}-${m.date.day}`);
+
+// A rolling pad as SCS teams keep them: its own header, newest meeting on top, `---` between meetings.
+const newestOnTop = joinLines(
+  '---',
+  'title: Team IaaS 2026',
+  'tags: scs',
+  '---',
+  '# Team IaaS pad 2026',
+  '',
+  'Minutes go to the repository after each meeting.',
+  '',
+  '## 2026-06-11',
+  '',
+  '### Participants',
+  '',
+  '- @kim',
+  '',
+  '### Follow-up of 2026-06-04',
+  '',
+  '- image manager ![diagram](https://pad.example.org/uploads/upload_ab12.png)',
+  '',
+  '---',
+  '',
+  '## 2026-06-04',
+  '',
+  '### Participants',
+  '',
+  '- @lee',
+  '',
+);
+
+describe('splitting a pad into meetings', () => {
+  it('splits by the dated headings, newest on top, leaving out front matter and the pad header', () => {
+    const meetings = splitPad(newestOnTop, DEFAULT_CONFIG, today);
+    assert.deepEqual(dates(newestOnTop), ['2026-6-11', '2026-6-4']);
+    assert.equal(meetings[0].title, '2026-06-11');
+    // The dated sub-heading stays inside its meeting; the `---` between meetings goes.
+    assert.equal(meetings[0].text, joinLines('## 2026-06-11', '', '### Participants', '', '- @kim', '', '### Follow-up of 2026-06-04', '', '- image manager ![diagram](https://pad.example.org/uploads/upload_ab12.png)', ''));
+    assert.equal(meetings[1].text, joinLines('## 2026-06-04', '', '### Participants', '', '- @lee', ''));
+    assert.ok(!meetings.some((m) => m.text.includes('title: Team IaaS') || m.text.includes('Team IaaS pad')));
+  });
+
+  it('splits a pad with the newest meeting at the bottom the same way', () => {
+    const pad = joinLines('# SIG Monitoring', '', '# 2026-05-27', '', '- dashboards', '', '# 2026-06-03', '', '- alerts', '');
+    assert.deepEqual(dates(pad), ['2026-5-27', '2026-6-3']);
+    assert.equal(splitPad(pad, DEFAULT_CONFIG, today)[1].text, joinLines('# 2026-06-03', '', '- alerts', ''));
+  });
+
+  it('reads dates written out, as titles are read, a missing year the one nearest today', () => {
+    const pad = joinLines('# Pad', '', '## June 4th', '', '- a', '', '## 28. Mai 2026', '', '- b', '', '## 21.05.2026', '', '- c', '');
+    assert.deepEqual(dates(pad), ['2026-6-4', '2026-5-28', '2026-5-21']);
+  });
+
+  it('finds no meeting in a pad without dated headings', () => {
+    assert.deepEqual(splitPad(joinLines('# Notes', '', '## Agenda', '', '- tbd'), DEFAULT_CONFIG, today), []);
+  });
+});
+
+describe('planning an import into a series', () => {
+  const files: Record<string, string> = {
+    'iaas/20260528.md': '# 2026-05-28\n\n### Participants\n\n- @kim\n',
+    'iaas/20260604.md': '# 2026-06-04\n\n## Participants\n\n- @lee\n',
+  };
+  const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p] }, DEFAULT_CONFIG, Object.keys(files));
+
+  it('creates a meeting without a file under the series pattern, with its headings at the series title level', () => {
+    const [june11] = planImport(newestOnTop, 'iaas', workspace, DEFAULT_CONFIG, today);
+    assert.equal(june11.status, 'new');
+    assert.equal(june11.path, 'iaas/20260611.md');
+    assert.ok(june11.text.startsWith('# 2026-06-11\n\n## Participants\n'), june11.text);
+    assert.deepEqual(june11.remoteImages, ['https://pad.example.org/uploads/upload_ab12.png']);
+  });
+
+  it('skips a meeting whose file is identical (the heading level aside)', () => {
+    const plan = planImport(newestOnTop, 'iaas', workspace, DEFAULT_CONFIG, today);
+    assert.deepEqual(
+      plan.map((p) => [p.path, p.status]),
+      [
+        ['iaas/20260611.md', 'new'],
+        ['iaas/20260604.md', 'identical'],
+      ],
+    );
+  });
+
+  it('reports a meeting whose file differs with a diff, and does not plan to write it', () => {
+    const pad = joinLines('## 2026-05-28', '', '### Participants', '', '- @kim', '- @lee', '');
+    const [may28] = planImport(pad, 'iaas', workspace, DEFAULT_CONFIG, today);
+    assert.equal(may28.status, 'differs');
+    assert.equal(may28.path, 'iaas/20260528.md');
+    assert.match(may28.diff!, /^--- iaas\/20260528\.md/mu);
+    assert.match(may28.diff!, /^\+- @lee$/mu);
+    assert.match(may28.diff!, /^-### Participants$/mu);
+  });
+
+  it('names files as the series does (another pattern), and marks a second meeting of one date', () => {
+    const config = { ...DEFAULT_CONFIG, minutesPaths: ['{series}/{YYYY}/{YYYY}-{MM}-{DD}.md', ...DEFAULT_CONFIG.minutesPaths] };
+    const other = { 'meetings/2026/2026-05-28.md': '# 2026-05-28\n' };
+    const ws = new MinutesWorkspace('file:///repo', { readFile: (p) => other[p as keyof typeof other] }, config, Object.keys(other));
+    const pad = joinLines('# 2026-06-04', '', '- a', '', '# 2026-06-04', '', '- again', '');
+    assert.deepEqual(
+      planImport(pad, 'meetings', ws, config, today).map((p) => [p.path, p.status]),
+      [
+        ['meetings/2026/2026-06-04.md', 'new'],
+        ['meetings/2026/2026-06-04.md', 'duplicate'],
+      ],
+    );
+  });
+});
