@@ -11,6 +11,7 @@ import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { createFile, exists, reason } from '../../server/src/node/safeWrite';
 import { lintWithCache } from './cache';
 import { collectMarkdownFiles } from './files';
+import { importPad } from './importPad';
 import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles, type FixReport } from './lintFiles';
 import { applySuppressionsFile, withoutSuppressed } from './suppressions';
@@ -21,7 +22,7 @@ declare const __MINUTES_LINT_VERSION__: string;
 const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init | --actions | --gaps  [--root DIR] [--format text|json]';
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init | --actions | --gaps  [--root DIR] [--format text|json]\n       minutes-lint --import FILE|URL|- --series FOLDER [--root DIR] [--dry-run]';
 const HELP = `${USAGE}
 
   PATH...          files or folders (searched for *.md); default: the root
@@ -33,8 +34,8 @@ const HELP = `${USAGE}
   --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
   --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
-  --gaps           list the configured calendars' meetings without minutes; exit 0
-  --today DATE     take DATE (YYYY-MM-DD) as today, in every mode
+  --gaps           list the calendars' meetings without minutes; --today DATE: today, any mode
+  --import SOURCE  create the meetings of a pad (file, URL, -) that --series FOLDER lacks
   --init           write ROOT/.minutes.json inferred from the files (--force: overwrite one)
   -h, --help       show this help; -v, --version: print the version
 
@@ -81,6 +82,9 @@ function main(argv: string[]): number | Promise<number> {
         actions: { type: 'boolean', default: false },
         gaps: { type: 'boolean', default: false },
         today: { type: 'string' },
+        import: { type: 'string' },
+        series: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'suppress-all': { type: 'boolean', default: false },
         'prune-suppressions': { type: 'boolean', default: false },
@@ -118,6 +122,11 @@ function main(argv: string[]): number | Promise<number> {
       process.stdout.write(`${format === 'json' ? JSON.stringify(gaps.missing, null, 2) : formatGapsText(gaps)}\n`);
       return 0;
     });
+  }
+  if (values.import !== undefined) {
+    if (values.series === undefined) throw new UsageError('--import needs --series FOLDER');
+    if (positionals.length) throw new UsageError('--import takes no PATH');
+    return importPad({ source: values.import, series: values.series, root, config: loaded.config, today: day, dryRun: values['dry-run'] });
   }
   const paths = positionals.length ? positionals.map((p) => resolve(p)) : [root];
   for (const path of paths) {

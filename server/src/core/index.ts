@@ -37,7 +37,7 @@ export { featureContext, type FeatureContext } from './features/context';
 export { documentLinks } from './features/documentLinks';
 export { dateCodeActions, dateOptions, insertOption, INSERT_KIND, type DateOption } from './features/dateActions';
 export { newTeamMinutes, newWeeklyMinutes, weeklyDateChoices, type NewFile } from './features/newMinutes';
-export { formatDate, isRealDate, WEEKDAY_NAMES, weekday, type CalendarDate } from './model/dates';
+export { findDates, formatDate, isRealDate, WEEKDAY_NAMES, weekday, type CalendarDate } from './model/dates';
 export { ChunkCache } from './model/markdown';
 
 // For the glue and the CLI, which reach the core only through this file (eslint.config.mjs keeps it so).

@@ -1,0 +1,95 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { findDates, planImport, type CalendarDate, type MinutesConfig, type PlannedMeeting } from '../../server/src/core';
+import { RepositoryBoundary } from '../../server/src/node/boundary';
+import { fileWorkspace, isUtf8 } from '../../server/src/node/fileWorkspace';
+import { createFile, reason } from '../../server/src/node/safeWrite';
+import { InputError, UsageError } from './usageError';
+
+export interface ImportOptions {
+  /** A local file, or `-` for standard input. */
+  source: string;
+  /** The series folder (relative to the working directory, as PATHs are). */
+  series: string;
+  root: string;
+  config: MinutesConfig;
+  today: CalendarDate;
+  dryRun: boolean;
+}
+
+/** A pad larger than any year of minutes: more is no pad (or the wrong file). */
+const MAX_PAD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * --import: the pad's meetings that the series lacks become its files (never over one that
+ * exists); one line per meeting says what happened, with a diff for a meeting whose file differs.
+ */
+export function importPad(options: ImportOptions): number {
+  const { root, config } = options;
+  const folder = resolve(options.series);
+  const series = relative(root, folder).split(sep).join('/');
+  if (!isFolder(folder) || !new RepositoryBoundary(root).contains(folder) || !series || series.startsWith('..')) {
+    throw new InputError(`--series ${options.series}: not a folder inside the repository ${root}`);
+  }
+  const pad = readPad(options.source);
+  const plan = planImport(pad, series, fileWorkspace(root, config), config, options.today);
+  if (!plan.length) throw new InputError(`${options.source === '-' ? 'standard input' : options.source}: no meeting found (no dated headings)`);
+  const boundary = new RepositoryBoundary(root);
+  const out: string[] = [];
+  let failed = 0;
+  for (const meeting of plan) {
+    const problem = meeting.status === 'new' && !options.dryRun ? createFile(join(root, meeting.path), meeting.text, boundary) : undefined;
+    if (problem) failed++;
+    out.push(line(meeting, options.dryRun, problem));
+    if (meeting.diff) out.push(meeting.diff.trimEnd());
+    for (const image of meeting.remoteImages) out.push(`  image still on the pad's host: ${image}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return failed ? 2 : 0;
+}
+
+function line(meeting: PlannedMeeting, dryRun: boolean, problem: string | undefined): string {
+  const what = `${meeting.path}  (${meeting.title})`;
+  if (problem) return `not created  ${what}: ${problem}`;
+  switch (meeting.status) {
+    case 'new':
+      return `${dryRun ? 'would create' : 'created'}  ${what}`;
+    case 'identical':
+      return `unchanged  ${what}`;
+    case 'differs':
+      return `differs  ${what}: not written, see the diff below`;
+    case 'duplicate':
+      return `skipped  ${what}: the pad has this date twice; only the first is imported`;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The pad's Markdown from a file or standard input; a one-line error for anything else. */
+function readPad(source: string): string {
+  if (/^[a-z][a-z\d+.-]*:\/\//iu.test(source)) throw new UsageError(`--import ${source}: pad URLs are not fetched yet; download the pad (${source.replace(/\/$/u, '')}/download) and import the file`);
+  let bytes: Buffer;
+  try {
+    if (source !== '-' && !statSync(source).isFile()) throw new InputError(`--import ${source}: not a file`);
+    bytes = readFileSync(source === '-' ? 0 : source);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`--import ${source}: cannot be read (${reason(error)})`);
+  }
+  if (bytes.length > MAX_PAD_BYTES) throw new InputError(`--import ${source}: larger than ${MAX_PAD_BYTES / 1024 / 1024} MB, not a pad`);
+  if (!isUtf8(bytes)) throw new InputError(`--import ${source}: not UTF-8 text`);
+  return bytes.toString('utf8').replace(/^\uFEFF/u, '');
+}
+
+/** `--today 2026-06-04`: the day dates without a year are read near. */
+export function parseToday(text: string): CalendarDate {
+  const [found] = findDates(text);
+  if (!found?.date || found.problem || found.text !== text.trim()) throw new UsageError(`--today must be a date like 2026-06-04, not "${text}"`);
+  return found.date;
+}
