@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DocumentDiagnosticRequest, State, vsdiag, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
 import { createConfiguration, insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
+import { importMeetingsFromPad, padContentProvider } from './importPad';
 import { recording, type RecordingChannel } from './log';
 import { Reminders } from './reminders';
 import { ActionItemsView } from './actionItemsView';
@@ -127,6 +128,8 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     vscode.commands.registerCommand('minutes.insertHolidayNotice', () => insertAtCursor(client!, 'holiday-notice')),
     vscode.commands.registerCommand('minutes.insertDate', () => insertAtCursor(client!, 'date')),
     vscode.commands.registerCommand('minutes.createConfiguration', () => createConfiguration(client!)),
+    vscode.commands.registerCommand('minutes.importFromPad', (args?: { folder?: string; text?: string }) => importMeetingsFromPad(client!, args)),
+    padContentProvider(),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       followEditor(editor);
       teams.refresh();

@@ -6,19 +6,19 @@ import { messageDate, SERVER_COMMANDS, type DateInsertion, type NewFileResult, t
 // The server computes every piece of content (so any LSP editor can have it); these commands
 // only ask the user, write new files and open them.
 
-async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+export async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which minutes repository?' });
 }
 
 /** Runs a server command: its arguments and result are the ones `protocol.ts` declares for it. */
-function run<Args, Result>(client: LanguageClient, command: ServerCommand<Args, Result>, args: NoInfer<Args>): Promise<Result> {
+export function run<Args, Result>(client: LanguageClient, command: ServerCommand<Args, Result>, args: NoInfer<Args>): Promise<Result> {
   return client.sendRequest<Result>('workspace/executeCommand', { command: command.name, arguments: [args] });
 }
 
 /** Whether a file the server proposes lies in the workspace folder it was asked about. */
-function inside(folder: vscode.WorkspaceFolder, uri: vscode.Uri): boolean {
+export function inside(folder: vscode.WorkspaceFolder, uri: vscode.Uri): boolean {
   const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
   return uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(root) && !uri.path.split('/').includes('..');
 }

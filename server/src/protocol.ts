@@ -89,6 +89,8 @@ export const SERVER_COMMANDS = {
   createConfiguration: command<RootParams, NewFileResult & { summary: string; changes: ConfigChange[] }>('minutes.server.createConfiguration'),
   /** Holiday notices and dates to insert at the cursor. */
   dateInsertions: command<{ uri: string; position: { line: number; character: number } }, DateInsertion[]>('minutes.server.dateInsertions'),
+  /** What importing a pad's Markdown (`text`) into a series folder would do, meeting by meeting (nothing is written). */
+  importPlan: command<RootParams & { folder: string; text: string }, ImportPlanEntry[]>('minutes.server.importPlan'),
 } as const;
 
 export type ServerCommands = typeof SERVER_COMMANDS;
@@ -133,6 +135,20 @@ export interface DateInsertion {
   title: string;
   kind: 'holiday-notice' | 'date';
   edit: { range: Range; newText: string };
+}
+
+/** One meeting of a pad to import: see core/pad/plan.ts. */
+export interface ImportPlanEntry {
+  /** The file it would create (`new`) or was compared with. */
+  uri: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  title: string;
+  status: 'new' | 'identical' | 'differs' | 'duplicate';
+  /** The meeting's text as it would be written. */
+  text: string;
+  /** Images still on the pad's host. */
+  remoteImages: string[];
 }
 
 export interface ListMarkdownFilesParams {

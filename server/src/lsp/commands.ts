@@ -2,9 +2,9 @@ import { ResponseError, ErrorCodes, LSPErrorCodes, type Connection } from 'vscod
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
-import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges } from '../core';
+import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges, planImport } from '../core';
 import type { Repositories, Repository } from './repositories';
-import { messageDate, SERVER_COMMANDS, type CommandHandlers, type ConfigChange, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
+import { MAX_TEXT_BYTES, messageDate, SERVER_COMMANDS, type CommandHandlers, type ImportPlanEntry, type ConfigChange, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import type { Readiness } from './ready';
 
 /** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */
@@ -56,6 +56,21 @@ export function registerCommands(connection: Connection, repositories: Repositor
       const summary = [...inferred.recognised.map((r) => `${r.files} files ${r.pattern}`), ...(inferred.unrecognised.length ? [`${inferred.unrecognised.length} dated files match no pattern`] : [])].join('; ');
       const text = configText(inferred, `Inferred by Minutes: Create Configuration from This Repository from ${paths.length} Markdown files; every value may be changed (see the README).`);
       return { uri: state.workspace.uriOf('.minutes.json'), text, cursor: { line: 0, character: 0 }, exists: state.configFile.text !== undefined, summary, changes: configChanges(inferred.values) };
+    },
+    importPlan: ({ rootUri, folder, text }): ImportPlanEntry[] => {
+      const state = repository(rootUri);
+      if (typeof folder !== 'string' || !state.workspace.index.datedFolders().includes(folder)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, 'folder must be one of the team folders (minutes.server.teamFolders)');
+      }
+      if (typeof text !== 'string' || text.length > MAX_TEXT_BYTES) throw new ResponseError(ErrorCodes.InvalidParams, `text must be the pad's Markdown, at most ${MAX_TEXT_BYTES / 1024 / 1024} MB`);
+      return planImport(text, folder, state.workspace, state.config, today()).map((m) => ({
+        uri: state.workspace.uriOf(m.path),
+        date: formatDate(m.date),
+        title: m.title,
+        status: m.status,
+        text: m.text,
+        remoteImages: m.remoteImages,
+      }));
     },
     dateInsertions: async ({ uri, position: given }): Promise<DateInsertion[]> => {
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
