@@ -4,10 +4,11 @@ import { findDates, planImport, type CalendarDate, type MinutesConfig, type Plan
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { fileWorkspace, isUtf8 } from '../../server/src/node/fileWorkspace';
 import { createFile, reason } from '../../server/src/node/safeWrite';
+import { fetchPad, isPadUrl, MAX_PAD_BYTES } from './fetchPad';
 import { InputError, UsageError } from './usageError';
 
 export interface ImportOptions {
-  /** A local file, or `-` for standard input. */
+  /** A local file, `-` for standard input, or a pad's URL. */
   source: string;
   /** The series folder (relative to the working directory, as PATHs are). */
   series: string;
@@ -17,21 +18,18 @@ export interface ImportOptions {
   dryRun: boolean;
 }
 
-/** A pad larger than any year of minutes: more is no pad (or the wrong file). */
-const MAX_PAD_BYTES = 10 * 1024 * 1024;
-
 /**
  * --import: the pad's meetings that the series lacks become its files (never over one that
  * exists); one line per meeting says what happened, with a diff for a meeting whose file differs.
  */
-export function importPad(options: ImportOptions): number {
+export async function importPad(options: ImportOptions): Promise<number> {
   const { root, config } = options;
   const folder = resolve(options.series);
   const series = relative(root, folder).split(sep).join('/');
   if (!isFolder(folder) || !new RepositoryBoundary(root).contains(folder) || !series || series.startsWith('..')) {
     throw new InputError(`--series ${options.series}: not a folder inside the repository ${root}`);
   }
-  const pad = readPad(options.source);
+  const pad = await readPad(options.source);
   const plan = planImport(pad, series, fileWorkspace(root, config), config, options.today);
   if (!plan.length) throw new InputError(`${options.source === '-' ? 'standard input' : options.source}: no meeting found (no dated headings)`);
   const boundary = new RepositoryBoundary(root);
@@ -71,20 +69,22 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** The pad's Markdown from a file or standard input; a one-line error for anything else. */
-function readPad(source: string): string {
-  if (/^[a-z][a-z\d+.-]*:\/\//iu.test(source)) throw new UsageError(`--import ${source}: pad URLs are not fetched yet; download the pad (${source.replace(/\/$/u, '')}/download) and import the file`);
-  let bytes: Buffer;
+/** The pad's Markdown from a file, standard input or the pad's server; a one-line error for anything else. */
+async function readPad(source: string): Promise<string> {
+  const bytes = isPadUrl(source) ? await fetchPad(source) : readLocal(source);
+  if (bytes.length > MAX_PAD_BYTES) throw new InputError(`--import ${source}: larger than ${MAX_PAD_BYTES / 1024 / 1024} MB, not a pad`);
+  if (!isUtf8(bytes)) throw new InputError(`--import ${source}: not UTF-8 text`);
+  return bytes.toString('utf8').replace(/^\uFEFF/u, '');
+}
+
+function readLocal(source: string): Buffer {
   try {
     if (source !== '-' && !statSync(source).isFile()) throw new InputError(`--import ${source}: not a file`);
-    bytes = readFileSync(source === '-' ? 0 : source);
+    return readFileSync(source === '-' ? 0 : source);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`--import ${source}: cannot be read (${reason(error)})`);
   }
-  if (bytes.length > MAX_PAD_BYTES) throw new InputError(`--import ${source}: larger than ${MAX_PAD_BYTES / 1024 / 1024} MB, not a pad`);
-  if (!isUtf8(bytes)) throw new InputError(`--import ${source}: not UTF-8 text`);
-  return bytes.toString('utf8').replace(/^\uFEFF/u, '');
 }
 
 /** `--today 2026-06-04`: the day dates without a year are read near. */

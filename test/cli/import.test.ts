@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -106,6 +108,91 @@ describe('minutes-lint --import', () => {
       assert.equal(code, 2);
       assert.match(stderr.split('\n')[0], message);
       assert.deepEqual(readdirSync(series()).sort(), ['20260528.md', '20260604.md']);
+    });
+  }
+});
+
+/** The CLI run without blocking this process, which serves the pads. */
+function runAsync(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+// A pad server on the loopback interface answering as HedgeDoc does.
+describe('minutes-lint --import of a pad URL', function () {
+  this.timeout(60_000);
+  let server: Server;
+  let base: string;
+  let root: string;
+  const requested: string[] = [];
+
+  before(async () => {
+    server = createServer((req, res) => {
+      requested.push(req.url ?? '');
+      switch (req.url) {
+        case '/team-iaas/download':
+          res.writeHead(200, { 'content-type': 'text/markdown; charset=UTF-8' }).end(PAD);
+          return;
+        case '/private/download':
+          res.writeHead(302, { location: '/login' }).end();
+          return;
+        case '/login/download':
+          res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Sign in</body></html>');
+          return;
+        case '/huge/download': {
+          res.writeHead(200, { 'content-type': 'text/markdown' });
+          const chunk = Buffer.alloc(1024 * 1024, '# 2026-06-04\n');
+          for (let i = 0; i < 11; i++) res.write(chunk);
+          res.end();
+          return;
+        }
+        case '/slow/download':
+          return; // never answers
+        default:
+          res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'minutes-import-url-'));
+    mkdirSync(join(root, 'iaas'));
+    writeFileSync(join(root, 'iaas', '20260604.md'), EXISTING);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it("fetches the note's Markdown from <note>/download and imports it", async () => {
+    const { code, stdout, stderr } = await runAsync(['--import', `${base}/team-iaas?both#top`, '--series', 'iaas'], root);
+    assert.equal(code, 0, stderr);
+    assert.ok(requested.includes('/team-iaas/download'), requested.join(', '));
+    assert.match(stdout, /^created {2}iaas\/20260611\.md/mu);
+    assert.match(readFileSync(join(root, 'iaas', '20260611.md'), 'utf8'), /^# 2026-06-11\n/u);
+  });
+
+  for (const [name, note, message] of [
+    ['a private note (a redirect to the sign-in page)', 'private', /the pad needs a login/u],
+    ['an HTML page', 'login', /an HTML page, not the pad's Markdown/u],
+    ['a missing note', 'gone', /the server answered 404/u],
+    ['an answer over the size limit', 'huge', /larger than 10 MB, not a pad/u],
+    ['a server that does not answer', 'slow', /no answer within 15 s/u],
+  ] as const) {
+    it(`exits 2 with one line on ${name}, saving nothing`, async () => {
+      const { code, stderr } = await runAsync(['--import', `${base}/${note}`, '--series', 'iaas'], root);
+      assert.equal(code, 2);
+      assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
+      assert.match(stderr, message);
+      assert.deepEqual(readdirSync(join(root, 'iaas')), ['20260604.md']);
     });
   }
 });
