@@ -30,8 +30,10 @@ export async function importPad(options: ImportOptions): Promise<number> {
     throw new InputError(`--series ${options.series}: not a folder inside the repository ${root}`);
   }
   const pad = await readPad(options.source);
-  const plan = planImport(pad, series, fileWorkspace(root, config), config, options.today);
-  if (!plan.length) throw new InputError(`${options.source === '-' ? 'standard input' : options.source}: no meeting found (no dated headings)`);
+  const { meetings: plan, notRead } = planImport(pad, series, fileWorkspace(root, config), config, options.today);
+  const name = options.source === '-' ? 'standard input' : options.source;
+  if (notRead) throw new InputError(`${name}: not read whole (${notRead}); import it in parts`);
+  if (!plan.length) throw new InputError(`${name}: no meeting found (no dated headings)`);
   const boundary = new RepositoryBoundary(root);
   const out: string[] = [];
   let failed = 0;

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, MinutesWorkspace, planImport, splitPad } from '../../se
 import { joinLines } from './helpers';
 
 const today = { year: 2026, month: 6, day: 20 };
-const dates = (text: string) => splitPad(text, DEFAULT_CONFIG, today).map((m) => `${m.date.year}-${m.date.month}-${m.date.day}`);
+const dates = (text: string) => splitPad(text, DEFAULT_CONFIG, today).meetings.map((m) => `${m.date.year}-${m.date.month}-${m.date.day}`);
 
 // A rolling pad as SCS teams keep them: its own header, newest meeting on top, `---` between meetings.
 const newestOnTop = joinLines(
@@ -37,7 +37,7 @@ const newestOnTop = joinLines(
 
 describe('splitting a pad into meetings', () => {
   it('splits by the dated headings, newest on top, leaving out front matter and the pad header', () => {
-    const meetings = splitPad(newestOnTop, DEFAULT_CONFIG, today);
+    const { meetings } = splitPad(newestOnTop, DEFAULT_CONFIG, today);
     assert.deepEqual(dates(newestOnTop), ['2026-6-11', '2026-6-4']);
     assert.equal(meetings[0].title, '2026-06-11');
     // The dated sub-heading stays inside its meeting; the `---` between meetings goes.
@@ -49,7 +49,7 @@ describe('splitting a pad into meetings', () => {
   it('splits a pad with the newest meeting at the bottom the same way', () => {
     const pad = joinLines('# SIG Monitoring', '', '# 2026-05-27', '', '- dashboards', '', '# 2026-06-03', '', '- alerts', '');
     assert.deepEqual(dates(pad), ['2026-5-27', '2026-6-3']);
-    assert.equal(splitPad(pad, DEFAULT_CONFIG, today)[1].text, joinLines('# 2026-06-03', '', '- alerts', ''));
+    assert.equal(splitPad(pad, DEFAULT_CONFIG, today).meetings[1].text, joinLines('# 2026-06-03', '', '- alerts', ''));
   });
 
   it('reads dates written out, as titles are read, a missing year the one nearest today', () => {
@@ -57,20 +57,29 @@ describe('splitting a pad into meetings', () => {
     assert.deepEqual(dates(pad), ['2026-6-4', '2026-5-28', '2026-5-21']);
   });
 
+  it('says so when a pad is too large to read whole, rather than finding no meeting', () => {
+    // An HTML line keeps the pad one piece; more than the parser reads in one go.
+    const huge = joinLines('<!-- pad -->', ...Array.from({ length: 300 }, (_, i) => `## 2026-06-${String((i % 28) + 1).padStart(2, '0')}\n\n${'x'.repeat(1000)}\n`));
+    const split = splitPad(huge, DEFAULT_CONFIG, today);
+    assert.deepEqual(split.meetings, []);
+    assert.match(split.notRead ?? '', /KB/u);
+  });
+
   it('finds no meeting in a pad without dated headings', () => {
-    assert.deepEqual(splitPad(joinLines('# Notes', '', '## Agenda', '', '- tbd'), DEFAULT_CONFIG, today), []);
+    assert.deepEqual(splitPad(joinLines('# Notes', '', '## Agenda', '', '- tbd'), DEFAULT_CONFIG, today), { meetings: [] });
   });
 });
 
 describe('planning an import into a series', () => {
   const files: Record<string, string> = {
     'iaas/20260528.md': '# 2026-05-28\n\n### Participants\n\n- @kim\n',
-    'iaas/20260604.md': '# 2026-06-04\n\n## Participants\n\n- @lee\n',
+    // A blank line before the title, CRLF line breaks: as a pad's text, still the same minutes.
+    'iaas/20260604.md': '\r\n# 2026-06-04\r\n\r\n## Participants\r\n\r\n- @lee\r\n',
   };
   const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p] }, DEFAULT_CONFIG, Object.keys(files));
 
   it('creates a meeting without a file under the series pattern, with its headings at the series title level', () => {
-    const [june11] = planImport(newestOnTop, 'iaas', workspace, DEFAULT_CONFIG, today);
+    const [june11] = planImport(newestOnTop, 'iaas', workspace, DEFAULT_CONFIG, today).meetings;
     assert.equal(june11.status, 'new');
     assert.equal(june11.path, 'iaas/20260611.md');
     assert.ok(june11.text.startsWith('# 2026-06-11\n\n## Participants\n'), june11.text);
@@ -78,7 +87,7 @@ describe('planning an import into a series', () => {
   });
 
   it('skips a meeting whose file is identical (the heading level aside)', () => {
-    const plan = planImport(newestOnTop, 'iaas', workspace, DEFAULT_CONFIG, today);
+    const plan = planImport(newestOnTop, 'iaas', workspace, DEFAULT_CONFIG, today).meetings;
     assert.deepEqual(
       plan.map((p) => [p.path, p.status]),
       [
@@ -90,7 +99,7 @@ describe('planning an import into a series', () => {
 
   it('reports a meeting whose file differs with a diff, and does not plan to write it', () => {
     const pad = joinLines('## 2026-05-28', '', '### Participants', '', '- @kim', '- @lee', '');
-    const [may28] = planImport(pad, 'iaas', workspace, DEFAULT_CONFIG, today);
+    const [may28] = planImport(pad, 'iaas', workspace, DEFAULT_CONFIG, today).meetings;
     assert.equal(may28.status, 'differs');
     assert.equal(may28.path, 'iaas/20260528.md');
     assert.match(may28.diff!, /^--- iaas\/20260528\.md/mu);
@@ -104,7 +113,7 @@ describe('planning an import into a series', () => {
     const ws = new MinutesWorkspace('file:///repo', { readFile: (p) => other[p as keyof typeof other] }, config, Object.keys(other));
     const pad = joinLines('# 2026-06-04', '', '- a', '', '# 2026-06-04', '', '- again', '');
     assert.deepEqual(
-      planImport(pad, 'meetings', ws, config, today).map((p) => [p.path, p.status]),
+      planImport(pad, 'meetings', ws, config, today).meetings.map((p) => [p.path, p.status]),
       [
         ['meetings/2026/2026-06-04.md', 'new'],
         ['meetings/2026/2026-06-04.md', 'duplicate'],

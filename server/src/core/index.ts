@@ -50,5 +50,5 @@ export { configChanges, type ConfigChange } from './features/configChanges';
 export { calendarGaps, type CalendarGaps, type SeriesSchedule } from './meetings/gaps';
 export { MAX_CALENDAR_BYTES, type CalendarReader } from './meetings/readCalendars';
 export { isoDate } from './config/schedule';
-export { splitPad, type PadMeeting } from './pad/split';
-export { planImport, type ImportStatus, type PlannedMeeting } from './pad/plan';
+export { splitPad, type PadMeeting, type SplitPad } from './pad/split';
+export { planImport, type ImportPlan, type ImportStatus, type PlannedMeeting } from './pad/plan';

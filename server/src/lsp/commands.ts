@@ -63,7 +63,9 @@ export function registerCommands(connection: Connection, repositories: Repositor
         throw new ResponseError(ErrorCodes.InvalidParams, 'folder must be one of the team folders (minutes.server.teamFolders)');
       }
       if (typeof text !== 'string' || text.length > MAX_TEXT_BYTES) throw new ResponseError(ErrorCodes.InvalidParams, `text must be the pad's Markdown, at most ${MAX_TEXT_BYTES / 1024 / 1024} MB`);
-      return planImport(text, folder, state.workspace, state.config, today()).map((m) => ({
+      const plan = planImport(text, folder, state.workspace, state.config, today());
+      if (plan.notRead) throw new ResponseError(ErrorCodes.InvalidParams, `the pad was not read whole (${plan.notRead}); import it in parts`);
+      return plan.meetings.map((m) => ({
         uri: state.workspace.uriOf(m.path),
         date: formatDate(m.date),
         title: m.title,

@@ -26,14 +26,21 @@ export interface PlannedMeeting {
   remoteImages: string[];
 }
 
+export interface ImportPlan {
+  meetings: PlannedMeeting[];
+  /** Why the pad could not be read whole, if so (see splitPad). */
+  notRead?: string;
+}
+
 /**
  * Decides, meeting by meeting, what importing the pad `padText` into the series folder `series`
  * does. The title keeps its words; its level becomes that of the series' latest file's title.
  */
-export function planImport(padText: string, series: string, workspace: MinutesWorkspace, config: MinutesConfig, today: CalendarDate): PlannedMeeting[] {
+export function planImport(padText: string, series: string, workspace: MinutesWorkspace, config: MinutesConfig, today: CalendarDate): ImportPlan {
   const titleDepth = seriesTitleDepth(workspace, series);
   const seen: CalendarDate[] = [];
-  return splitPad(padText, config, today).map((meeting) => {
+  const pad = splitPad(padText, config, today);
+  const meetings = pad.meetings.map((meeting): PlannedMeeting => {
     const text = titleDepth ? shiftHeadings(meeting.text, titleDepth - meeting.depth, config) : meeting.text;
     const base = { date: meeting.date, title: meeting.title, text, remoteImages: remoteUploads(text) };
     const duplicate = seen.some((d) => sameDate(d, meeting.date));
@@ -46,6 +53,7 @@ export function planImport(padText: string, series: string, workspace: MinutesWo
     const path = existing[0].path;
     return { ...base, status: 'differs' as const, path, diff: unifiedDiff(path, workspace.readText(path) ?? '', text, meeting) };
   });
+  return { meetings, notRead: pad.notRead };
 }
 
 /** The level of the title of the series' latest file (`#` or `##`), if it has one. */
@@ -58,9 +66,9 @@ function seriesTitleDepth(workspace: MinutesWorkspace, series: string): number |
   return hashes && hashes <= 2 ? hashes : undefined;
 }
 
-/** Texts equal but for line endings, a byte order mark and trailing blank lines. */
+/** Texts equal but for line endings, a byte order mark and blank lines before and after. */
 function comparable(text: string | undefined): string | undefined {
-  return text?.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').trimEnd();
+  return text?.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(/^(?:[ \t]*\n)+/u, '').trimEnd();
 }
 
 function unifiedDiff(path: string, existing: string, text: string, meeting: PadMeeting): string {

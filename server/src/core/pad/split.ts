@@ -16,24 +16,32 @@ export interface PadMeeting {
   line: number;
 }
 
+export interface SplitPad {
+  meetings: PadMeeting[];
+  /** Why the pad could not be read whole (too large a piece to parse safely), if so: its meetings are then unknown. */
+  notRead?: string;
+}
+
 /**
  * A pad's meetings, in the pad's order (newest on top or at the bottom alike). Meetings are the
  * dated headings of the level most dated headings have: the pad's own header (`# Team IaaS`),
  * front matter and dated sub-headings of a meeting (`### Follow-up of 2026-05-28`) are none.
  * Dates without a year (`June 4th`) take the year nearest `near`.
  */
-export function splitPad(text: string, config: MinutesConfig, near: CalendarDate): PadMeeting[] {
+export function splitPad(text: string, config: MinutesConfig, near: CalendarDate): SplitPad {
   const model = parseMinutes({ uri: 'untitled:pad.md', version: 0, text }, config);
+  if (model.notFullyRead) return { meetings: [], notRead: model.notFullyRead };
   const dateOf = (s: Section) => datesIn(s.title, near).find((d) => d.date)?.date;
   const dated = flatten(model.sections).filter((s) => dateOf(s));
-  if (!dated.length) return [];
+  if (!dated.length) return { meetings: [] };
   const perDepth = new Map<number, number>();
   for (const s of dated) perDepth.set(s.depth, (perDepth.get(s.depth) ?? 0) + 1);
   // The level most meetings have; a tie goes to the higher level (fewer `#`).
   const [depth] = [...perDepth.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  return dated
+  const meetings = dated
     .filter((s) => s.depth === depth)
     .map((s) => ({ date: dateOf(s)!, title: s.title, depth, text: meetingText(text.slice(s.startOffset, s.endOffset)), line: s.headingRange.start.line }));
+  return { meetings };
 }
 
 // What pads put between meetings and no minutes file ends with: blank lines and `---` rules.
