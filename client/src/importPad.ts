@@ -26,7 +26,13 @@ export async function importMeetingsFromPad(client: LanguageClient, args: { fold
   if (!series) return;
   const text = args.text ?? (await padText());
   if (text === undefined) return;
-  const plan = await run(client, SERVER_COMMANDS.importPlan, { rootUri, folder: series, text });
+  let plan: ImportPlanEntry[];
+  try {
+    plan = await run(client, SERVER_COMMANDS.importPlan, { rootUri, folder: series, text });
+  } catch (error) {
+    // A pad too large to read whole, a folder that is no series: the server's one line.
+    return void vscode.window.showErrorMessage(`Minutes: ${(error as Error).message}; nothing was imported.`);
+  }
   if (!plan.length) return void vscode.window.showWarningMessage('Minutes: the pad has no dated meeting headings; nothing was imported.');
   const created: string[] = [];
   const differing: ImportPlanEntry[] = [];
