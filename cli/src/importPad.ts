@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { findDates, planImport, type CalendarDate, type MinutesConfig, type PlannedMeeting } from '../../server/src/core';
+import { planImport, type CalendarDate, type MinutesConfig, type PlannedMeeting } from '../../server/src/core';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { fileWorkspace, isUtf8 } from '../../server/src/node/fileWorkspace';
 import { createFile, reason } from '../../server/src/node/safeWrite';
 import { fetchPad, isPadUrl, MAX_PAD_BYTES } from './fetchPad';
-import { InputError, UsageError } from './usageError';
+import { InputError } from './usageError';
 
 export interface ImportOptions {
   /** A local file, `-` for standard input, or a pad's URL. */
@@ -87,11 +87,4 @@ function readLocal(source: string): Buffer {
     if (error instanceof InputError) throw error;
     throw new InputError(`--import ${source}: cannot be read (${reason(error)})`);
   }
-}
-
-/** `--today 2026-06-04`: the day dates without a year are read near. */
-export function parseToday(text: string): CalendarDate {
-  const [found] = findDates(text);
-  if (!found?.date || found.problem || found.text !== text.trim()) throw new UsageError(`--today must be a date like 2026-06-04, not "${text}"`);
-  return found.date;
 }
