@@ -49,8 +49,8 @@ describe('commands', () => {
       await answeringQuickPick(vscode.commands.executeCommand('minutes.createConfiguration'), 'workbench.action.acceptSelectedQuickOpenItem');
       const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.minutes.json') && vscode.window.activeTextEditor, 20_000, 'the new configuration');
       const text = editor.document.getText();
-      assert.match(text, /"weeklyPaths": \[\n\s+"community-call\/\{YYYY\}\{MM\}\{DD\}\.md"/u, text);
-      assert.match(text, /^ {2}\/\/ the roll-ups: \d+ files in community-call\//mu, 'each value says what it was inferred from');
+      assert.match(text, /"kind": "rollup",\n\s+"paths": \["community-call\/\{YYYY\}\{MM\}\{DD\}\.md"\]/u, text);
+      assert.match(text, /^ {4}\/\/ community-call\/\{YYYY\}\{MM\}\{DD\}\.md: \d+ files, a roll-up/mu, 'each series says what it was inferred from');
     } finally {
       await closeAllEditors();
       await vscode.workspace.fs.delete(config).then(undefined, () => undefined);

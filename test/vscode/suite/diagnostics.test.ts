@@ -65,8 +65,8 @@ describe('diagnostics and quick fixes', () => {
     assert.equal(copy.message, 'This file is a copy of sig-documentation/20220919.md, the minutes of 2022-09-19: the minutes of 2022-09-26 are not written yet, or were saved in the wrong file.');
     assert.equal(copy.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(copy.relatedInformation?.[0].location.uri.toString(), fixtureUri('sig-documentation/20220919.md').toString());
-    const mismatch = diagnostics.find((d) => d.code === 'title-date-mismatch');
-    assert.match(mismatch?.message ?? '', /the file is a copy of sig-documentation\/20220919\.md/u);
+    // One finding per cause: the copy, not also its title.
+    assert.equal(diagnostics.find((d) => d.code === 'title-date-mismatch'), undefined);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, copy.range, vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(actions.map((a) => a.title), [], 'retitling the copy would make it look genuine');
   });
