@@ -1,7 +1,9 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { markSuppressed, parseSuppressions, pruneSuppressions, suppressAll, suppressionsText, SUPPRESSIONS_FILE_NAME, type Suppressions } from '../../server/src/core';
+import { RepositoryBoundary } from '../../server/src/node/boundary';
+import { readBounded } from '../../server/src/node/readBounded';
+import { createFile, reason } from '../../server/src/node/safeWrite';
 import type { FileFindings } from './format';
 import { UsageError } from './usageError';
 
@@ -22,7 +24,8 @@ export interface SuppressionOptions {
  */
 export function applySuppressionsFile(results: FileFindings[], options: SuppressionOptions): FileFindings[] {
   if (options.suppressAll && options.prune) throw new UsageError('--suppress-all and --prune-suppressions do not go together');
-  const location = suppressionsPath(options.root, options.location);
+  const boundary = new RepositoryBoundary(options.root);
+  const location = suppressionsPath(boundary, options.location);
   const shown = relative(process.cwd(), location) || location;
   const existing = readSuppressionsFile(location, shown);
   const covers = (file: string) => options.paths.some((p) => isWithin(p, resolve(options.root, file)));
@@ -30,7 +33,7 @@ export function applySuppressionsFile(results: FileFindings[], options: Suppress
   if (options.suppressAll || options.prune) {
     suppressions = options.suppressAll ? suppressAll(suppressions, results) : pruneSuppressions(suppressions, results, covers);
     if (existing !== undefined || options.suppressAll) {
-      writeSuppressionsFile(location, shown, suppressions);
+      writeSuppressionsFile(location, shown, suppressions, boundary);
       const files = Object.values(suppressions).filter((rules) => Object.keys(rules).length).length;
       process.stderr.write(`${shown}: ${total(suppressions)} finding(s) in ${files} file(s) suppressed\n`);
     }
@@ -47,25 +50,26 @@ export function withoutSuppressed(results: FileFindings[]): FileFindings[] {
 }
 
 /** Where the suppressions file is: ROOT/minutes-suppressions.json or the given location, which must stay inside the root (also through symbolic links). */
-function suppressionsPath(root: string, given: string | undefined): string {
-  const location = given === undefined ? resolve(root, SUPPRESSIONS_FILE_NAME) : resolve(given);
-  const realRoot = realpathSync(root);
-  // The nearest part of the path that exists, with its links resolved, is where a write would land.
-  let existing = location;
-  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
-  const real = resolve(realpathSync(existing), relative(existing, location));
-  if (!isWithin(root, location) || !isWithin(realRoot, real) || real === realRoot) throw new UsageError(`--suppressions-location must be a file inside the root ${root}, not ${location}`);
+function suppressionsPath(boundary: RepositoryBoundary, given: string | undefined): string {
+  const location = given === undefined ? resolve(boundary.root, SUPPRESSIONS_FILE_NAME) : resolve(given);
+  // In a folder that does not exist nothing is read, and a write fails there: only a real folder is judged.
+  if (location === boundary.root || !boundary.lexicallyContains(location) || (existsSync(dirname(location)) && boundary.writeProblem(location))) {
+    throw new UsageError(`--suppressions-location must be a file inside the root ${boundary.root}, not ${location}`);
+  }
   return location;
 }
+
+/** A suppressions file counts findings per file and rule: far smaller than this for any repository. */
+const MAX_SUPPRESSIONS_BYTES = 64 * 1024 * 1024;
 
 /** The file's suppressions, undefined when there is no file; a file that is not one is a usage error. */
 function readSuppressionsFile(location: string, shown: string): Suppressions | undefined {
   let text: string;
   try {
-    text = readFileSync(location, 'utf8');
+    text = readBounded(location, MAX_SUPPRESSIONS_BYTES);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? reason(error)})`);
   }
   const parsed = parseSuppressions(text);
   if ('error' in parsed) throw new UsageError(`${shown}: not a suppressions file: ${parsed.error}`);
@@ -73,12 +77,9 @@ function readSuppressionsFile(location: string, shown: string): Suppressions | u
 }
 
 /** Atomic (a temporary file in the same folder, renamed over it): an interrupted run leaves the old file whole. */
-function writeSuppressionsFile(location: string, shown: string, suppressions: Suppressions): void {
-  try {
-    writeFileAtomic.sync(location, suppressionsText(suppressions));
-  } catch (error) {
-    throw new UsageError(`${shown}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+function writeSuppressionsFile(location: string, shown: string, suppressions: Suppressions, boundary: RepositoryBoundary): void {
+  const problem = createFile(location, suppressionsText(suppressions), boundary, true);
+  if (problem) throw new UsageError(`${shown}: cannot be written (${problem})`);
 }
 
 function isWithin(folder: string, path: string): boolean {

@@ -224,6 +224,12 @@ describe('minutes-lint never loses a byte', () => {
       const device = run([], root);
       assert.equal(device.code, 2);
       assert.match(device.stderr, /^minutes-lint: .*\.minutes\.json: cannot be read: not a regular file\n$/u);
+      rmSync(join(root, '.minutes.json'));
+      // The suppressions file likewise: refused, not read until memory runs out.
+      symlinkSync('/dev/zero', join(root, 'minutes-suppressions.json'));
+      const suppressions = run([], root);
+      assert.equal(suppressions.code, 2);
+      assert.match(suppressions.stderr, /^minutes-lint: .*must be a file inside the root/u);
     });
   });
 });

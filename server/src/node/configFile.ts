@@ -1,7 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MAX_CONFIG_CHARS, type ConfigFile } from '../core';
 import { RepositoryBoundary } from './boundary';
+import { readBounded } from './readBounded';
 import { reason } from './safeWrite';
 
 /**
@@ -23,23 +24,5 @@ export function loadConfigFile(root: string, explicitPath?: string): ConfigFile 
     return configFileOf(path, readBounded(path, MAX_CONFIG_CHARS));
   } catch (error) {
     return refused(reason(error));
-  }
-}
-
-/** A regular file's text, refused beyond `limit` bytes without reading more than that. */
-function readBounded(path: string, limit: number): string {
-  // Non-blocking: a pipe put in the file's place since the look above must not hang the read.
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const entry = fstatSync(fd);
-    if (!entry.isFile()) throw new Error('not a regular file');
-    if (entry.size > limit) throw new Error(`larger than ${limit / 1024 / 1024} MB`);
-    const buffer = Buffer.alloc(Math.min(entry.size, limit) + 1);
-    let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > limit) throw new Error(`larger than ${limit / 1024 / 1024} MB`);
-    return buffer.toString('utf8', 0, length);
-  } finally {
-    closeSync(fd);
   }
 }
