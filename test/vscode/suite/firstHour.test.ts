@@ -1,32 +1,13 @@
 // Issue 14: what a new user trips over in the first hour, each point checked in the editor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, documentSymbols, findSymbol, fixtureUri, getExtension, openFixture, waitFor, waitForActivation, waitForDiagnostics } from './helpers';
-
-/** What the extension's activate() returns (client/src/extension.ts). */
-interface MinutesApi {
-  teamItems(): Promise<vscode.TreeItem[]>;
-  viewMessage(): string | undefined;
-  markdownEditor(): boolean;
-  log(): string;
-}
+import { answeringQuickPick, api, closeAllEditors, documentSymbols, exists, findSymbol, fixtureUri, getExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
 
 const BASE = 'https://github.com/SovereignCloudStack/minutes/blob/main/';
 const WEEKLY = 'community-call/20221013.md';
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
-async function api(): Promise<MinutesApi> {
-  await waitForActivation();
-  return getExtension().exports as MinutesApi;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(
-    () => true,
-    () => false,
-  );
-}
 
 /** A tree item's tooltip as text (plain or Markdown). */
 function tooltipText(item: vscode.TreeItem): string {
@@ -39,20 +20,6 @@ async function setText(editor: vscode.TextEditor, text: string): Promise<void> {
   assert.ok(await editor.edit((e) => e.replace(all, text)));
 }
 
-/** Runs a command that asks with a quick pick, answering with `answer` (a workbench command) until it returns. */
-async function answering(run: Thenable<unknown>, answer: string): Promise<void> {
-  let done = false;
-  let failed: unknown;
-  void Promise.resolve(run).then(
-    () => (done = true),
-    (error: unknown) => ((failed = error), (done = true)),
-  );
-  await waitFor(async () => {
-    if (!done) await vscode.commands.executeCommand(answer);
-    return done;
-  }, 20_000, `the command to finish after ${answer}`);
-  if (failed) throw failed instanceof Error ? failed : new Error(JSON.stringify(failed));
-}
 
 function nextWeekdayFromToday(day: number): string {
   const d = new Date();
@@ -91,9 +58,9 @@ describe('the first hour (issue 14)', () => {
     await api();
     await waitForDiagnostics(document.uri, (d) => d.length > 0);
     const target = fixtureUri('community-call/20230302.md');
-    await answering(vscode.commands.executeCommand('minutes.newWeeklyMinutes', { date: '2023-03-02' }), 'workbench.action.closeQuickOpen');
+    await answeringQuickPick(vscode.commands.executeCommand('minutes.newWeeklyMinutes', { date: '2023-03-02' }), 'workbench.action.closeQuickOpen');
     assert.equal(await exists(target), false, 'Escape must leave no file');
-    await answering(vscode.commands.executeCommand('minutes.newWeeklyMinutes', { date: '2023-03-02' }), 'workbench.action.acceptSelectedQuickOpenItem');
+    await answeringQuickPick(vscode.commands.executeCommand('minutes.newWeeklyMinutes', { date: '2023-03-02' }), 'workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await exists(target), true, '"Create anyway" writes it');
     await closeAllEditors();
     await vscode.workspace.fs.delete(target);
@@ -195,7 +162,7 @@ describe('the first hour (issue 14)', () => {
     await api();
     const date = nextWeekdayFromToday(3); // the SIG met on Wednesdays
     const target = fixtureUri(`sig-monitoring/${date.replace(/-/gu, '')}.md`);
-    await answering(vscode.commands.executeCommand('minutes.newTeamMinutes'), 'workbench.action.acceptSelectedQuickOpenItem');
+    await answeringQuickPick(vscode.commands.executeCommand('minutes.newTeamMinutes'), 'workbench.action.acceptSelectedQuickOpenItem');
     assert.ok(await exists(target), `${target.path} (the preselected team, on its meeting day)`);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.ok(text.startsWith(`# ${date}\n\n## Participants\n\n* @kim\n`), text);

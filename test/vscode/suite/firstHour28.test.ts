@@ -1,29 +1,12 @@
 // Issue 28: what a new user still trips over in the first hour, each point as VS Code shows it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { answeringQuickPick, closeAllEditors, diagnosticCode, documentSymbols, findSymbol, fixtureUri, getExtension, openFixture, waitFor, waitForActivation, waitForDiagnostics } from './helpers';
-
-/** What the extension's activate() returns (client/src/activation.ts). */
-interface MinutesApi {
-  teamItems(): Promise<vscode.TreeItem[]>;
-  actionItems(): Promise<Array<{ group: string; items: string[] }>>;
-}
+import { answeringQuickPick, api, closeAllEditors, diagnosticCode, documentSymbols, exists, findSymbol, fixtureUri, getExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
 
 const WEEKLY = 'community-call/20220929.md';
 const labelOf = (item: { label?: string | vscode.TreeItemLabel | vscode.CompletionItemLabel }) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 const hoverTexts = (hovers: vscode.Hover[]) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
 
-async function api(): Promise<MinutesApi> {
-  await waitForActivation();
-  return getExtension().exports as MinutesApi;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(
-    () => true,
-    () => false,
-  );
-}
 
 /** Replaces the whole text of the active editor (not saved; the afterEach hook reverts it). */
 async function setText(editor: vscode.TextEditor, text: string): Promise<void> {

@@ -3,6 +3,7 @@
 // language server starts at its own pace and fixed sleeps are slow and flaky.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { MinutesApi } from '../../../client/src/activation';
 
 export const EXTENSION_ID = 'minutes-tools.minutes';
 
@@ -131,4 +132,18 @@ export async function answeringQuickPick(run: Thenable<unknown>, answer: string,
     return done;
   }, timeoutMs, `the command to finish after ${answer}`);
   if (failed) throw failed instanceof Error ? failed : new Error(JSON.stringify(failed));
+}
+
+/** What the extension's activate() returns (client/src/activation.ts), once it is active. */
+export async function api(): Promise<MinutesApi> {
+  await waitForActivation();
+  return getExtension().exports as MinutesApi;
+}
+
+/** Whether a file or folder exists, through the editor's file system (desktop and web alike). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
