@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { planImport, type CalendarDate, type MinutesConfig, type PlannedMeeting } from '../../server/src/core';
+import { planImport, splitBom, type CalendarDate, type MinutesConfig, type PlannedMeeting } from '../../server/src/core';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { fileWorkspace, isUtf8 } from '../../server/src/node/fileWorkspace';
 import { createFile, reason } from '../../server/src/node/safeWrite';
@@ -76,7 +76,7 @@ async function readPad(source: string): Promise<string> {
   const bytes = isPadUrl(source) ? await fetchPad(source) : readLocal(source);
   if (bytes.length > MAX_PAD_BYTES) throw new InputError(`--import ${source}: larger than ${MAX_PAD_BYTES / 1024 / 1024} MB, not a pad`);
   if (!isUtf8(bytes)) throw new InputError(`--import ${source}: not UTF-8 text`);
-  return bytes.toString('utf8').replace(/^\uFEFF/u, '');
+  return splitBom(bytes.toString('utf8')).text;
 }
 
 function readLocal(source: string): Buffer {

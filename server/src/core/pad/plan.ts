@@ -1,3 +1,4 @@
+import { splitBom } from '../text/bom';
 import { createTwoFilesPatch } from 'diff';
 import type { MinutesConfig } from '../config/types';
 import { formatDate, sameDate, type CalendarDate } from '../model/dates';
@@ -68,7 +69,7 @@ function seriesTitleDepth(workspace: MinutesWorkspace, series: string): number |
 
 /** Texts equal but for line endings, a byte order mark and blank lines before and after. */
 function comparable(text: string | undefined): string | undefined {
-  return text?.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(/^(?:[ \t]*\n)+/u, '').trimEnd();
+  return text && splitBom(text).text.replace(/\r\n?/gu, '\n').replace(/^(?:[ \t]*\n)+/u, '').trimEnd();
 }
 
 function unifiedDiff(path: string, existing: string, text: string, meeting: PadMeeting): string {

@@ -1,3 +1,4 @@
+import { splitBom } from '../text/bom';
 import type { Finding } from './types';
 
 /**
@@ -20,7 +21,7 @@ export function isSuppressible(finding: Finding): boolean {
 export function parseSuppressions(text: string): { suppressions: Suppressions } | { error: string } {
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/u, ''));
+    json = JSON.parse(splitBom(text).text);
   } catch (error) {
     return { error: `not valid JSON (${(error as Error).message.split('\n')[0]})` };
   }
