@@ -2,12 +2,14 @@ import { meetingWeekdays } from '../config/schedule';
 import type { MinutesConfig } from '../config/types';
 import { dayNumber, sameDate, weekday, type CalendarDate } from '../model/dates';
 import type { CheckedModel } from '../model/types';
-import type { MinutesIndex } from './minutesIndex';
+import type { IndexedFile, MinutesIndex } from './minutesIndex';
 
 /** What telling the meeting's date reads of the repository: the other files of the series. */
 export interface SeriesSource {
   readonly index: MinutesIndex;
   relativePath(uri: string): string | undefined;
+  /** A file's model as far as its headings (its title), where the source can read files. */
+  outline?(path: string): CheckedModel | undefined;
 }
 
 /**
@@ -45,12 +47,35 @@ export function wrongDate(model: CheckedModel, config: MinutesConfig, workspace?
   const folder = (path !== undefined ? workspace?.index.file(path)?.folder : undefined) ?? (path?.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
   const series = workspace && path !== undefined ? workspace.index.filesIn(folder).filter((f) => f.path !== path && dayNumber(f.date!) < dayNumber(fileDate)) : [];
   if (series.some((f) => sameDate(f.date!, titleDate))) return { wrong: 'title', why: 'copied' };
+  // Files named by the week (its Monday) while the meeting is later that week: the name's weekday tells nothing.
+  if (workspace && namedByWeek(workspace, series)) return undefined;
   // The series' own schedule where it has one; else the weekday most of its meetings fell on.
   const usual = seriesWeekdays(model, config, fileDate) ?? [usualWeekday(series.map((f) => f.date!))].filter((d) => d !== undefined);
   if (!usual.length) return undefined;
   const titleOn = usual.includes(weekday(titleDate));
   const fileOn = usual.includes(weekday(fileDate));
   return titleOn === fileOn ? undefined : { wrong: titleOn ? 'file' : 'title', why: 'weekday' };
+}
+
+/**
+ * Whether a series names its files by the week rather than the meeting day: most of its recent
+ * files whose title has another date than the name have one a few days later in that week, at
+ * least three of them (W3C TAG's `01-03-minutes.md` for the call of Wednesday 5 January).
+ */
+function namedByWeek(workspace: SeriesSource, earlier: IndexedFile[]): boolean {
+  if (!workspace.outline) return false;
+  let later = 0;
+  let other = 0;
+  for (const file of earlier.slice(-12)) {
+    const mention = workspace.outline(file.path)?.title?.date;
+    // A range of days from the name's day on (`10-13 January`) is the week's meetings too.
+    const title = mention?.date && sameDate(mention.date, file.date!) && mention.until ? mention.until : mention?.date;
+    if (!title || sameDate(title, file.date!)) continue;
+    const days = dayNumber(title) - dayNumber(file.date!);
+    if (days > 0 && days < 7 && weekday(title) > weekday(file.date!)) later++;
+    else other++;
+  }
+  return later >= 3 && later > other;
 }
 
 /**
