@@ -5,7 +5,7 @@ import { applyEdits } from '../../cli/src/applyEdits';
 import { BASE, joinLines, modelOf } from './helpers';
 
 const text = joinLines(
-  '# SCS Tech Weekly 2022-09-28',
+  '# SCS Tech Weekly 2022-09-26',
   '## Meta',
   '- Minutes: Jonas',
   '## Team Updates',
@@ -67,11 +67,11 @@ describe('title date rules and their fixes', () => {
     const findings = lint(model, DEFAULT_CONFIG);
     assert.deepEqual(
       findings.map((f) => [f.code, f.message]),
-      [['title-date-mismatch', 'Title says 2022-09-28 but the file is 20220929.md; expected 2022-09-29.']],
+      [['title-date-mismatch', 'Title says 2022-09-26 but the file is 20220929.md; expected 2022-09-29.']],
     );
     const [fix] = codeActions(model.uri, findings, findings[0].range);
     assert.equal(fix.isPreferred, true);
-    assert.equal(applyEdits(text, fix.edit!.changes![model.uri]), text.replace('2022-09-28', '2022-09-29'));
+    assert.equal(applyEdits(text, fix.edit!.changes![model.uri]), text.replace('2022-09-26', '2022-09-29'));
   });
 
   it('reports impossible and malformed title dates', () => {
@@ -103,7 +103,7 @@ describe('title date rules and their fixes', () => {
     assert.deepEqual(codeActions(model.uri, findings, anywhere), []);
     const [fixAll] = codeActions(model.uri, findings, anywhere, [FIX_ALL_KIND]);
     assert.equal(fixAll.kind, FIX_ALL_KIND);
-    assert.equal(applyEdits(text, fixAll.edit!.changes![model.uri]), text.replace('2022-09-28', '2022-09-29'));
+    assert.equal(applyEdits(text, fixAll.edit!.changes![model.uri]), text.replace('2022-09-26', '2022-09-29'));
   });
 });
 

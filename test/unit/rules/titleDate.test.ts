@@ -32,12 +32,19 @@ describe('rule title-date-mismatch', () => {
   });
 
   it('reports it in a team meeting file too, blaming the title that is off the series\' weekday', () => {
-    // iaas/ met on Wednesdays (0914, 0921, 0928): the Tuesday in the title is the mistake.
+    // iaas/ met on Wednesdays (0914, 0921, 0928): the Monday after in the title is the mistake.
+    const text = joinLines('# Team IaaS 2022-10-10', '', '## Participants', '', '- @alex');
+    const f = single(lintDoc(text, 'iaas/20221005.md', REPO).findings, 'title-date-mismatch');
+    assert.equal(f.message, 'Title says 2022-10-10 but the file is 20221005.md; expected 2022-10-05.');
+    assert.deepEqual(f.range, range(0, 12, 0, 22));
+    assert.equal(fixed(text, f), text.replace('2022-10-10', '2022-10-05'));
+  });
+
+  it('prefers no fix for a title a day off the series\' weekday: the meeting may have moved that week', () => {
     const text = joinLines('# Team IaaS 2022-10-04', '', '## Participants', '', '- @alex');
     const f = single(lintDoc(text, 'iaas/20221005.md', REPO).findings, 'title-date-mismatch');
-    assert.equal(f.message, 'Title says 2022-10-04 but the file is 20221005.md; expected 2022-10-05.');
-    assert.deepEqual(f.range, range(0, 12, 0, 22));
-    assert.equal(fixed(text, f), text.replace('2022-10-04', '2022-10-05'));
+    assert.equal(f.message, 'Title says 2022-10-04 but the file is 20221005.md: one of the two dates is wrong.');
+    assert.ok(!f.fixes?.some((x) => x.preferred), JSON.stringify(f.fixes));
   });
 
   it('blames the file name of team minutes whose title is on the series\' weekday and prefers the rename', () => {

@@ -46,7 +46,10 @@ export function wrongDate(model: CheckedModel, config: MinutesConfig, workspace?
   const path = workspace?.relativePath(model.uri);
   const folder = (path !== undefined ? workspace?.index.file(path)?.folder : undefined) ?? (path?.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
   const series = workspace && path !== undefined ? workspace.index.filesIn(folder).filter((f) => f.path !== path && dayNumber(f.date!) < dayNumber(fileDate)) : [];
-  if (series.some((f) => sameDate(f.date!, titleDate))) return { wrong: 'title', why: 'copied' };
+  // A title a day or two off may be a meeting moved that week, named by its usual day: the title,
+  // written during the meeting, is then the right one, so a copy is only one of an earlier week.
+  const near = Math.abs(dayNumber(titleDate) - dayNumber(fileDate)) < NEAR_DAYS;
+  if (!near && series.some((f) => sameDate(f.date!, titleDate))) return { wrong: 'title', why: 'copied' };
   // Files named by the week (its Monday) while the meeting is later that week: the name's weekday tells nothing.
   if (workspace && namedByWeek(workspace, series)) return undefined;
   // The series' own schedule where it has one; else the weekday most of its meetings fell on.
@@ -54,8 +57,12 @@ export function wrongDate(model: CheckedModel, config: MinutesConfig, workspace?
   if (!usual.length) return undefined;
   const titleOn = usual.includes(weekday(titleDate));
   const fileOn = usual.includes(weekday(fileDate));
-  return titleOn === fileOn ? undefined : { wrong: titleOn ? 'file' : 'title', why: 'weekday' };
+  if (titleOn === fileOn || (near && fileOn)) return undefined;
+  return { wrong: titleOn ? 'file' : 'title', why: 'weekday' };
 }
+
+/** Title and file name closer than this may both be right: the meeting moved within its week. */
+const NEAR_DAYS = 3;
 
 /**
  * Whether a series names its files by the week rather than the meeting day: most of its recent
