@@ -49,3 +49,54 @@ describe('--init infers series', () => {
     assert.deepEqual(inferred.unrecognised, []);
   });
 });
+
+/**
+ * Year folders first (`2020/calls/05-04.md`): a weekly call whose folder was called `teleconf/`
+ * for one year, a board and a finance committee meeting over the same years, and a folder per
+ * face-to-face meeting of several days (`2020/06-paris/06-09-minutes.md`).
+ */
+function yearFolders(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const md = (d: CalendarDate) => compact(d).slice(4, 6) + '-' + compact(d).slice(6);
+  for (const d of weeks({ year: 2019, month: 1, day: 7 }, 4 * 52)) {
+    const folder = d.year === 2021 ? 'teleconf' : 'calls';
+    files[`${d.year}/${folder}/${md(d)}.md`] = `# Call ${formatDate(d)}\n\n- notes\n`;
+    if (dayNumber(d) % 4 === 0) {
+      const wednesday = fromDayNumber(dayNumber(d) + 2);
+      files[`${d.year}/board/${md(wednesday)}.md`] = `# Board ${formatDate(wednesday)}\n\n- decisions\n`;
+      const thursday = fromDayNumber(dayNumber(d) + 3);
+      files[`${d.year}/finance/${md(thursday)}.md`] = `# Finance ${formatDate(thursday)}\n\n- budget\n`;
+    }
+  }
+  const cities = ['paris', 'tokyo', 'oslo', 'lima', 'rome', 'kyiv', 'cairo', 'quito'];
+  cities.forEach((city, i) => {
+    const first = { year: 2019 + Math.floor(i / 2), month: i % 2 ? 9 : 3, day: 10 + i };
+    for (let day = 0; day < 3; day++) {
+      const d = fromDayNumber(dayNumber(first) + day);
+      files[`${d.year}/${String(d.month).padStart(2, '0')}-${city}/${md(d)}-minutes.md`] = `# Face-to-face ${formatDate(d)}\n\n- talks\n`;
+    }
+  });
+  return files;
+}
+
+describe('--init in a repository of year folders', () => {
+  const files = yearFolders();
+  const inferred = inferConfig({ paths: Object.keys(files), readText: (p) => files[p] });
+  const series = inferred.config.series;
+  const of = (folder: string) => series.filter((s) => s.paths.some((p) => p.includes(`/${folder}/`)));
+
+  it('keeps a folder renamed for a year in the series it belongs to, and series meeting over the same years apart', () => {
+    assert.equal(of('calls').length, 1);
+    assert.equal(of('calls')[0], of('teleconf')[0], 'calls/ and teleconf/ are one series');
+    assert.notEqual(of('board')[0], of('finance')[0], 'board/ and finance/ meet over the same years: two series');
+    assert.deepEqual(['calls', 'board', 'finance'].map((f) => of(f)[0]?.schedule.at(-1)?.weekdays), [[1], [3], [4]]);
+  });
+
+  it('makes the face-to-face folders a series of their own, with no weekday to keep', () => {
+    const f2f = series.find((s) => s.paths.some((p) => p.includes('{*}')));
+    assert.ok(f2f, JSON.stringify(series.map((s) => s.paths)));
+    assert.notEqual(f2f, of('calls')[0]);
+    assert.deepEqual(f2f.schedule, []);
+    assert.deepEqual(inferred.unrecognised, []);
+  });
+});

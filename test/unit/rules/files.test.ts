@@ -6,7 +6,7 @@ describe('rule unrecognised-file', () => {
   it('says why a dated file that no path pattern covers gets no minutes checks, and which pattern would', () => {
     const f = single(lintDoc('# SIG Release 2023-09-14\n\n## Participants\n', 'sig-release/2023-09-14.md', REPO).findings, 'unrecognised-file');
     assert.equal(f.severity, 'information');
-    assert.match(f.message, /add "\{series\}\/\{YYYY\}-\{MM\}-\{DD\}\.md" to "minutesPaths"/u);
+    assert.match(f.message, /add "\{series\}\/\{YYYY\}-\{MM\}-\{DD\}\.md" to the "paths" of its series/u);
     assert.equal(lintDoc('# SIG Release 2023-09-14\n', 'sig-release/2023-09-14.md', REPO).findings.length, 1, 'and nothing else');
   });
 

@@ -78,14 +78,15 @@ export function inferConfig(source: InitSource): InferredConfig {
   const total = [...shapes.values()].reduce((n, files) => n + files.length, 0);
   const isRare = (files: string[]) => files.length < 2 || files.length < total * 0.01;
   // Except where many rare shapes differ in one folder only (`2019/09-tokyo/`, `2023/04-tokyo/`:
-  // a folder per face-to-face meeting): one shape with `{*}` for that folder covers them.
+  // a folder per face-to-face meeting of a few days): one shape with `{*}` for that folder covers them.
+  const isEvent = (shape: string) => isRare(shapes.get(shape)!) || onConsecutiveDays(datesOf(shape, shapes.get(shape)!));
   const merged = new Map<string, string[]>();
   for (const [shape, files] of shapes) {
-    const loose = isRare(files) ? anyFolderAfterYear(shape) : undefined;
+    const loose = isEvent(shape) ? anyFolderAfterYear(shape) : undefined;
     if (loose) merged.set(loose, [...(merged.get(loose) ?? []), ...files]);
   }
   for (const [loose, files] of merged) {
-    const parts = [...shapes.keys()].filter((shape) => isRare(shapes.get(shape)!) && anyFolderAfterYear(shape) === loose);
+    const parts = [...shapes.keys()].filter((shape) => isEvent(shape) && anyFolderAfterYear(shape) === loose);
     if (parts.length < 2 || isRare(files)) continue;
     for (const part of parts) shapes.delete(part);
     shapes.set(loose, files);
@@ -99,12 +100,15 @@ export function inferConfig(source: InitSource): InferredConfig {
     for (const path of files) {
       const dated = matchDatedPath(path, [shape]);
       if (!dated?.date.date || dated.date.problem) continue;
-      const series = bySeries.get(dated.series) ?? { name: dated.series, shapes: new Set(), files: [] };
+      // A naming without a series folder (`{YYYY}/telcons/...`) is a series of its own.
+      const name = dated.series || shape;
+      const series = bySeries.get(name) ?? { name, shapes: new Set(), files: [] };
       series.shapes.add(shape);
       series.files.push({ path, date: dated.date.date });
-      bySeries.set(dated.series, series);
+      bySeries.set(name, series);
     }
   }
+  mergeRenamedFolders(bySeries);
   const probe = resolveConfig({ series: kept.length ? [{ paths: kept.map(([shape]) => shape) }] : [] }).config;
   for (const series of bySeries.values()) {
     series.files.sort((a, b) => dayNumber(a.date) - dayNumber(b.date));
@@ -212,6 +216,51 @@ export function inferConfig(source: InitSource): InferredConfig {
   }
   const recognised = [...recognisedBy.entries()].map(([pattern, files]) => ({ pattern, files })).sort((a, b) => b.files - a.files);
   return { values, recognised, unrecognised, config };
+}
+
+/**
+ * Namings that differ in one plain folder name only (`{YYYY}/telecons/` for a year, `{YYYY}/telcons/`
+ * before and after) and whose files take turns at most twice are one series whose folder was
+ * renamed; two series that meet over the same years take turns all the time.
+ */
+function mergeRenamedFolders(bySeries: Map<string, Series>): void {
+  const folderless = [...bySeries.values()].filter((s) => s.name === [...s.shapes][0] && s.shapes.size === 1);
+  for (const a of folderless) {
+    for (const b of folderless) {
+      if (a === b || !bySeries.has(a.name) || !bySeries.has(b.name) || !oneFolderApart(a.name, b.name)) continue;
+      if (onConsecutiveDays(a.files.map((f) => f.date)) || onConsecutiveDays(b.files.map((f) => f.date))) continue;
+      const turns = [...a.files.map((f) => ({ day: dayNumber(f.date), a: true })), ...b.files.map((f) => ({ day: dayNumber(f.date), a: false }))]
+        .sort((x, y) => x.day - y.day)
+        .filter((x, i, all) => i > 0 && x.a !== all[i - 1].a).length;
+      if (turns > 2) continue;
+      const [kept, gone] = a.files.length >= b.files.length ? [a, b] : [b, a];
+      for (const shape of gone.shapes) kept.shapes.add(shape);
+      kept.files.push(...gone.files);
+      bySeries.delete(gone.name);
+    }
+  }
+}
+
+/** Whether most meetings are a day or two after the one before: the days of events, not a series. */
+function onConsecutiveDays(dates: CalendarDate[]): boolean {
+  const days = dates.map(dayNumber).sort((a, b) => a - b);
+  const gaps = days.slice(1).map((d, i) => d - days[i]).sort((a, b) => a - b);
+  return gaps.length > 0 && gaps[Math.floor((gaps.length - 1) / 2)] <= 2;
+}
+
+function datesOf(shape: string, files: string[]): CalendarDate[] {
+  return files.flatMap((path) => {
+    const date = matchDatedPath(path, [shape])?.date;
+    return date?.date && !date.problem ? [date.date] : [];
+  });
+}
+
+function oneFolderApart(a: string, b: string): boolean {
+  const x = a.split('/');
+  const y = b.split('/');
+  if (x.length !== y.length) return false;
+  const differing = x.map((segment, i) => [segment, y[i]]).filter(([p, q]) => p !== q);
+  return differing.length === 1 && differing.every(([p, q]) => !p.includes('{') && !q.includes('{'));
 }
 
 /** A shape with the literal folder right after its year folder made `{*}` (`{YYYY}/{*}/{MM}-{DD}.md`), if it has one. */

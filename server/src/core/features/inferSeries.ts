@@ -146,12 +146,14 @@ export function inferSchedule(dates: CalendarDate[]): ScheduleEntry[] {
     for (const d of p.dates) counts[weekday(d)]++;
     return counts.map((n, day) => [n, day]).filter(([n]) => n >= p.dates.length * 0.25).sort((a, b) => b[0] - a[0]).map(([, day]) => day);
   };
-  // A period without one or two usual weekdays has no schedule to check against.
+  const gapsOf = (p: Run) => p.dates.slice(1).map((d, j) => dayNumber(d) - dayNumber(p.dates[j])).sort((a, b) => a - b);
+  // A period without one or two usual weekdays has no schedule to check against; nor one of
+  // meetings mostly on consecutive days (face-to-face meetings of several days, a few a year).
   return periods
-    .filter((p) => p.dates.length >= MIN_RUN && usual(p).length >= 1 && usual(p).length <= 2)
+    .filter((p) => p.dates.length >= MIN_RUN && usual(p).length >= 1 && usual(p).length <= 2 && (gapsOf(p)[Math.floor((p.dates.length - 1) / 2)] ?? 7) > 2)
     .map((p, i, all) => {
       const weekdays = usual(p);
-      const gaps = p.dates.slice(1).map((d, j) => dayNumber(d) - dayNumber(p.dates[j])).sort((a, b) => a - b);
+      const gaps = gapsOf(p);
       const everyWeeks = Math.max(1, Math.round((gaps[Math.floor(gaps.length / 2)] ?? 7) / 7));
       const next = all[i + 1];
       return {

@@ -14,7 +14,7 @@ export const unrecognisedFile: Rule = {
     if (!pattern || /template/iu.test(model.path.fileName)) return [];
     return [
       {
-        message: `This file has a date in its name but matches no path pattern, so it is not checked as minutes; add "${pattern}" to "minutesPaths" (or "weeklyPaths") in .minutes.json, or rename it like the others.`,
+        message: `This file has a date in its name but matches no path pattern, so it is not checked as minutes; add "${pattern}" to the "paths" of its series in .minutes.json, or rename it like the others.`,
         range: model.title?.range ?? DOCUMENT_START,
       },
     ];
