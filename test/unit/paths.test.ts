@@ -78,3 +78,12 @@ describe('path patterns of dated minutes files', () => {
     );
   });
 });
+
+describe('a series kept in year folders', () => {
+  it('is the series of its plain folder, apart from other series in the same year folders', async () => {
+    const { matchDatedPath } = await import('../../server/src/core/config/paths');
+    assert.equal(matchDatedPath('2019/telcons/10-29-minutes.md', ['{YYYY}/telcons/{MM}-{DD}{suffix}.md'])?.series, 'telcons');
+    assert.equal(matchDatedPath('2019/09-tokyo/09-10-minutes.md', ['{YYYY}/{*}/{MM}-{DD}{suffix}.md'])?.series, '');
+    assert.equal(matchDatedPath('meetings/2024/2024-01-05.md', ['meetings/{YYYY}/{YYYY}-{MM}-{DD}.md'])?.series, 'meetings');
+  });
+});

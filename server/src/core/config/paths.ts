@@ -18,7 +18,10 @@ import { repositoryPathProblem } from './bounds';
 export interface PathPattern {
   source: string;
   regex: RegExp;
-  /** The series when the pattern names it literally (`meetings` of `meetings/{YYYY}/...`). */
+  /**
+   * The series when the pattern names it literally: its leading folders (`meetings` of
+   * `meetings/{YYYY}/...`), else its plain folders inside year folders (`telcons` of `{YYYY}/telcons/...`).
+   */
   literalSeries?: string;
   /** Whether the pattern has `{series}`. */
   hasSeries: boolean;
@@ -88,7 +91,8 @@ export function compilePathPattern(source: string): PathPattern & { groups: stri
   regex += escape(source.slice(last));
   const firstToken = source.search(TOKEN);
   const leading = source.slice(0, firstToken < 0 ? source.length : firstToken);
-  const literalSeries = leading.includes('/') ? leading.slice(0, leading.lastIndexOf('/')) : undefined;
+  const plainFolders = source.split('/').slice(0, -1).filter((segment) => !segment.includes('{'));
+  const literalSeries = leading.includes('/') ? leading.slice(0, leading.lastIndexOf('/')) : plainFolders.length ? plainFolders.join('/') : undefined;
   pattern = { source, regex: new RegExp(`(?:^|/)${regex}$`, 'iu'), literalSeries, hasSeries: source.startsWith('{series}'), groups };
   if (compiled.size > 1000) compiled.clear();
   compiled.set(source, pattern);

@@ -100,8 +100,8 @@ export function inferConfig(source: InitSource): InferredConfig {
     for (const path of files) {
       const dated = matchDatedPath(path, [shape]);
       if (!dated?.date.date || dated.date.problem) continue;
-      // A naming without a series folder (`{YYYY}/telcons/...`) is a series of its own.
-      const name = dated.series || shape;
+      // A naming inside year folders (`{YYYY}/telcons/...`) is a series of its own, whatever its folder.
+      const name = shape.startsWith('{') && !compilePathPattern(shape).hasSeries ? shape : dated.series;
       const series = bySeries.get(name) ?? { name, shapes: new Set(), files: [] };
       series.shapes.add(shape);
       series.files.push({ path, date: dated.date.date });
