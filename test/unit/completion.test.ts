@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { calendarFor, completions, DEFAULT_CONFIG, MinutesWorkspace } from '../../server/src/core';
+import { calendarFor, completions, DEFAULT_CONFIG, MinutesWorkspace, resolveConfig } from '../../server/src/core';
 import { BASE, joinLines, modelOf } from './helpers';
 
 const previous = joinLines('# SCS Tech Weekly 2022-09-22', '## Meta', '- Minutes: Jonas', '## Team Updates', '### Team IaaS', `Minutes: ${BASE}iaas/20220921.md`, '### Team Container', `Minutes: ${BASE}container/20220919.md`, '## AOB');
@@ -84,6 +84,24 @@ describe('completion', () => {
   it('offers the teams of the previous roll-up on a new heading even when none is expected (issue 14)', () => {
     const items = complete(['# SCS Tech Weekly 2022-10-20', '## Team Updates', '### Team IaaS', `Minutes: ${BASE}iaas/20221005.md`, '### |', '## AOB'], 'community-call/20221020.md');
     assert.deepEqual(items.map((i) => [i.label, i.detail]), [['Team Container', 'in the previous roll-up, no minutes since']]);
+  });
+
+  it("offers the series' own headings on a new heading in its minutes, the ones kept most first, none written already", () => {
+    const items = complete(['# 2022-10-05', '## Participants', '- @fkr', '## |'], 'iaas/20221005.md');
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [['Agenda', 'in 1 of the series\' last 2 meetings']],
+    );
+    assert.deepEqual(complete(['# 2022-10-05', '### |'], 'iaas/20221005.md'), [], 'no heading of the series is at that level');
+  });
+
+  it('offers the sections its series requires first', () => {
+    const config = resolveConfig({ series: [{ paths: ['{series}/{YYYY}{MM}{DD}.md'], requiredSections: ['Present', 'Decisions'] }] }).config;
+    const own = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p] }, config, Object.keys(files));
+    const text = joinLines('# 2022-10-05', '## Present', '## ');
+    const items = completions(modelOf(text, 'iaas/20221005.md', config), { line: 2, character: 3 }, { ...env, config, workspace: own });
+    assert.deepEqual(items.map((i) => i.label), ['Decisions', 'Participants', 'Agenda']);
+    assert.equal(items[0].detail, 'required by the series');
   });
 
   it('offers recent minute takers in Meta', () => {

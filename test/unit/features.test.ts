@@ -38,6 +38,16 @@ describe('outline', () => {
     assert.equal(symbols[0].children!.find((s) => s.name === 'AOB')!.kind, SymbolKind.String);
   });
 
+  it("shows a series' meeting under its title at the level the series writes it, its sections and action items inside", () => {
+    const pad = joinLines('## 2026-06-04', '', '### Participants', '', '- @kim', '', '### Agenda', '', '- AI @kim: write the ADR');
+    const [meeting, ...rest] = documentSymbols(modelOf(pad, 'sig-standardization/20260604.md'));
+    assert.deepEqual(rest, []);
+    assert.equal(meeting.name, '2026-06-04');
+    assert.equal(meeting.kind, SymbolKind.File);
+    assert.deepEqual(meeting.children?.map((c) => [c.name, c.kind]), [['Participants', SymbolKind.String], ['Agenda', SymbolKind.String]]);
+    assert.deepEqual(meeting.children?.[1].children?.map((c) => [c.name, c.detail]), [['write the ADR', '@kim · open']]);
+  });
+
   it('gives nothing for documents that are not minutes', () => {
     assert.deepEqual(documentSymbols(modelOf('# Notes', 'README.md')), []);
   });

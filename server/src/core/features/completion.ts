@@ -10,6 +10,7 @@ import { expectedTeams, isSameTeam, rollUpOrder } from '../workspace/roster';
 import { meetingWeekdayOf } from './dateFacts';
 import { fileSummary, handlesIn, recentHandles, recentMinuteTakers } from './workspaceFacts';
 import { entryAt, sectionAt } from './sectionAt';
+import { seriesHeadings } from './seriesHeadings';
 
 /** What completion reads besides the document. */
 export type CompletionEnvironment = FeatureContext;
@@ -40,6 +41,7 @@ export function completions(model: MinutesModel, position: Position, env: Comple
   }
   const heading = HEADING.exec(prefix);
   if (heading && model.kind === 'weekly') return teamHeadings(model, position.line, date, env, typed(heading[2].length));
+  if (heading && model.kind === 'meeting') return seriesHeadings(model, heading[1].length, position.line, date, env, typed(heading[2].length));
   const handle = HANDLE.exec(prefix);
   if (handle && model.kind === 'meeting') return handles(model, env, typed(handle[1].length + 1), position.line);
   const partial = PARTIAL_DATE.exec(prefix);

@@ -24,6 +24,7 @@ export function documentSymbols(model: MinutesModel): DocumentSymbol[] {
   const teams = new Set<DocumentSymbol>();
   const moved: DocumentSymbol[] = [];
   let groupSymbol: DocumentSymbol | undefined;
+  const titleLine = model.title?.range.start.line;
   const collect = (section: Section, withinMoved = false): DocumentSymbol[] => {
     const entry = entries.get(section);
     const moving = !!group && !!entry && !inGroup.has(section) && !withinMoved;
@@ -35,7 +36,8 @@ export function documentSymbols(model: MinutesModel): DocumentSymbol[] {
     const symbol: DocumentSymbol = {
       name: section.title || '(untitled)',
       detail: entry ? minutesDetail(entry.minutesLine) : section.role === 'meta' && model.meta?.minuteTaker ? `minutes: ${model.meta.minuteTaker.name}` : undefined,
-      kind: entry ? TEAM_SYMBOL[entry.kind] : section.depth === 1 ? SymbolKind.File : SymbolKind.String,
+      // The title is the meeting, at whatever level the series writes it (`## 2026-06-04` in pads).
+      kind: entry ? TEAM_SYMBOL[entry.kind] : section.depth === 1 || section.headingRange.start.line === titleLine ? SymbolKind.File : SymbolKind.String,
       // A team ends where a team lifted out of it starts.
       range: lifted.length ? { start: section.range.start, end: { line: lifted[0].range.start.line, character: 0 } } : section.range,
       selectionRange: section.headingRange,
