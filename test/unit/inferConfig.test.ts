@@ -100,3 +100,15 @@ describe('--init in a repository of year folders', () => {
     assert.deepEqual(inferred.unrecognised, []);
   });
 });
+
+describe('--init reads the sections a series keeps', () => {
+  it('counts a long heading written with a typo in some files as that heading, in its most common form', () => {
+    const files: Record<string, string> = {};
+    weeks({ year: 2024, month: 1, day: 9 }, 10).forEach((d, i) => {
+      const who = i % 3 === 0 ? 'Who reports in the call and transferring minutes' : 'Who reports in the call and transfering minutes';
+      files[`wg/${compact(d)}.md`] = `# ${formatDate(d)}\n\n## ${who}\n\n- @kim\n\n## Topic ${i}\n\n- talk\n`;
+    });
+    const wg = inferConfig({ paths: Object.keys(files), readText: (p) => files[p] }).config.series.find((s) => s.paths.some((p) => p.startsWith('wg/')));
+    assert.deepEqual(wg?.requiredSections, ['Who reports in the call and transfering minutes']);
+  });
+});

@@ -93,6 +93,14 @@ describe('meeting series', () => {
     });
   });
 
+  it('takes a long required heading written with a typo for that heading, and a short one a letter apart for another', () => {
+    const long = config({ series: [{ paths: ['board/{YYYY}/{YYYY}-{MM}-{DD}.md'], requiredSections: ['Who is reporting in the call and transfering minutes', 'Todo'] }] });
+    const files: Files = { 'board/2024/2024-01-09.md': '# 2024-01-09\n\n## Who is reporting in the call and transfering minutes\n\n- @kim\n\n## Todo\n\n- x\n' };
+    const text = '# 2024-01-16\n\n## Who is reporting in the call and transferring minutes\n\n- @kim\n\n## Toda\n\n- x\n';
+    const found = ofCode(lintDoc(text, 'board/2024/2024-01-16.md', files, long).findings, 'missing-section');
+    assert.deepEqual(found.map((f) => f.message), ['These minutes have no "Todo" section; the previous minutes of the series, board/2024/2024-01-09.md, have one.']);
+  });
+
   describe('copies within a series, in year folders', () => {
     const files: Files = { ...BOARD, 'board/2024/2024-01-16.md': minutes('Board Meeting 2024-01-16', 7) };
 

@@ -5,7 +5,7 @@ import { dayNumber, findDates, formatDate, fromDayNumber, weekday, type Calendar
 import { flatten } from '../model/parse';
 import type { MinutesModel } from '../model/types';
 import { findWrittenDates } from '../model/writtenDates';
-import { normalizeHeading } from '../text/headings';
+import { normalizeHeading, sameHeading } from '../text/headings';
 
 /** One file of a series as --init reads it. */
 export interface SeriesFile {
@@ -103,14 +103,16 @@ export function requiredSections(files: SeriesFile[], rollUp: boolean, sections:
   for (const headings of models) {
     const seen = new Set<string>();
     for (const s of headings) {
-      const key = normalizeHeading(s.title);
+      const written = normalizeHeading(s.title);
+      // One heading written with a typo now and then (`transfering`) is still that heading.
+      const key = counts.has(written) ? written : ([...counts.keys()].find((k) => sameHeading(k, written)) ?? written);
       // Titles and dated headings are each meeting's own.
       if (s.depth === 1 || key === '' || /\d/u.test(key) || seen.has(key)) continue;
       seen.add(key);
       const known = counts.get(key) ?? { written: new Map(), files: 0 };
       known.files++;
-      const written = s.title.replace(/[:\s]+$/u, '');
-      known.written.set(written, (known.written.get(written) ?? 0) + 1);
+      const form = s.title.replace(/[:\s]+$/u, '');
+      known.written.set(form, (known.written.get(form) ?? 0) + 1);
       counts.set(key, known);
     }
   }

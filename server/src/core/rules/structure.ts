@@ -2,7 +2,7 @@ import { sectionRoleOf } from '../config/series';
 import { SECTION_ROLES, type MinutesConfig, type SectionNames, type SectionRoleKey } from '../config/types';
 import { dayNumber, type CalendarDate } from '../model/dates';
 import { flatten } from '../model/parse';
-import { normalizeHeading } from '../text/headings';
+import { normalizeHeading, sameHeading } from '../text/headings';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { CheckedModel, Section, TeamEntry } from '../model/types';
@@ -72,7 +72,7 @@ function hasSection(sections: Section[], name: string, names: SectionNames): boo
   const wanted = normalizeHeading(name);
   return sections.some((s) => {
     const heading = normalizeHeading(s.title);
-    return heading === wanted || (heading.startsWith(wanted) && /^[^\p{L}\p{N}]/u.test(heading.slice(wanted.length)));
+    return sameHeading(heading, wanted) || (heading.startsWith(wanted) && /^[^\p{L}\p{N}]/u.test(heading.slice(wanted.length)));
   });
 }
 
