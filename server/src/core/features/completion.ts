@@ -55,8 +55,12 @@ function minutesLinks(model: MinutesModel, entry: TeamEntry, date: CalendarDate,
   if (env.workspace && folder) {
     const files = env.workspace.index.filesIn(folder);
     // Newest on or before the meeting first; later minutes are no link for it (minutes-link-future).
+    // A file whose name is found wrong (held a year later) is no minutes of that week.
+    const held = (f: (typeof files)[number]) => dayNumber(env.workspace!.held.heldOn(f)) <= dayNumber(date);
     const onOrBefore = files.filter((f) => dayNumber(f.date!) <= dayNumber(date)).reverse();
-    onOrBefore.slice(0, 8).forEach((file, rank) => {
+    const shown: typeof files = [];
+    for (const file of onOrBefore) if (shown.length < 8 && held(file)) shown.push(file);
+    shown.forEach((file, rank) => {
       const url = fileUrl(env.config, file.path);
       items.push({
         label: file.path,
@@ -107,7 +111,7 @@ function teamHeadings(model: MinutesModel, line: number, date: CalendarDate, env
   return teams
     .filter((team) => !present.some((e) => isSameTeam(e, team, env.workspace!, date)))
     .map((team, rank): CompletionItem => {
-      const latest = team.folder ? env.workspace!.index.latestOnOrBefore(team.folder, date) : undefined;
+      const latest = team.folder ? env.workspace!.held.latestOnOrBefore(team.folder, date) : undefined;
       const line = latest ? linkedLine(model, fileUrl(env.config, latest.path)) : pendingLine(env.config, team.folder);
       return {
         label: team.name,

@@ -72,7 +72,7 @@ export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesCon
   const lines = [`# ${(config.weeklyTitles[0] ?? '{date}').replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
   const since = workspace.lastMeetingBefore(date, path);
   for (const team of newRollUpTeams(path, date, workspace, config)) {
-    const recent = team.folder ? workspace.index.between(team.folder, since, date).pop() : undefined;
+    const recent = team.folder ? workspace.held.between(team.folder, since, date).pop() : undefined;
     const line = recent ? `Minutes: ${fileUrl(config, recent.path)}` : pendingLine(config, team.folder);
     const draft = recent && config.draftRollUps ? draftOf(workspace, recent.path, team.folder!) : [];
     lines.push(`### ${team.name}`, '', line, '', ...(draft.length ? draft : ['- ']), '');

@@ -45,7 +45,7 @@ export const linkNotFound: Rule = {
         return [{ message: `${target.path} does not exist: there is no folder "${target.folder}" in this repository.`, range: entry.minutesLine.urlRange! }];
       }
       const reference = target.date?.date ?? meetingDate;
-      const candidate = reference && meetingDate ? index.latestOnOrBefore(target.folder, dayNumber(reference) <= dayNumber(meetingDate) ? meetingDate : reference) : undefined;
+      const candidate = reference && meetingDate ? workspace!.held.latestOnOrBefore(target.folder, dayNumber(reference) <= dayNumber(meetingDate) ? meetingDate : reference) : undefined;
       const since = meetingDate && lastMeeting(workspace!, context.model, meetingDate);
       // A link a day or two off names the meeting it meant (`iaas/20221004.md` for `iaas/20221005.md`).
       const meant = candidate && target.date?.date && Math.abs(dayNumber(candidate.date!) - dayNumber(target.date.date)) <= NEAR_DAYS;
@@ -88,7 +88,7 @@ export const linkOutdated: Rule = {
       if (!linked.length || linked.length < 1 + moreTargets.filter((t) => t.folder === target.folder).length) return [];
       const newestLinked = Math.max(...linked.map((t) => dayNumber(t.date!.date!)));
       if (newestLinked > dayNumber(meetingDate)) return [];
-      const latest = workspace!.index.latestOnOrBefore(target.folder, meetingDate);
+      const latest = workspace!.held.latestOnOrBefore(target.folder, meetingDate);
       if (!latest || dayNumber(latest.date!) <= newestLinked) return [];
       return [
         {
@@ -113,7 +113,7 @@ export const linkFuture: Rule = {
     return linkedEntries(context).flatMap((entry): RuleFinding[] => {
       const { target } = entry.minutesLine;
       if (!target.date?.date || dayNumber(target.date.date) <= dayNumber(meetingDate)) return [];
-      const latest = workspace!.index.latestOnOrBefore(target.folder, meetingDate);
+      const latest = workspace!.held.latestOnOrBefore(target.folder, meetingDate);
       return [
         {
           message: `${target.path} is dated after the meeting (${formatDate(meetingDate)})${latest ? `; ${latest.path} is the latest before it` : ''}.`,
@@ -140,7 +140,7 @@ export const linkWrongTeam: Rule = {
       // Only a link into a folder that is known to be some other team's is a mistake we can name.
       const owner = workspace!.learnedFolders(meetingDate).find((l) => l.folder === target.folder && !sameTeam(l, entry));
       if (!owner) return [];
-      const latest = meetingDate ? workspace!.index.latestOnOrBefore(expected, meetingDate) : undefined;
+      const latest = meetingDate ? workspace!.held.latestOnOrBefore(expected, meetingDate) : undefined;
       return [
         {
           message: `${entry.name} links ${target.path}, in ${owner.name}'s folder; its own minutes are in ${expected}/.`,
@@ -169,7 +169,7 @@ export const nowAvailable: Rule = {
       // A blank `Minutes:` is missing-minutes-link's: it was never a statement about the minutes.
       if (!line || line.blank || !['pending', 'folder', 'pull-request'].includes(line.state)) return [];
       const folder = line.target?.folder && workspace.index.hasFolder(line.target.folder) ? line.target.folder : workspace.folderOf(entry, meetingDate);
-      const file = folder ? workspace.index.between(folder, since, meetingDate).pop() : undefined;
+      const file = folder ? workspace.held.between(folder, since, meetingDate).pop() : undefined;
       const span = minutesLinkSpan(model, line);
       if (!file) return [];
       return [

@@ -43,8 +43,8 @@ function insertTeam({ model, workspace, meetingDate, config }: RuleContext, team
   const entries = model.updates!.entries;
   const nl = eol(model);
   const depth = model.updates!.section ? model.updates!.section.depth + 1 : (entries[0]?.section.depth ?? 3);
-  const latest = team.folder ? workspace!.index.latestOnOrBefore(team.folder, meetingDate!) : undefined;
-  const recent = latest && team.folder && workspace!.index.between(team.folder, lastMeeting(workspace!, model, meetingDate!), meetingDate!).length;
+  const latest = team.folder ? workspace!.held.latestOnOrBefore(team.folder, meetingDate!) : undefined;
+  const recent = latest && team.folder && workspace!.held.between(team.folder, lastMeeting(workspace!, model, meetingDate!), meetingDate!).length;
   const line = recent ? linkedLine(model, fileUrl(config, latest.path)) : pendingLine(config, team.folder);
   const section = `${'#'.repeat(depth)} ${team.name}${nl}${nl}${line}${nl}${nl}`;
 
@@ -107,7 +107,7 @@ export const missingMinutesLink: Rule = {
         // Only where there is something to link: a group that did not meet (or has no minutes
         // folder yet, a SIG announced) has nothing missing.
         const folder = workspace.folderOf(entry, meetingDate);
-        const recent = folder ? workspace.index.between(folder, lastMeeting(workspace, model, meetingDate), meetingDate).pop() : undefined;
+        const recent = folder ? workspace.held.between(folder, lastMeeting(workspace, model, meetingDate), meetingDate).pop() : undefined;
         if (!recent) return [];
         const url = fileUrl(config, recent.path);
         const blank = entry.minutesLine;

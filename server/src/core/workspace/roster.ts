@@ -22,7 +22,7 @@ export interface ExpectedTeam {
 export function expectedTeams(selfPath: string | undefined, date: CalendarDate, workspace: MinutesWorkspace, config: MinutesConfig): ExpectedTeam[] {
   const previous = workspace.previousWeekly(date, selfPath);
   const since = workspace.lastMeetingBefore(date, selfPath);
-  const metSince = (folder: string | undefined) => (folder ? workspace.index.between(folder, since, date).pop() : undefined);
+  const metSince = (folder: string | undefined) => (folder ? workspace.held.between(folder, since, date).pop() : undefined);
 
   if (config.teams.length) {
     return config.teams.flatMap((team): ExpectedTeam[] => {

@@ -6,6 +6,7 @@ import { dayNumber, type CalendarDate } from '../model/dates';
 import { parseMinutes, parseMinutesInSteps, parseMinutesOutline, type SourceDocument } from '../model/parse';
 import type { CheckedModel, MinutesModel, TeamKind } from '../model/types';
 import { CopyFinder } from './copies';
+import { HeldDates } from './heldDates';
 import { MinutesIndex, type IndexedFile } from './minutesIndex';
 import { RollUpHistory, type LearnedFolder, type RollUp } from './rollUpHistory';
 import { findFolder } from './teamFolders';
@@ -36,6 +37,8 @@ export class MinutesWorkspace {
   private readonly models = new Map<string, MinutesModel | null>();
   private readonly history = new RollUpHistory(this);
   private readonly copies = new CopyFinder(this);
+  /** When each file's meeting was held, where its name is the wrong date (see HeldDates). */
+  readonly held = new HeldDates(this);
   private folders: { generation: number; byTeam: Map<string, string | undefined> } | undefined;
   private contentGeneration = 0;
 
@@ -106,6 +109,7 @@ export class MinutesWorkspace {
     this.models.delete(path);
     this.outlines.delete(path);
     this.copies.forget(path);
+    this.held.forget(path);
   }
 
   /**
@@ -115,6 +119,7 @@ export class MinutesWorkspace {
   fileChanged(path: string, model?: MinutesModel): void {
     if (model && this.models.get(path) === model) return;
     this.copies.forget(path);
+    this.held.forget(path);
     const outlined = this.outlines.delete(path);
     const known = this.models.has(path);
     if (model) this.models.set(path, model);
