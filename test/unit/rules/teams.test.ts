@@ -227,6 +227,21 @@ describe('rule missing-minutes-link', () => {
     assert.deepEqual(ofCode(lintDoc(rollup([['### Team IaaS', '', '- Image manager']]), MEETING_PATH).findings, 'missing-minutes-link'), []);
   });
 
+  it('asks a SIG for its minutes line only once roll-ups had them in SIG sections (conventions as they stood)', () => {
+    const noLine = (t: string[]) => (t === TEAM.docs ? ['### SIG Documentation', '', '- Docs sprint'] : t === TEAM.monitoring ? ['### SIG Monitoring', '', '- Alerts'] : t);
+    const text = rollup(ALL_TEAMS.map(noLine));
+    // The earlier roll-ups linked SIG minutes: the convention stood, and the SIG's minutes of the week are missing.
+    assert.deepEqual(ofCode(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-minutes-link').map((f) => f.message), [
+      'SIG Documentation has no minutes line; sig-documentation/20220926.md is its minutes of this week.',
+      'SIG Monitoring has no minutes line; sig-monitoring/20220927.md is its minutes of this week.',
+    ]);
+    // Roll-ups whose SIG sections never had a minutes line: none is missing, while teams still need theirs.
+    const before = Object.fromEntries(Object.entries(REPO).map(([path, t]) => [path, path.startsWith('community-call/') ? t.replace(/(### (?:IAM SIG|SIG [A-Za-z]+)\n\n)Minutes: \S+\n/gu, '$1- Notes\n') : t]));
+    assert.deepEqual(ofCode(lintDoc(text, MEETING_PATH, before).findings, 'missing-minutes-link'), []);
+    const teamWithout = rollup(ALL_TEAMS.map(noLine).map((t) => (t === TEAM.iaas ? ['### Team IaaS', '', '- Image manager'] : t)));
+    assert.deepEqual(ofCode(lintDoc(teamWithout, MEETING_PATH, before).findings, 'missing-minutes-link').map((f) => f.message), ['Team IaaS has no minutes line; iaas/20220928.md is its minutes of this week.']);
+  });
+
   it('keeps the text under the heading a paragraph of its own', () => {
     const text = rollup(ALL_TEAMS.map((t) => (t === TEAM.iaas ? ['### Team IaaS', '- Image manager'] : t)));
     const f = single(lintDoc(text, MEETING_PATH, REPO).findings, 'missing-minutes-link');

@@ -3,6 +3,7 @@ import type { CheckedModel, TeamEntry } from '../model/types';
 import { flatten } from '../model/parse';
 import { teamKindOf } from '../model/teams';
 import { isSession, nameTokens, sameTeam } from '../workspace/names';
+import { minutesLinesAdopted } from '../workspace/conventions';
 import { expectedTeams, isSameTeam, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { appendLines, DOCUMENT_START, eol, fileUrl, insertAt, insertLinesBefore, linkedLine, pendingLine } from '../text/edits';
@@ -102,7 +103,8 @@ export const missingMinutesLink: Rule = {
     if (model.kind !== 'weekly' || !workspace || !meetingDate) return [];
     const nl = eol(model);
     return (model.updates?.entries ?? [])
-      .filter((e) => e.kind !== 'other' && (!e.minutesLine || e.minutesLine.blank))
+      // A blank `Minutes:` asks for its link; a section without one only once roll-ups had them.
+      .filter((e) => e.kind !== 'other' && (e.minutesLine?.blank || (!e.minutesLine && minutesLinesAdopted(e.kind, model, meetingDate, workspace))))
       .flatMap((entry): RuleFinding[] => {
         // Only where there is something to link: a group that did not meet (or has no minutes
         // folder yet, a SIG announced) has nothing missing.
