@@ -90,6 +90,13 @@ describe('action items across a series', () => {
     assert.deepEqual(ofCode(lintDoc(text, 'wg/20240108.md', later).findings, 'action-item-dropped'), []);
   });
 
+  it('reminds of dropped items only while the series still meets: a weekly series silent for seven weeks has ended', () => {
+    const text = SERIES['wg/20240108.md'];
+    const dropped = (today: { year: number; month: number; day: number }) => ofCode(lintDoc(text, 'wg/20240108.md', SERIES, undefined, today).findings, 'action-item-dropped').length;
+    assert.equal(dropped({ year: 2024, month: 1, day: 16 }), 1);
+    assert.equal(dropped({ year: 2024, month: 2, day: 26 }), 0);
+  });
+
   it('hints at an item of the newest meeting that nobody owns', () => {
     const text = joinLines('# 2024-01-15', '', '## Topics', '', '- [ ] Please review the charter', '');
     const f = single(lintDoc(text, 'wg/20240115.md', SERIES).findings, 'action-item-no-owner');

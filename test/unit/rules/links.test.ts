@@ -238,6 +238,15 @@ describe('rule minutes-now-available', () => {
     assert.deepEqual(linkFindings(withLine(TEAM.iaas, 'Cancelled.')), []);
     assert.deepEqual(lintDoc(withLine(TEAM.iaas, 'Minutes: none yet'), MEETING_PATH).findings, []);
   });
+
+  it('reminds only on the newest roll-up, and only within the reminder days of today', () => {
+    const text = withLine(TEAM.opsIam, `Minutes not available yet: ${TREE}ops-iam`);
+    const reminders = (files: typeof REPO, today: { year: number; month: number; day: number }) => ofCode(lintDoc(text, MEETING_PATH, files, undefined, today).findings, 'minutes-now-available').length;
+    assert.equal(reminders(REPO, { year: 2022, month: 10, day: 6 }), 1, 'the newest roll-up, a week later');
+    assert.equal(reminders(REPO, { year: 2022, month: 12, day: 1 }), 0, 'the newest roll-up, two months later: history');
+    const later = { ...REPO, 'community-call/20221006.md': GOOD.replace('2022-09-29', '2022-10-06') };
+    assert.equal(reminders(later, { year: 2022, month: 10, day: 7 }), 0, 'a roll-up with a later one after it');
+  });
 });
 
 describe('link rules outside a minutes repository', () => {

@@ -1,7 +1,7 @@
 import { datedPathOf } from '../config/paths';
 import { actionItemsOf, PENDING_SECTIONS, sameItem } from '../model/actionItems';
 import { mentionOf } from '../model/mentions';
-import { dayNumber, formatDate } from '../model/dates';
+import { dayNumber, formatDate, type CalendarDate } from '../model/dates';
 import type { MinutesConfig } from '../config/types';
 import { flatten, parseMinutes } from '../model/parse';
 import { PARTICIPANTS_HEADING } from '../model/sections';
@@ -11,8 +11,12 @@ import type { MinutesWorkspace } from '../workspace/workspace';
 import { dateAnchor, eol, insertAt } from '../text/edits';
 import type { Rule, RuleFinding } from './types';
 
-/** The file, date and series of team minutes that are the newest of their series, else undefined. */
-function newestOfSeries(model: CheckedModel, workspace: MinutesWorkspace | undefined) {
+/**
+ * The file, date and series of team minutes that are the newest of a series still meeting, else
+ * undefined: a series whose newest minutes are long past (three of its usual gaps, and more than
+ * the reminder days, before today) has ended, and its last open items are history.
+ */
+function newestOfSeries(model: CheckedModel, workspace: MinutesWorkspace | undefined, today?: CalendarDate) {
   const path = workspace?.relativePath(model.uri);
   const date = model.fileDate?.date;
   if (!workspace || path === undefined || !date || model.kind !== 'meeting') return undefined;
@@ -21,7 +25,15 @@ function newestOfSeries(model: CheckedModel, workspace: MinutesWorkspace | undef
   if (folder === undefined) return undefined;
   const files = workspace.index.filesIn(folder);
   if (files.some((f) => f.path !== path && dayNumber(f.date!) > dayNumber(date))) return undefined;
+  if (today && dayNumber(today) - dayNumber(date) > Math.max(workspace.config.reminderDays, 3 * usualGap(files))) return undefined;
   return { path, date, files, folder, workspace };
+}
+
+/** The median number of days between a series' recent meetings (a week where it cannot tell). */
+function usualGap(files: Array<{ date?: CalendarDate }>): number {
+  const days = files.slice(-12).map((f) => dayNumber(f.date!));
+  const gaps = days.slice(1).map((d, i) => d - days[i]).sort((a, b) => a - b);
+  return gaps.length ? gaps[Math.floor(gaps.length / 2)] : 7;
 }
 
 /** The model of the whole text: a whole-repository check parses team minutes only as far as their title. */
@@ -41,8 +53,8 @@ export const actionItemDropped: Rule = {
   defaultSeverity: 'information',
   description: "Open action items of the series' previous meeting that this one (its newest) neither carries nor marks done.",
   example: '`_AI @fzakfeld: draft the IPv6 standard_` open on 2026-06-04 and not in the minutes of 2026-06-11',
-  check({ model: given, workspace: maybe, config }) {
-    const newest = newestOfSeries(given, maybe);
+  check({ model: given, workspace: maybe, config, today }) {
+    const newest = newestOfSeries(given, maybe, today);
     if (!newest) return [];
     const model = whole(given, config);
     const { path, date, files, folder, workspace } = newest;
@@ -90,9 +102,9 @@ export const actionItemNoOwner: Rule = {
   defaultSeverity: 'hint',
   description: 'An action item without an @owner.',
   example: '`- [ ] Please review the draft`',
-  check({ model, workspace, config }) {
+  check({ model, workspace, config, today }) {
     // Items of past meetings are history; the newest meeting's can still get an owner.
-    if (!newestOfSeries(model, workspace)) return [];
+    if (!newestOfSeries(model, workspace, today)) return [];
     return actionItemsOf(whole(model, config))
       .filter((item) => !item.owners.length && item.status === 'open')
       .map((item) => ({ message: `Nobody owns this action item; add an @owner.`, range: item.range }));

@@ -160,9 +160,10 @@ export const nowAvailable: Rule = {
   check(context) {
     const { model, workspace, meetingDate, today, config } = context;
     if (model.kind !== 'weekly' || !workspace || !meetingDate) return [];
-    // A pending line was true when written: on an old roll-up that the minutes came later is history.
-    const recent = today !== undefined && dayNumber(today) - dayNumber(meetingDate) <= config.reminderDays;
-    if (!recent && workspace.hasLaterWeekly(meetingDate, workspace.relativePath(model.uri))) return [];
+    // A pending line was true when written: that the minutes came later is news only on the newest
+    // roll-up, within the reminder days (a roll-up newest because later weekly files are slide decks is history).
+    const recent = today === undefined || dayNumber(today) - dayNumber(meetingDate) <= config.reminderDays;
+    if (!recent || workspace.hasLaterWeekly(meetingDate, workspace.relativePath(model.uri))) return [];
     const since = lastMeeting(workspace, model, meetingDate);
     return (model.updates?.entries ?? []).flatMap((entry): RuleFinding[] => {
       const line = entry.minutesLine;
