@@ -115,6 +115,14 @@ describe('meeting series', () => {
       assert.match(single(copy.findings, 'duplicate-minutes').message, /^This file is a copy of board\/2024\/2024-01-16\.md/u);
     });
 
+    it('finds a copy whose title names a range of days, the range changed (06-08 March to 08-10 May)', () => {
+      const retreat = (range: string, n: number) => minutes(`Board Retreat`, n).replace('# Board Retreat', `# Board Retreat\n#### ${range}`);
+      const withRetreat: Files = { ...files, 'board/2024/2024-03-06.md': retreat('06-08 March 2024', 11) };
+      const copy = lintDoc(retreat('08-10 May 2024', 11), 'board/2024/2024-05-08.md', withRetreat, GROUPS);
+      assert.match(single(copy.findings, 'duplicate-minutes').message, /^This file is a copy of board\/2024\/2024-03-06\.md/u);
+      assert.deepEqual(ofCode(lintDoc(retreat('08-10 May 2024', 12), 'board/2024/2024-05-08.md', withRetreat, GROUPS).findings, 'duplicate-minutes'), [], 'other topics: no copy');
+    });
+
     it('stays quiet on minutes that differ in more than their dates, and on copies in another series', () => {
       assert.deepEqual(ofCode(lintDoc(minutes('Board Meeting 2024-01-23', 8), 'board/2024/2024-01-23.md', files, GROUPS).findings, 'duplicate-minutes'), []);
       const otherSeries = lintDoc(minutes('Tools group 2024-01-18', 7).replace('Tools group', 'Board Meeting'), 'tools/2024/TOOLS-01-18.md', files, GROUPS);
