@@ -138,7 +138,7 @@ function main(argv: string[]): number | Promise<number> {
   }
   if (values.actions) {
     if (format === 'github') throw new UsageError('--actions prints text or json');
-    const rows = actionRows(collectMarkdownFiles(paths, root), root, loaded.config);
+    const rows = actionRows(collectMarkdownFiles(paths, root), root, loaded.config, day);
     process.stdout.write(`${format === 'json' ? JSON.stringify(rows, null, 2) : formatActionsText(rows)}\n`);
     return 0;
   }

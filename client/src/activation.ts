@@ -119,7 +119,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     vscode.commands.registerCommand('minutes.actionItems.byOwner', () => actions.groupBy(false)),
     vscode.commands.registerCommand('minutes.actionItems.refresh', () => actions.refresh()),
     vscode.workspace.onDidSaveTextDocument(() => actions.refresh()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('minutes.me') && actions.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('minutes.me') || e.affectsConfiguration('minutes.actionItems.olderAfterDays')) && actions.refresh()),
     output,
     vscode.commands.registerCommand('minutes.revealSection', (uri: vscode.Uri, range: vscode.Range) => teams.reveal(uri, range)),
     vscode.commands.registerCommand('minutes.refreshTeams', () => teams.refresh()),

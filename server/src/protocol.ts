@@ -39,8 +39,13 @@ export const TeamsRequest = new RequestType<DocumentParams, TeamRow[] | null, vo
 /** `minutes/documentInfo`: the kind of an open document and, if it is not minutes, why; null if it is not open. */
 export const DocumentInfoRequest = new RequestType<DocumentParams, DocumentInfo | null, void>('minutes/documentInfo');
 
-/** `minutes/actionItems`: the open action items of every repository open in the editor. */
-export const ActionItemsRequest = new RequestType0<ActionItemRow[], void>('minutes/actionItems');
+/** `minutes/actionItems`: the open action items of every repository open in the editor, each once. */
+export const ActionItemsRequest = new RequestType<ActionItemsParams, ActionItemRow[], void>('minutes/actionItems');
+
+export interface ActionItemsParams {
+  /** A series not met for more than this many days has ended (null: three of its usual gaps, at least `reminderDays`). */
+  olderAfterDays?: number | null;
+}
 
 export interface ActionItemRow {
   /** Handles without `@`. */
@@ -54,6 +59,8 @@ export interface ActionItemRow {
   /** Where it was last written. */
   uri: string;
   line: number;
+  /** Its series has stopped meeting: the view lists it under "Older". */
+  older: boolean;
 }
 
 /**

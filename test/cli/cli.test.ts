@@ -96,19 +96,24 @@ describe('minutes-lint', () => {
     assert.match(run([], root).stdout, /iaas\/20240116\.md does not exist; iaas\/20240117\.md is the Team IaaS minutes/u);
   });
 
-  it('lists action items with --actions: JSON with their state across the series, text by owner', () => {
+  it('lists action items with --actions: each once at its latest mention, JSON with its state across the series, text by owner', () => {
     mkdirSync(join(root, 'wg'), { recursive: true });
-    writeFileSync(join(root, 'wg/20240101.md'), '# 2024-01-01\n\n## Topics\n\n- _AI @kim: draft the charter_\n- AI @alex: book a room\n');
+    writeFileSync(join(root, 'wg/20240101.md'), '# 2024-01-01\n\n## Topics\n\n- _AI @kim: draft the charter_\n- AI @alex to book a room\n');
     writeFileSync(join(root, 'wg/20240108.md'), '# 2024-01-08\n\n## Pending action items\n\n- _AI @kim: draft the charter_\n  - ongoing\n');
-    const json = run(['--actions', '--format', 'json', 'wg'], root);
+    const json = run(['--actions', '--format', 'json', '--today', '2024-01-10', 'wg'], root);
     assert.equal(json.code, 0);
     assert.deepEqual(JSON.parse(json.stdout), [
-      { file: 'wg/20240101.md', line: 5, column: 1, owners: ['kim'], text: 'draft the charter', status: 'open', date: '2024-01-01', raised: { file: 'wg/20240101.md', line: 5, date: '2024-01-01' } },
-      { file: 'wg/20240101.md', line: 6, column: 1, owners: ['alex'], text: 'book a room', status: 'dropped', date: '2024-01-01', raised: { file: 'wg/20240101.md', line: 6, date: '2024-01-01' } },
-      { file: 'wg/20240108.md', line: 5, column: 1, owners: ['kim'], text: 'draft the charter', status: 'open', date: '2024-01-08', raised: { file: 'wg/20240101.md', line: 5, date: '2024-01-01' } },
+      { file: 'wg/20240101.md', line: 6, column: 1, owners: ['alex'], text: 'book a room', status: 'dropped', date: '2024-01-01', raised: { file: 'wg/20240101.md', line: 6, date: '2024-01-01' }, seriesEnded: false },
+      { file: 'wg/20240108.md', line: 5, column: 1, owners: ['kim'], text: 'draft the charter', status: 'open', date: '2024-01-08', raised: { file: 'wg/20240101.md', line: 5, date: '2024-01-01' }, seriesEnded: false },
     ]);
-    const text = run(['--actions', 'wg/20240108.md'], root);
+    const text = run(['--actions', '--today', '2024-01-10', 'wg/20240108.md'], root);
     assert.equal(text.stdout, '@kim\n  open      wg/20240108.md:5  draft the charter  (raised 2024-01-01)\n');
+    // Months later the series has stopped meeting: its items are history, listed last under "older".
+    const later = run(['--actions', '--today', '2024-06-01', 'wg'], root);
+    assert.equal(
+      later.stdout,
+      'older (series no longer meeting)\n  @alex\n    dropped   wg/20240101.md:6  book a room\n\n  @kim\n    open      wg/20240108.md:5  draft the charter  (raised 2024-01-01)\n',
+    );
   });
 
   it('skips binary files quietly instead of crashing', () => {

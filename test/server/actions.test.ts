@@ -40,11 +40,16 @@ describe('action items over LSP', () => {
 
   it('lists the open items of the repository for the Action Items view', async () => {
     await session.initialize(repo.rootUri, {});
-    const answer = await session.request('minutes/actionItems');
-    const rows = answer.result as Array<{ owners: string[]; text: string; series: string; raised: string }>;
-    assert.deepEqual(rows.map((r) => [r.owners, r.text, r.series, r.raised]), [
-      [['kim'], 'draft the charter', 'wg', '2024-01-01'],
-      [[], 'collect feedback', 'wg', '2024-01-08'],
+    const answer = await session.request('minutes/actionItems', {});
+    type Row = { owners: string[]; text: string; series: string; raised: string; older: boolean };
+    const rows = answer.result as Row[];
+    // The series met last in January 2024: its items are history ("Older").
+    assert.deepEqual(rows.map((r) => [r.owners, r.text, r.series, r.raised, r.older]), [
+      [['kim'], 'draft the charter', 'wg', '2024-01-01', true],
+      [[], 'collect feedback', 'wg', '2024-01-08', true],
     ]);
+    // The view's setting: a series counts as ended only after this many quiet days.
+    const patient = (await session.request('minutes/actionItems', { olderAfterDays: 1_000_000 })).result as Row[];
+    assert.deepEqual(patient.map((r) => r.older), [false, false]);
   });
 });

@@ -43,7 +43,7 @@ export { ChunkCache } from './model/markdown';
 // For the glue and the CLI, which reach the core only through this file (eslint.config.mjs keeps it so).
 export { today } from './calendar/today';
 export { datedPathOf } from './config/paths';
-export { openItems, trackSeries, type TrackedItem } from './workspace/actionSeries';
+export { latestItems, openItems, trackSeries, type LatestItem, type TrackedItem } from './workspace/actionSeries';
 export { documentInfo, type DocumentInfo } from './features/documentInfo';
 export { nextTeamMeeting } from './features/newMinutes';
 export { configChanges, type ConfigChange } from './features/configChanges';
