@@ -68,6 +68,16 @@ describe('rule missing-team', () => {
       assert.equal(fixed(GOOD, f), rollup([...without(TEAM.monitoring), inserted('Team Lean Operator Coffee', 'Minutes: none yet'), TEAM.monitoring]));
     });
 
+    it('does not expect a section typed into one roll-up only, with no folder and no minutes line', () => {
+      const madeUp = (text: string) => text.replace('## AOB', '### Team Coffee Break\n\nWe talked about the weather.\n\n## AOB');
+      const once = { ...REPO, 'community-call/20220922.md': madeUp(REPO['community-call/20220922.md']) };
+      assert.deepEqual(lintDoc(GOOD, MEETING_PATH, once).findings.map((f) => f.message), []);
+      // Written in two roll-ups, it is a team that reports here without a folder: the next one should have it.
+      const twice = { ...once, 'community-call/20220915.md': madeUp(REPO['community-call/20220915.md']) };
+      const f = single(lintDoc(GOOD, MEETING_PATH, twice).findings, 'missing-team');
+      assert.equal(f.message, 'Team Coffee Break has no section, but it was in the last roll-up, community-call/20220922.md.');
+    });
+
     it('writes the minutes line as [Minutes](URL) in a roll-up that uses that style', () => {
       const md = (t: string[]) => t.map((l) => l.replace(/^Minutes: <?(https:\S+?)>?( \(waiting to be merged\))?$/u, '[Minutes]($1)'));
       const teams = without(TEAM.container).map(md);
