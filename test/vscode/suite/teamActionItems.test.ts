@@ -36,7 +36,7 @@ describe('action items in VS Code', () => {
     const byTeam = await waitFor(async () => {
       const found = await api.actionItems();
       return found.some((g) => g.group === 'wg') && found;
-    }, 10_000, 'grouped by team');
+    }, 20_000, 'grouped by team');
     assert.deepEqual(byTeam.find((g) => g.group === 'wg')!.items.map((i) => i.split(' | ')[0]).sort(), ['Collect feedback on the charter', 'draft the charter']);
     await vscode.commands.executeCommand('minutes.actionItems.byOwner');
   });
