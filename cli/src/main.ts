@@ -34,7 +34,7 @@ const HELP = `${USAGE}
   --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
   --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
-  --gaps           list the calendars' meetings without minutes; --today DATE: today, any mode
+  --gaps           list the meetings of the calendars (or schedules) without minutes; --today DATE: today, any mode
   --import SOURCE  create the meetings of a pad (file, URL, -) that --series FOLDER lacks
   --init           write ROOT/.minutes.json inferred from the files (--force: overwrite one)
   -h, --help       show this help; -v, --version: print the version

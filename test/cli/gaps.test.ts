@@ -61,6 +61,26 @@ describe('CLI: --gaps', () => {
     assert.equal(earlier.stdout, '0 meeting(s) without minutes in 2 series of the calendars\n', 'nothing is missing yet before the grace period ends');
   });
 
+  it('holds a series no calendar covers to its schedule in .minutes.json, with "schedule" as the source', () => {
+    // The board has its calendar; the working group only a schedule: Tuesdays, every other week.
+    write('.minutes.json', JSON.stringify({
+      linkBase: 'https://github.com/Org/minutes/blob/main/',
+      calendars: ['calendar/main.yml'],
+      series: [
+        { paths: ['board/{YYYY}{MM}{DD}.md'] },
+        { name: 'Working group', paths: ['wg/{YYYY}{MM}{DD}.md'], schedule: [{ weekdays: [2], everyWeeks: 2 }] },
+      ],
+    }));
+    for (const date of ['20260303', '20260317', '20260414']) write(`wg/${date}.md`, `# Working group ${date}\n`);
+    const result = run(root, '--gaps', '--today', '2026-04-20', '--format', 'json');
+    assert.equal(result.status, 0, result.stderr);
+    const missing = JSON.parse(result.stdout) as Array<{ series: string }>;
+    assert.deepEqual(missing.filter((m) => m.series === 'wg'), [{ series: 'wg', date: '2026-03-31', event: 'Working group', source: 'schedule' }]);
+    const text = run(root, '--gaps', '--today', '2026-04-20');
+    assert.match(text.stdout, /^wg {2}2026-03-31 {2}Working group {2}\(schedule\)$/mu);
+    assert.match(text.stdout, /meeting\(s\) without minutes in 1 series of the calendars and 1 series of the schedules in the config\n$/u);
+  });
+
   it('refuses a calendar outside the repository, or a bad --today, in one line with exit 2', () => {
     const outside = mkdtempSync(join(tmpdir(), 'minutes-outside-'));
     try {

@@ -48,6 +48,7 @@ export { documentInfo, type DocumentInfo } from './features/documentInfo';
 export { nextTeamMeeting } from './features/newMinutes';
 export { configChanges, type ConfigChange } from './features/configChanges';
 export { calendarGaps, type CalendarGaps, type SeriesSchedule } from './meetings/gaps';
+export { SCHEDULE_SOURCE } from './meetings/scheduleSeries';
 export { MAX_CALENDAR_BYTES, type CalendarReader } from './meetings/readCalendars';
 export { isoDate } from './config/schedule';
 export { splitPad, type PadMeeting, type SplitPad } from './pad/split';

@@ -17,7 +17,7 @@ export function registerSeriesRequest(connection: Connection, repositories: Repo
 async function seriesOf(state: Repository, read: CalendarReader): Promise<SeriesRow[]> {
   const day = today();
   const { workspace } = state;
-  const gaps = await calendarGaps(state.config, read, (folder) => workspace.index.filesIn(folder), day);
+  const gaps = await calendarGaps(state.config, read, workspace.index, day);
   const open = openItems(workspace, day);
   return gaps.series.map((series) => {
     const last = workspace.index.filesIn(series.series).filter((f) => formatDate(f.date!) === series.lastMinutes).at(-1);
