@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { actionRows, formatActionsText } from './actions';
 import { feedReader } from '../../server/src/feeds/fetchFeed';
 import { formatGapsText, repositoryGaps } from './gaps';
-import { CONFIG_FILE_NAME, configText, inferConfig, isoDate, today as localToday } from '../../server/src/core';
+import { CONFIG_FILE_NAME, configText, inferConfig, isoDate, today as localToday, withCalendars } from '../../server/src/core';
+import { findCalendarFiles } from '../../server/src/node/findCalendars';
 import { loadConfigFile } from '../../server/src/node/configFile';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
@@ -46,20 +47,22 @@ Exit codes:
 
 minutes-lint ${VERSION}. Rules and .minutes.json: https://github.com/minutes-tools/minutes#readme`;
 
-/** --init: infers and writes `.minutes.json`, refusing to overwrite one without --force. */
-function init(root: string, force: boolean): number {
+/** --init: infers and writes `.minutes.json` (with the calendars found in the repository), refusing to overwrite one without --force. */
+async function init(root: string, force: boolean): Promise<number> {
   const target = join(root, CONFIG_FILE_NAME);
   const boundary = new RepositoryBoundary(root);
   // A dangling link in its place exists too: writing would create the file where it points.
   if (exists(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
   const paths = listMarkdownFiles(root);
-  const inferred = inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) });
+  const inferred = await withCalendars(inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) }), paths, findCalendarFiles(root));
   const header = `Inferred by minutes-lint --init from ${paths.length} Markdown files; every value may be changed (see the README).`;
   const problem = createFile(target, configText(inferred, header), boundary, force);
   if (problem) throw new InputError(`${target} not written: ${problem}`);
   const out = [`wrote ${target}`, ...inferred.recognised.map((r) => `  ${String(r.files).padStart(5)} files  ${r.pattern}`)];
   if (inferred.unrecognised.length) out.push(`  ${String(inferred.unrecognised.length).padStart(5)} files with a date in their name match no pattern:`, ...inferred.unrecognised.slice(0, 20).map((p) => `         ${p}`));
   if (inferred.unrecognised.length > 20) out.push(`         ... and ${inferred.unrecognised.length - 20} more`);
+  const calendars = inferred.values.find((v) => v.key === 'calendars');
+  if (calendars) out.push(`  calendars${calendars.commentedOut ? ' (proposed in a comment: their events link none of the series)' : ''}: ${(calendars.value as string[]).join(', ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }

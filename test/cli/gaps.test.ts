@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { linkTo, rollup, team, teamMinutes, TREE } from '../support/fixtures';
@@ -79,6 +79,19 @@ describe('CLI: --gaps', () => {
     const text = run(root, '--gaps', '--today', '2026-04-20');
     assert.match(text.stdout, /^wg {2}2026-03-31 {2}Working group {2}\(schedule\)$/mu);
     assert.match(text.stdout, /meeting\(s\) without minutes in 1 series of the calendars and 1 series of the schedules in the config\n$/u);
+  });
+
+  it('--init writes the calendars of the repository whose events link its series into .minutes.json', () => {
+    const init = run(root, '--init', '--force');
+    assert.equal(init.status, 0, init.stderr);
+    // board.yml links the board by a URL of a repository --init cannot tell is this one (no minutes link it); main.yml includes it.
+    assert.match(init.stdout, /^ {2}calendars: team\.ics$/mu);
+    assert.match(readFileSync(join(root, '.minutes.json'), 'utf8'), /^ {2}"calendars": \["team\.ics"\],?$/mu);
+    const gaps = run(root, '--gaps', '--today', '2026-04-10', '--format', 'json');
+    assert.deepEqual(JSON.parse(gaps.stdout), [
+      { series: 'team', date: '2026-03-18', event: 'Team', source: 'team.ics' },
+      { series: 'team', date: '2026-04-01', event: 'Team', source: 'team.ics' },
+    ]);
   });
 
   it('refuses a calendar outside the repository, or a bad --today, in one line with exit 2', () => {
