@@ -4,8 +4,9 @@ import { join, relative, sep } from 'node:path';
 import { MAX_CALENDAR_BYTES, type CalendarFile } from '../core';
 import { SKIPPED_FOLDERS } from '../minutesText';
 
-/** A repository with more candidate files than this is looked at no further (CI configs are YAML too). */
+/** A repository with more candidate files, or more of their bytes, than this is looked at no further (CI configs are YAML too). */
 const MAX_CANDIDATES = 2000;
+const MAX_BYTES = 50 * 1024 * 1024;
 
 /**
  * `*.ics` files that are iCalendar, and `*.yml`/`*.yaml` files with a top-level `events:` or
@@ -14,6 +15,7 @@ const MAX_CANDIDATES = 2000;
 export function findCalendarFiles(root: string): CalendarFile[] {
   const found: CalendarFile[] = [];
   let candidates = 0;
+  let bytes = 0;
   const visit = (dir: string) => {
     let names: string[];
     try {
@@ -22,7 +24,7 @@ export function findCalendarFiles(root: string): CalendarFile[] {
       return;
     }
     for (const name of names) {
-      if (SKIPPED_FOLDERS.includes(name) || candidates >= MAX_CANDIDATES) continue;
+      if (SKIPPED_FOLDERS.includes(name) || candidates >= MAX_CANDIDATES || bytes >= MAX_BYTES) continue;
       const path = join(dir, name);
       let entry;
       try {
@@ -33,6 +35,7 @@ export function findCalendarFiles(root: string): CalendarFile[] {
       if (entry.isDirectory()) visit(path);
       else if (entry.isFile() && /\.(?:ics|ya?ml)$/iu.test(name) && entry.size <= MAX_CALENDAR_BYTES) {
         candidates++;
+        bytes += entry.size;
         const text = readText(path);
         if (text !== undefined && isCalendar(name, text)) found.push({ path: relative(root, path).split(sep).join('/'), text });
       }
