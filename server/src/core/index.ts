@@ -55,3 +55,5 @@ export { MAX_CALENDAR_BYTES, type CalendarReader } from './meetings/readCalendar
 export { isoDate } from './config/schedule';
 export { splitPad, type PadMeeting, type SplitPad } from './pad/split';
 export { planImport, type ImportPlan, type ImportStatus, type PlannedMeeting } from './pad/plan';
+export { localUploads, uploadTargets, type UploadTarget } from './pad/images';
+export { remoteUploads, withLinks } from './pad/uploads';
