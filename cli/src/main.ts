@@ -13,6 +13,7 @@ import { createFile, exists, reason } from '../../server/src/node/safeWrite';
 import { lintWithCache } from './cache';
 import { collectMarkdownFiles } from './files';
 import { importPad } from './importPad';
+import { downloadImages } from './downloadImages';
 import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles, type FixReport } from './lintFiles';
 import { applySuppressionsFile, withoutSuppressed } from './suppressions';
@@ -23,7 +24,7 @@ declare const __MINUTES_LINT_VERSION__: string;
 const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init | --actions | --gaps  [--root DIR] [--format text|json]\n       minutes-lint --import FILE|URL|- --series FOLDER [--root DIR] [--dry-run]';
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init | --actions | --gaps  [--root DIR] [--format text|json]\n       minutes-lint --import FILE|URL|- --series FOLDER | --download-images [PATH...]  [--dry-run]';
 const HELP = `${USAGE}
 
   PATH...          files or folders (searched for *.md); default: the root
@@ -36,7 +37,7 @@ const HELP = `${USAGE}
   --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
   --gaps           list the meetings of the calendars (or schedules) without minutes; --today DATE: today, any mode
-  --import SOURCE  create the meetings of a pad (file, URL, -) that --series FOLDER lacks
+  --import SOURCE  add the meetings --series FOLDER lacks from a pad (file, URL, -), images too
   --init           write ROOT/.minutes.json inferred from the files (--force: overwrite one)
   -h, --help       show this help; -v, --version: print the version
 
@@ -88,6 +89,7 @@ function main(argv: string[]): number | Promise<number> {
         import: { type: 'string' },
         series: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'download-images': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'suppress-all': { type: 'boolean', default: false },
         'prune-suppressions': { type: 'boolean', default: false },
@@ -138,6 +140,10 @@ function main(argv: string[]): number | Promise<number> {
     } catch {
       throw new UsageError(`no such file or folder: ${path}`);
     }
+  }
+  if (values['download-images']) {
+    if (format !== 'text') throw new UsageError('--download-images prints text');
+    return downloadImages(collectMarkdownFiles(paths, root), root, loaded.config, values['dry-run']);
   }
   if (values.actions) {
     if (format === 'github') throw new UsageError('--actions prints text or json');
