@@ -128,7 +128,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     vscode.commands.registerCommand('minutes.insertHolidayNotice', () => insertAtCursor(client!, 'holiday-notice')),
     vscode.commands.registerCommand('minutes.insertDate', () => insertAtCursor(client!, 'date')),
     vscode.commands.registerCommand('minutes.createConfiguration', () => createConfiguration(client!)),
-    vscode.commands.registerCommand('minutes.importFromPad', (args?: { folder?: string; text?: string }) => importMeetingsFromPad(client!, args)),
+    vscode.commands.registerCommand('minutes.importFromPad', (args?: { folder?: string; text?: string }) => importMeetingsFromPad(client!, context.workspaceState, args)),
     padContentProvider(),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       followEditor(editor);

@@ -98,6 +98,8 @@ export const SERVER_COMMANDS = {
   dateInsertions: command<{ uri: string; position: { line: number; character: number } }, DateInsertion[]>('minutes.server.dateInsertions'),
   /** What importing a pad's Markdown (`text`) into a series folder would do, meeting by meeting (nothing is written). */
   importPlan: command<RootParams & { folder: string; text: string }, ImportPlanEntry[]>('minutes.server.importPlan'),
+  /** The pad the calendars name for a series folder (`HedgeDoc: URL` in its event), or null. */
+  seriesPad: command<RootParams & { folder: string }, SeriesPadEntry | null>('minutes.server.seriesPad'),
 } as const;
 
 export type ServerCommands = typeof SERVER_COMMANDS;
@@ -156,6 +158,14 @@ export interface ImportPlanEntry {
   text: string;
   /** Images still on the pad's host. */
   remoteImages: string[];
+}
+
+export interface SeriesPadEntry {
+  url: string;
+  /** The calendar event that names it. */
+  event: string;
+  /** Its last meeting on or before today, YYYY-MM-DD. */
+  lastMeeting?: string;
 }
 
 export interface ListMarkdownFilesParams {

@@ -38,7 +38,7 @@ async function seriesOf(state: Repository, read: CalendarReader): Promise<Series
  * only (the node access refuses links out, the browser's reads the editor's files). Feeds (URLs)
  * are fetched by the client: the server neither opens connections nor calls fetch.
  */
-function repositoryReader(rootUri: string, repositories: Repositories, connection: Connection): CalendarReader {
+export function repositoryReader(rootUri: string, repositories: Repositories, connection: Connection): CalendarReader {
   return async (location) => {
     if (/^https?:\/\//iu.test(location)) {
       const answer: FetchCalendarResult = await connection.sendRequest(FetchCalendarRequest, { url: location }).then(
