@@ -36,7 +36,7 @@ const HELP = `${USAGE}
   --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
   --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
-  --gaps           list the meetings of the calendars (or schedules) without minutes; --today DATE: today, any mode
+  --gaps           list meetings (calendars, schedules) without minutes; --today DATE: any mode
   --import SOURCE  add the meetings --series FOLDER lacks from a pad (file, URL, -), images too
   --init           write ROOT/.minutes.json inferred from the files (--force: overwrite one)
   -h, --help       show this help; -v, --version: print the version

@@ -66,7 +66,7 @@ describe('minutes-lint --cache', () => {
 
   it('checks an edited file again', () => {
     warmAndMark();
-    write('sig-docs/20240115.md', readFileSync(join(root, 'sig-docs/20240115.md'), 'utf8').replace('2024-01-16', '2024-01-15'));
+    write('sig-docs/20240115.md', readFileSync(join(root, 'sig-docs/20240115.md'), 'utf8').replace('2024-01-08', '2024-01-15'));
     assertFresh();
   });
 

@@ -112,12 +112,13 @@ describe('CLI: --gaps', () => {
   });
 
   it('--today sets today for the checks too: a reminder about today is given near the roll-up, not long after', () => {
-    write('community-call/20220922.md', rollup([team('Team IaaS', `Minutes not available yet: ${TREE}iaas`)], '# SCS Tech Weekly 2022-09-22'));
-    write('community-call/20220929.md', rollup([team('Team IaaS', linkTo('iaas/20220921.md'))]));
+    write('community-call/20220922.md', rollup([team('Team IaaS', linkTo('iaas/20220921.md'))], '# SCS Tech Weekly 2022-09-22'));
+    write('community-call/20220929.md', rollup([team('Team IaaS', `Minutes not available yet: ${TREE}iaas`)]));
     write('iaas/20220921.md', teamMinutes('Team IaaS 2022-09-21'));
+    write('iaas/20220928.md', teamMinutes('Team IaaS 2022-09-28'));
     write('.minutes.json', '{}');
     const codesAsOf = (today: string) => {
-      const result = run(root, '--today', today, '--format', 'json', 'community-call/20220922.md');
+      const result = run(root, '--today', today, '--format', 'json', 'community-call/20220929.md');
       assert.ok(result.status === 0 || result.status === 1, result.stderr);
       return (JSON.parse(result.stdout) as Array<{ code: string }>).map((f) => f.code);
     };
