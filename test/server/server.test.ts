@@ -4,8 +4,8 @@ import { linkTo, rollup, team } from '../support/fixtures';
 import { LspSession } from '../support/lspClient';
 
 const URI = 'file:///repo/community-call/20221103.md';
-// A Wednesday: the title is the mistake.
-const TEXT = rollup([team('Team IaaS', linkTo('iaas/20221102.md')), team('IAM SIG', 'Minutes: none yet')], '# SCS Tech Weekly 2022-11-02');
+// A Monday, days before the Thursday of the file name: the title is the mistake.
+const TEXT = rollup([team('Team IaaS', linkTo('iaas/20221102.md')), team('IAM SIG', 'Minutes: none yet')], '# SCS Tech Weekly 2022-10-31');
 
 describe('language server over stdio', function () {
   let session: LspSession;
@@ -53,7 +53,7 @@ describe('language server over stdio', function () {
   });
 
   it('follows edits: the diagnostic disappears once the title is right', async () => {
-    await session.change(URI, TEXT.replace('2022-11-02', '2022-11-03'), 2);
+    await session.change(URI, TEXT.replace('2022-10-31', '2022-11-03'), 2);
     const diagnostics = await session.diagnosticsFor(URI, (d) => !d.some((x) => x.code === 'title-date-mismatch'));
     assert.deepEqual(diagnostics, []);
   });

@@ -15,6 +15,13 @@ describe('splitting a document at its headings', () => {
     assert.deepEqual(pieces('---\n# yaml comment\ntype: slide\n---\n# A'), ['---\n# yaml comment\ntype: slide\n---\n', '# A']);
     assert.equal(pieces('# A\n<details>\n# B\n</details>').length, 1);
     assert.equal(pieces('# A\n[x]: https://example.org\n# B\n[link][x]').length, 1);
+    assert.equal(pieces('# A\n<!-- a comment\n# still the comment\n-->\n# B').length, 1, 'a comment over several lines');
+  });
+
+  it('splits around an HTML comment that closes on its own line, as pads carry them', () => {
+    const text = '# A\n<!-- GitHub handles preferred -->\n- @kim\n# B\ntext';
+    assert.deepEqual(pieces(text), ['# A\n<!-- GitHub handles preferred -->\n- @kim\n', '# B\ntext']);
+    assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text, new ChunkCache()))), JSON.parse(JSON.stringify(parseWhole(text))));
   });
 
   it('does not split at indented or hashtag-like lines', () => {

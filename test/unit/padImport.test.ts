@@ -58,11 +58,19 @@ describe('splitting a pad into meetings', () => {
   });
 
   it('says so when a pad is too large to read whole, rather than finding no meeting', () => {
-    // An HTML line keeps the pad one piece; more than the parser reads in one go.
-    const huge = joinLines('<!-- pad -->', ...Array.from({ length: 300 }, (_, i) => `## 2026-06-${String((i % 28) + 1).padStart(2, '0')}\n\n${'x'.repeat(1000)}\n`));
+    // An HTML block keeps the pad one piece; more than the parser reads in one go.
+    const huge = joinLines('<details>', ...Array.from({ length: 300 }, (_, i) => `## 2026-06-${String((i % 28) + 1).padStart(2, '0')}\n\n${'x'.repeat(1000)}\n`));
     const split = splitPad(huge, DEFAULT_CONFIG, today);
     assert.deepEqual(split.meetings, []);
     assert.match(split.notRead ?? '', /KB/u);
+  });
+
+  it("reads a large rolling pad whole when its HTML is one-line comments (a template's `<!-- GitHub handles preferred -->`)", () => {
+    const meeting = (i: number) => `## 2026-06-${String((i % 28) + 1).padStart(2, '0')}\n\n### Participants\n<!-- GitHub handles preferred -->\n- @kim\n\n${'x'.repeat(1000)}\n`;
+    const pad = joinLines(...Array.from({ length: 300 }, (_, i) => meeting(i)));
+    const split = splitPad(pad, DEFAULT_CONFIG, today);
+    assert.equal(split.notRead, undefined);
+    assert.equal(split.meetings.length, 300);
   });
 
   it('finds no meeting in a pad without dated headings', () => {

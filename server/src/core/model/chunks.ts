@@ -17,8 +17,9 @@ function mayMatter(text: string, offset: number): boolean {
 }
 const HEADING = /^#{1,6}(?:[ \t]|$)/u;
 // Constructs that may carry a `#` line at column 0 without it being a heading, or that refer across
-// headings: HTML blocks and link reference definitions. Documents with them are parsed whole.
-const UNSAFE = /^ {0,3}(?:<|\[[^\]\n]+\]:)/mu;
+// headings: HTML blocks and link reference definitions. Documents with them are parsed whole; but
+// an HTML comment that closes on its own line ends there (`<!-- GitHub handles preferred -->` in pads).
+const UNSAFE = /^ {0,3}(?:<(?!!--.*-->)|\[[^\]\n]+\]:)/mu;
 
 /**
  * Splits a document before every `#` heading at column 0 outside fenced code and front matter.
