@@ -189,7 +189,9 @@ describe('the first hour (issue 14)', () => {
   it('10: offers teams after `### ` in the team group, and the view shows no untitled row meanwhile', async () => {
     const editor = await openFixture(WEEKLY);
     const minutes = await api();
-    const line = editor.document.getText().split('\n').indexOf('## AOB');
+    // The end of the team group: the first `##` heading after Team Updates.
+    const lines = editor.document.getText().split('\n');
+    const line = lines.findIndex((l, i) => i > lines.indexOf('## Team Updates') && l.startsWith('## '));
     await editor.edit((e) => e.insert(new vscode.Position(line, 0), '### \n\n'));
     const list = await waitFor(async () => {
       const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, 4));
