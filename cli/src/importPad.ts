@@ -5,6 +5,8 @@ import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { fileWorkspace, isUtf8 } from '../../server/src/node/fileWorkspace';
 import { createFile, reason } from '../../server/src/node/safeWrite';
 import { fetchPad, isPadUrl, MAX_PAD_BYTES } from './fetchPad';
+import { formatText, type FileFindings } from './format';
+import { lintFiles } from './lintFiles';
 import { ImageSaver } from './saveImages';
 import { InputError } from './usageError';
 
@@ -38,17 +40,22 @@ export async function importPad(options: ImportOptions): Promise<number> {
   const boundary = new RepositoryBoundary(root);
   const images = new ImageSaver(root, boundary, options.dryRun);
   const out: string[] = [];
+  const created: string[] = [];
   let failed = 0;
   for (const meeting of plan) {
     // The uploads first: the file then links those saved, and the pad's host for the others.
     const saved = meeting.status === 'new' ? await images.save(meeting.images) : undefined;
     const problem = saved && !options.dryRun ? createFile(join(root, meeting.path), withLinks(meeting.text, saved.links), boundary) : undefined;
     if (problem) failed++;
+    else if (saved && !options.dryRun) created.push(join(root, meeting.path));
     out.push(line(meeting, options.dryRun, problem));
     if (meeting.diff) out.push(meeting.diff.trimEnd());
     out.push(...(saved?.lines ?? []));
     if (meeting.status === 'identical') for (const image of meeting.remoteImages) out.push(`  image still on the pad's host: ${image} (--download-images brings it)`);
   }
+  // The new files as lint sees them, so that what the pad got wrong is fixed before committing.
+  const findings = created.length ? lintFiles(created, root, config, false, options.today).filter((r): r is FileFindings => !!r && r.findings.length > 0) : [];
+  if (findings.length) out.push('', 'findings in the created files:', formatText(findings).trimEnd());
   process.stdout.write(`${out.join('\n')}\n`);
   return failed ? 2 : 0;
 }

@@ -70,6 +70,15 @@ describe('minutes-lint --import', () => {
     assert.equal(readFileSync(join(series(), '20260611.md'), 'utf8'), '# 2026-06-11\n\n## Participants\n\n- @kim\n\n![board](http://127.0.0.1:47/uploads/upload_ab12.png)\n');
   });
 
+  it('lints the files it created and shows their findings (a link to a meeting that has no file)', () => {
+    writeFileSync(join(root, 'pad.md'), PAD.replace('- @kim\n\n![board]', '- @kim\n\nSee [last time](20260527.md).\n\n![board]'));
+    const { code, stdout } = run(['--import', 'pad.md', '--series', 'iaas', '--today', '2026-06-20'], root);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /^findings in the created files:\niaas\/20260611\.md:\d+:\d+ {2}\w+ {2}.+$/mu);
+    const clean = run(['--import', 'pad.md', '--series', 'iaas', '--today', '2026-06-20'], root);
+    assert.doesNotMatch(clean.stdout, /findings in the created files/u, 'nothing created the second time, nothing linted');
+  });
+
   it('never overwrites a file that differs: it shows the diff', () => {
     const before = readFileSync(join(series(), '20260528.md'), 'utf8');
     const { code, stdout } = run(['--import', 'pad.md', '--series', 'iaas'], root);

@@ -105,6 +105,16 @@ describe('planning an import into a series', () => {
     );
   });
 
+  it("drops a template's one-line comments that the series' files never keep, and keeps one they do", () => {
+    const pad = joinLines('## 2026-06-18', '', '### Participants <!-- GitHub handles preferred -->', '<!-- one per line -->', '- @kim', '', '<!-- keep: decisions -->', '');
+    const kept = new MinutesWorkspace('file:///repo', { readFile: (p) => ({ ...files, 'iaas/20260604.md': `${files['iaas/20260604.md']}\r\n<!-- keep: decisions -->\r\n` })[p] }, DEFAULT_CONFIG, Object.keys(files));
+    const [june18] = planImport(pad, 'iaas', kept, DEFAULT_CONFIG, today).meetings;
+    assert.equal(june18.text, joinLines('# 2026-06-18', '', '## Participants', '- @kim', '', '<!-- keep: decisions -->', ''));
+    // Imported once, the meeting is unchanged the second time: its file, without the leftovers, is the same.
+    const again = new MinutesWorkspace('file:///repo', { readFile: (p) => (p === 'iaas/20260618.md' ? june18.text : files[p]) }, DEFAULT_CONFIG, [...Object.keys(files), 'iaas/20260618.md']);
+    assert.equal(planImport(pad, 'iaas', again, DEFAULT_CONFIG, today).meetings[0].status, 'identical');
+  });
+
   it('reports a meeting whose file differs with a diff, and does not plan to write it', () => {
     const pad = joinLines('## 2026-05-28', '', '### Participants', '', '- @kim', '- @lee', '');
     const [may28] = planImport(pad, 'iaas', workspace, DEFAULT_CONFIG, today).meetings;

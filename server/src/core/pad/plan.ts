@@ -5,6 +5,7 @@ import { formatDate, sameDate, type CalendarDate } from '../model/dates';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import { localUploads, uploadTargets, type UploadTarget } from './images';
 import { remoteUploads } from './uploads';
+import { withoutLeftovers } from './leftovers';
 import { shiftHeadings, splitPad, type PadMeeting } from './split';
 
 /**
@@ -44,8 +45,11 @@ export function planImport(padText: string, series: string, workspace: MinutesWo
   const titleDepth = seriesTitleDepth(workspace, series);
   const seen: CalendarDate[] = [];
   const pad = splitPad(padText, config, today);
+  // What the series' recent files keep of a template (see withoutLeftovers).
+  const seriesTexts = workspace.index.filesIn(series).slice(-RECENT_FILES).flatMap((f) => workspace.readText(f.path) ?? []);
   const meetings = pad.meetings.map((meeting): PlannedMeeting => {
-    const text = titleDepth ? shiftHeadings(meeting.text, titleDepth - meeting.depth, config) : meeting.text;
+    const shifted = titleDepth ? shiftHeadings(meeting.text, titleDepth - meeting.depth, config) : meeting.text;
+    const text = withoutLeftovers(shifted, seriesTexts);
     const base = { date: meeting.date, title: meeting.title, text, remoteImages: remoteUploads(text), images: [] };
     const duplicate = seen.some((d) => sameDate(d, meeting.date));
     seen.push(meeting.date);
@@ -64,6 +68,9 @@ export function planImport(padText: string, series: string, workspace: MinutesWo
   });
   return { meetings, notRead: pad.notRead };
 }
+
+/** How many of the series' latest files tell what it keeps of a template. */
+const RECENT_FILES = 20;
 
 /** The level of the title of the series' latest file (`#` or `##`), if it has one. */
 function seriesTitleDepth(workspace: MinutesWorkspace, series: string): number | undefined {
