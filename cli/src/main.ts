@@ -13,7 +13,7 @@ import { lintWithCache } from './cache';
 import { collectMarkdownFiles } from './files';
 import { importPad } from './importPad';
 import { formatGithub, formatJson, formatText } from './format';
-import { lintFiles, type FixReport } from './lintFiles';
+import { checkFiles, lintFiles, type FixReport } from './lintFiles';
 import { applySuppressionsFile, withoutSuppressed } from './suppressions';
 import { InputError, UsageError } from './usageError';
 
@@ -30,7 +30,7 @@ const HELP = `${USAGE}
   --config FILE    the configuration file (default: ROOT/.minutes.json, if any)
   --format FORMAT  text (file:line:column  severity  message  code; the default), json, github
   --fix            apply the preferred fixes (changes on stderr), then report what is left
-  --cache          reuse findings until a file, config or version changes (--cache-location FILE)
+  --cache          check again only what changed and what reads it (--cache-location FILE)
   --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
   --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
@@ -147,7 +147,8 @@ function main(argv: string[]): number | Promise<number> {
   const files = collectMarkdownFiles(paths, root);
   // --fix checks afresh what it writes: cached findings never decide a write.
   const cached = values.cache && !values.fix;
-  const checked = (cached ? lintWithCache(files, { root, location: values['cache-location'], config: loaded, version: VERSION, day }, lint) : lint(files)).filter((r) => r !== null);
+  const cacheOptions = { root, location: values['cache-location'], config: loaded, version: VERSION, day };
+  const checked = (cached ? lintWithCache(files, cacheOptions, (some) => checkFiles(some, root, loaded.config, day)) : lint(files)).filter((r) => r !== null);
   const suppression = { root, location: values['suppressions-location'], suppressAll: values['suppress-all'], prune: values['prune-suppressions'], paths };
   const results = applySuppressionsFile(checked, suppression);
   const shown = format === 'json' ? results : withoutSuppressed(results);
