@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { webBundles } from './bundles.mjs';
 import { cachedRerun } from './cache.mjs';
+import { threadedRepository } from './threads.mjs';
 import { hugeMinutes, listHeavy, weeklyRollUp, writeRepository } from './documents.mjs';
 import { startServer } from './lsp.mjs';
 import { largeRepositories, pathological } from './robustness.mjs';
@@ -212,6 +213,7 @@ function sizes() {
 const parserOk = await parserRegression();
 await wholeRepository();
 results.cachedRerun = cachedRerun(ROOT, CORPUS, row);
+results.threadedRepository = threadedRepository(ROOT, CORPUS, row);
 generatedRepository();
 await typing();
 results.responsiveness = responsiveness();

@@ -49,7 +49,7 @@ export interface CacheOptions {
  * checked (`check`), and the cache is then written again. A cache file that cannot be read or is not
  * one is rebuilt.
  */
-export function lintWithCache(paths: string[], options: CacheOptions, check: (paths: string[]) => Array<CheckedFile | null>): Array<FileFindings | null> {
+export async function lintWithCache(paths: string[], options: CacheOptions, check: (paths: string[]) => Promise<Array<CheckedFile | null>>): Promise<Array<FileFindings | null>> {
   const location = cachePath(options.root, options.location);
   const inputs = { format: CACHE_FORMAT, version: options.version, root: options.root, day: options.day, config: options.config.config, configText: options.config.text ?? null };
   const { key, hashes } = repositoryFingerprint(options.root, inputs, location);
@@ -69,7 +69,7 @@ export function lintWithCache(paths: string[], options: CacheOptions, check: (pa
   }
   const unknown = paths.filter((path) => !reused.has(path));
   // Nothing to check: no need to read the repository for the checks.
-  const fresh = unknown.length ? check(unknown) : [];
+  const fresh = unknown.length ? await check(unknown) : [];
   const next: CacheFile = { format: CACHE_FORMAT, key, read: {}, files: {} };
   const keep = (file: string, entry: CachedFile) => {
     next.files[file] = entry;

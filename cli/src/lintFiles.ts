@@ -50,16 +50,16 @@ export function lintFiles(paths: string[], root: string, config: MinutesConfig, 
   );
 }
 
-/** Checks files against the repository at `root` as it is, without fixing anything. */
-export function checkFiles(paths: string[], root: string, config: MinutesConfig, day: CalendarDate): Array<Checked | null> {
+/** Checks files against the repository at `root` as it is, without fixing anything; `report` hears of files skipped (one line each). */
+export function checkFiles(paths: string[], root: string, config: MinutesConfig, day: CalendarDate, report: (line: string) => void = (line) => process.stderr.write(line)): Array<Checked | null> {
   const workspace = new ReadTrackingWorkspace(root, config);
-  return paths.map((path) => check(path, root, config, workspace, day));
+  return paths.map((path) => check(path, root, config, workspace, day, report));
 }
 
-function check(path: string, root: string, config: MinutesConfig, workspace: ReadTrackingWorkspace, day: CalendarDate): Checked | null {
+function check(path: string, root: string, config: MinutesConfig, workspace: ReadTrackingWorkspace, day: CalendarDate, report: (line: string) => void): Checked | null {
   const file = relative(root, path).split(sep).join('/');
   if (isIgnored(config, file)) return null;
-  const read = readMinutesFile(path, (p, reason) => process.stderr.write(`${p}: ${reason}\n`));
+  const read = readMinutesFile(path, (p, reason) => report(`${p}: ${reason}\n`));
   if (read === undefined) return null;
   const model = workspace.readingOwnFile(() => modelForLint(file, read.text, pathToFileURL(path).toString(), config, workspace));
   const checked = workspace.checking(() => lint(model, config, { workspace, today: day }));
