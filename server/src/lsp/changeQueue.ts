@@ -1,4 +1,4 @@
-import { nextTurn } from './slices';
+import { changeArrived, quietTurn } from './slices';
 
 /**
  * The documents changed and not yet worked on, each once however many versions came. Work starts
@@ -9,14 +9,13 @@ import { nextTurn } from './slices';
  */
 export class ChangeQueue {
   private readonly pending = new Set<string>();
-  private arrived = false;
   private draining = false;
 
   constructor(private readonly work: (uri: string) => Promise<void>) {}
 
   changed(uri: string): void {
     this.pending.add(uri);
-    this.arrived = true;
+    changeArrived();
     if (!this.draining) void this.drain();
   }
 
@@ -24,10 +23,7 @@ export class ChangeQueue {
     this.draining = true;
     try {
       while (this.pending.size) {
-        do {
-          this.arrived = false;
-          await nextTurn();
-        } while (this.arrived);
+        await quietTurn();
         const [uri] = this.pending;
         this.pending.delete(uri);
         await this.work(uri);
