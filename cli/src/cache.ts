@@ -9,23 +9,32 @@ import { UsageError } from './usageError';
 
 export const CACHE_FILE_NAME = '.minutes-lint-cache';
 /** Changes whenever what the cache holds changes shape: an older file is then rebuilt. */
-const CACHE_FORMAT = 'minutes-lint-cache/2';
+const CACHE_FORMAT = 'minutes-lint-cache/3';
 /** A cache file larger than this is not ours (or not worth reading): it is rebuilt. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
+/** The cache as written: each distinct list of files read is written once (a series' minutes mostly read the same). */
 interface CacheFile {
   format: typeof CACHE_FORMAT;
   key: string;
   /** By path relative to the root: the content hash (null: none could be read) of every file a cached check read. */
   read: Record<string, string | null>;
-  /** By path relative to the root: the content hash the findings were made from, and the files the check read. */
-  files: Record<string, CachedFile>;
+  /** Lists of files (paths relative to the root) that checks read. */
+  sets: string[][];
+  /** By path relative to the root: the content hash the findings were made from, and what the check read (in `sets`). */
+  files: Record<string, { hash: string; findings: Finding[]; reads: number }>;
 }
 
 interface CachedFile {
   hash: string;
   findings: Finding[];
   read: string[];
+}
+
+interface Cache {
+  key: string;
+  read: Record<string, string | null>;
+  files: Record<string, CachedFile>;
 }
 
 /** A file as checked: its findings, and the files of the repository (relative paths) its check depends on. */
@@ -57,10 +66,12 @@ export async function lintWithCache(paths: string[], options: CacheOptions, chec
   const previous = readCache(location, options.root);
   const known = previous?.key === key ? previous : undefined;
   const files = new Map(paths.map((path) => [path, relative(options.root, path).split(sep).join('/')]));
+  // Many entries share one list (see CacheFile): each list is compared once.
+  const unchanged = new Map<string[], boolean>();
+  const stillRead = (read: string[]) => unchanged.get(read) ?? unchanged.set(read, read.every((file) => known!.read[file] === (hashOf(file) ?? null))).get(read)!;
   const cached = (file: string) => {
     const entry = known?.files[file];
-    const same = entry && entry.hash === hashOf(file) && entry.read.every((read) => known.read[read] === (hashOf(read) ?? null));
-    return same ? entry : undefined;
+    return entry && entry.hash === hashOf(file) && stillRead(entry.read) ? entry : undefined;
   };
   const reused = new Map<string, CachedFile>();
   for (const path of paths) {
@@ -70,7 +81,7 @@ export async function lintWithCache(paths: string[], options: CacheOptions, chec
   const unknown = paths.filter((path) => !reused.has(path));
   // Nothing to check: no need to read the repository for the checks.
   const fresh = unknown.length ? await check(unknown) : [];
-  const next: CacheFile = { format: CACHE_FORMAT, key, read: {}, files: {} };
+  const next: Cache = { key, read: {}, files: {} };
   const keep = (file: string, entry: CachedFile) => {
     next.files[file] = entry;
     for (const read of entry.read) next.read[read] = hashOf(read) ?? null;
@@ -122,16 +133,21 @@ function cachePath(root: string, given: string | undefined): string {
 }
 
 /** The cache as written by this format, or undefined: missing, unreadable, corrupt or foreign files are rebuilt. */
-function readCache(location: string, root: string): CacheFile | undefined {
+function readCache(location: string, root: string): Cache | undefined {
   try {
     const entry = statSync(location);
     if (!entry.isFile() || entry.size > MAX_CACHE_BYTES || !new RepositoryBoundary(root).contains(location)) return undefined;
     const parsed = JSON.parse(readFileSync(location, 'utf8')) as Partial<CacheFile> | null;
-    if (parsed?.format !== CACHE_FORMAT || typeof parsed.key !== 'string' || !isRecord(parsed.files) || !isRecord(parsed.read)) return undefined;
-    const hashes = Object.values(parsed.read).every((h) => typeof h === 'string' || h === null);
-    const isEntry = (f: unknown) => isRecord(f) && typeof f.hash === 'string' && Array.isArray(f.findings) && Array.isArray(f.read) && f.read.every((r) => typeof r === 'string' && Object.hasOwn(parsed.read!, r));
-    const valid = hashes && Object.values(parsed.files).every(isEntry);
-    return valid ? (parsed as CacheFile) : undefined;
+    if (parsed?.format !== CACHE_FORMAT || typeof parsed.key !== 'string' || !isRecord(parsed.files) || !isRecord(parsed.read) || !Array.isArray(parsed.sets)) return undefined;
+    const { read, sets } = parsed;
+    if (!Object.values(read).every((h) => typeof h === 'string' || h === null)) return undefined;
+    if (!sets.every((set) => Array.isArray(set) && set.every((file) => typeof file === 'string' && Object.hasOwn(read, file)))) return undefined;
+    const files: Record<string, CachedFile> = {};
+    for (const [file, f] of Object.entries(parsed.files)) {
+      if (!isRecord(f) || typeof f.hash !== 'string' || !Array.isArray(f.findings) || !Number.isInteger(f.reads) || !sets[f.reads]) return undefined;
+      files[file] = { hash: f.hash, findings: f.findings, read: sets[f.reads] };
+    }
+    return { key: parsed.key, read, files };
   } catch {
     return undefined;
   }
@@ -142,7 +158,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Atomically, inside the root; a cache that cannot be written costs the next run time, nothing more. */
-function writeCache(location: string, root: string, cache: CacheFile): void {
-  const problem = createFile(location, JSON.stringify(cache), new RepositoryBoundary(root), true);
+function writeCache(location: string, root: string, cache: Cache): void {
+  const sets: string[][] = [];
+  const setOf = new Map<string, number>();
+  const files: CacheFile['files'] = {};
+  for (const [file, { hash, findings, read }] of Object.entries(cache.files)) {
+    const key = read.join('\n');
+    if (!setOf.has(key)) setOf.set(key, sets.push(read) - 1);
+    files[file] = { hash, findings, reads: setOf.get(key)! };
+  }
+  const written: CacheFile = { format: CACHE_FORMAT, key: cache.key, read: cache.read, sets, files };
+  const problem = createFile(location, JSON.stringify(written), new RepositoryBoundary(root), true);
   if (problem) process.stderr.write(`minutes-lint: cache not written to ${location}: ${problem}\n`);
 }

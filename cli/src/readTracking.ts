@@ -110,9 +110,9 @@ export class ReadTrackingWorkspace extends MinutesWorkspace {
   }
 
   private note(path: string): void {
-    if (this.ownReading) return;
-    this.checked?.add(path);
+    // A fact derived meanwhile depends on the file all the same, whoever asks for it later.
     for (const reads of this.open) reads.add(path);
+    if (!this.ownReading) this.checked?.add(path);
   }
 
   /** Runs a call of a group of derived facts: see the class comment. */
