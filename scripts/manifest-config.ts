@@ -56,6 +56,14 @@ export function manifestConfiguration() {
         scope: 'window',
         description: 'Traces the communication between VS Code and the Minutes language server (Output > Minutes).',
       },
+      'minutes.actionItems.olderAfterDays': {
+        type: ['integer', 'null'],
+        default: null,
+        minimum: 0,
+        order: OVERRIDABLE_SETTINGS.length + 4,
+        markdownDescription:
+          'The Action Items view lists the open items of a series that has not met for more than this many days under "Older", collapsed. Unset: a series has stopped meeting when its newest minutes lie three of its usual gaps (and more than `reminderDays`) in the past, as `minutes-lint --actions` judges.',
+      },
     },
   };
 }

@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { planImport, splitBom, type CalendarDate, type MinutesConfig, type PlannedMeeting } from '../../server/src/core';
+import { planImport, splitBom, withLinks, type CalendarDate, type MinutesConfig, type PlannedMeeting } from '../../server/src/core';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { fileWorkspace, isUtf8 } from '../../server/src/node/fileWorkspace';
 import { createFile, reason } from '../../server/src/node/safeWrite';
 import { fetchPad, isPadUrl, MAX_PAD_BYTES } from './fetchPad';
+import { ImageSaver } from './saveImages';
 import { InputError } from './usageError';
 
 export interface ImportOptions {
@@ -35,14 +36,18 @@ export async function importPad(options: ImportOptions): Promise<number> {
   if (notRead) throw new InputError(`${name}: not read whole (${notRead}); import it in parts`);
   if (!plan.length) throw new InputError(`${name}: no meeting found (no dated headings)`);
   const boundary = new RepositoryBoundary(root);
+  const images = new ImageSaver(root, boundary, options.dryRun);
   const out: string[] = [];
   let failed = 0;
   for (const meeting of plan) {
-    const problem = meeting.status === 'new' && !options.dryRun ? createFile(join(root, meeting.path), meeting.text, boundary) : undefined;
+    // The uploads first: the file then links those saved, and the pad's host for the others.
+    const saved = meeting.status === 'new' ? await images.save(meeting.images) : undefined;
+    const problem = saved && !options.dryRun ? createFile(join(root, meeting.path), withLinks(meeting.text, saved.links), boundary) : undefined;
     if (problem) failed++;
     out.push(line(meeting, options.dryRun, problem));
     if (meeting.diff) out.push(meeting.diff.trimEnd());
-    for (const image of meeting.remoteImages) out.push(`  image still on the pad's host: ${image}`);
+    out.push(...(saved?.lines ?? []));
+    if (meeting.status === 'identical') for (const image of meeting.remoteImages) out.push(`  image still on the pad's host: ${image} (--download-images brings it)`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return failed ? 2 : 0;

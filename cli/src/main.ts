@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { actionRows, formatActionsText } from './actions';
 import { feedReader } from '../../server/src/feeds/fetchFeed';
 import { formatGapsText, repositoryGaps } from './gaps';
-import { CONFIG_FILE_NAME, configText, inferConfig, isoDate, today as localToday } from '../../server/src/core';
+import { CONFIG_FILE_NAME, configText, inferConfig, isoDate, today as localToday, withCalendars } from '../../server/src/core';
+import { findCalendarFiles } from '../../server/src/node/findCalendars';
 import { loadConfigFile } from '../../server/src/node/configFile';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
@@ -12,6 +13,7 @@ import { createFile, exists, reason } from '../../server/src/node/safeWrite';
 import { lintWithCache } from './cache';
 import { collectMarkdownFiles } from './files';
 import { importPad } from './importPad';
+import { downloadImages } from './downloadImages';
 import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles, type FixReport } from './lintFiles';
 import { checkFilesInThreads, runCheckThread, threadCount } from './parallel';
@@ -23,7 +25,7 @@ declare const __MINUTES_LINT_VERSION__: string;
 const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
-const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init | --actions | --gaps  [--root DIR] [--format text|json]\n       minutes-lint --import FILE|URL|- --series FOLDER [--root DIR] [--dry-run]';
+const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init | --actions | --gaps  [--root DIR] [--format text|json]\n       minutes-lint --import FILE|URL|- --series FOLDER | --download-images [PATH...]  [--dry-run]';
 const HELP = `${USAGE}
 
   PATH...          files or folders (searched for *.md); default: the root
@@ -35,8 +37,8 @@ const HELP = `${USAGE}
   --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
   --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
-  --gaps           list the calendars' meetings without minutes; --today DATE: today, any mode
-  --import SOURCE  create the meetings of a pad (file, URL, -) that --series FOLDER lacks
+  --gaps           list meetings (calendars, schedules) without minutes; --today DATE: any mode
+  --import SOURCE  add the meetings --series FOLDER lacks from a pad (file, URL, -), images too
   --init           write ROOT/.minutes.json inferred from the files (--force: overwrite one)
   -h, --help       show this help; -v, --version: print the version
 
@@ -47,20 +49,22 @@ Exit codes:
 
 minutes-lint ${VERSION}. Rules and .minutes.json: https://github.com/minutes-tools/minutes#readme`;
 
-/** --init: infers and writes `.minutes.json`, refusing to overwrite one without --force. */
-function init(root: string, force: boolean): number {
+/** --init: infers and writes `.minutes.json` (with the calendars found in the repository), refusing to overwrite one without --force. */
+async function init(root: string, force: boolean): Promise<number> {
   const target = join(root, CONFIG_FILE_NAME);
   const boundary = new RepositoryBoundary(root);
   // A dangling link in its place exists too: writing would create the file where it points.
   if (exists(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
   const paths = listMarkdownFiles(root);
-  const inferred = inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) });
+  const inferred = await withCalendars(inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) }), paths, findCalendarFiles(root));
   const header = `Inferred by minutes-lint --init from ${paths.length} Markdown files; every value may be changed (see the README).`;
   const problem = createFile(target, configText(inferred, header), boundary, force);
   if (problem) throw new InputError(`${target} not written: ${problem}`);
   const out = [`wrote ${target}`, ...inferred.recognised.map((r) => `  ${String(r.files).padStart(5)} files  ${r.pattern}`)];
   if (inferred.unrecognised.length) out.push(`  ${String(inferred.unrecognised.length).padStart(5)} files with a date in their name match no pattern:`, ...inferred.unrecognised.slice(0, 20).map((p) => `         ${p}`));
   if (inferred.unrecognised.length > 20) out.push(`         ... and ${inferred.unrecognised.length - 20} more`);
+  const calendars = inferred.values.find((v) => v.key === 'calendars');
+  if (calendars) out.push(`  calendars${calendars.commentedOut ? ' (proposed in a comment: their events link none of the series)' : ''}: ${(calendars.value as string[]).join(', ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
@@ -87,6 +91,7 @@ function main(argv: string[]): number | Promise<number> {
         import: { type: 'string' },
         series: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'download-images': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'suppress-all': { type: 'boolean', default: false },
         'prune-suppressions': { type: 'boolean', default: false },
@@ -138,9 +143,13 @@ function main(argv: string[]): number | Promise<number> {
       throw new UsageError(`no such file or folder: ${path}`);
     }
   }
+  if (values['download-images']) {
+    if (format !== 'text') throw new UsageError('--download-images prints text');
+    return downloadImages(collectMarkdownFiles(paths, root), root, loaded.config, values['dry-run']);
+  }
   if (values.actions) {
     if (format === 'github') throw new UsageError('--actions prints text or json');
-    const rows = actionRows(collectMarkdownFiles(paths, root), root, loaded.config);
+    const rows = actionRows(collectMarkdownFiles(paths, root), root, loaded.config, day);
     process.stdout.write(`${format === 'json' ? JSON.stringify(rows, null, 2) : formatActionsText(rows)}\n`);
     return 0;
   }

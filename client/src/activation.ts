@@ -119,7 +119,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     vscode.commands.registerCommand('minutes.actionItems.byOwner', () => actions.groupBy(false)),
     vscode.commands.registerCommand('minutes.actionItems.refresh', () => actions.refresh()),
     vscode.workspace.onDidSaveTextDocument(() => actions.refresh()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('minutes.me') && actions.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('minutes.me') || e.affectsConfiguration('minutes.actionItems.olderAfterDays')) && actions.refresh()),
     output,
     vscode.commands.registerCommand('minutes.revealSection', (uri: vscode.Uri, range: vscode.Range) => teams.reveal(uri, range)),
     vscode.commands.registerCommand('minutes.refreshTeams', () => teams.refresh()),
@@ -128,7 +128,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     vscode.commands.registerCommand('minutes.insertHolidayNotice', () => insertAtCursor(client!, 'holiday-notice')),
     vscode.commands.registerCommand('minutes.insertDate', () => insertAtCursor(client!, 'date')),
     vscode.commands.registerCommand('minutes.createConfiguration', () => createConfiguration(client!)),
-    vscode.commands.registerCommand('minutes.importFromPad', (args?: { folder?: string; text?: string }) => importMeetingsFromPad(client!, args)),
+    vscode.commands.registerCommand('minutes.importFromPad', (args?: { folder?: string; text?: string }) => importMeetingsFromPad(client!, context.workspaceState, args)),
     padContentProvider(),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       followEditor(editor);

@@ -56,11 +56,15 @@ async function createAndOpen(folder: vscode.WorkspaceFolder, file: NewFileResult
  */
 async function confirmWarning(file: NewFileResult, uri: vscode.Uri): Promise<boolean> {
   const name = vscode.workspace.asRelativePath(uri);
+  // A quick pick shows each line whole only while it is short: one sentence of the explanation a line.
+  const [first, ...more] = file.warning!.split(/(?<=\.)\s+/u);
   const items: Array<vscode.QuickPickItem & { go: boolean }> = [
-    { label: `$(new-file) Create ${name} anyway`, detail: file.warning, go: true },
+    { label: `$(new-file) Create ${name} anyway`, detail: first, go: true },
     { label: '$(close) Cancel', go: false },
+    ...(more.length ? [{ label: 'Why', kind: vscode.QuickPickItemKind.Separator, go: false }] : []),
+    ...more.map((sentence) => ({ label: `$(info) ${sentence}`, go: false })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Create ${name}?`, placeHolder: file.warning, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title: `Create ${name}?`, placeHolder: 'The series may not go on from its last roll-up', ignoreFocusOut: true });
   return picked?.go ?? false;
 }
 

@@ -36,7 +36,7 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return 'label' in node ? this.details(node.row) : [];
     const rows = (await this.client.sendRequest(SeriesRequest)) ?? [];
-    this.view.message = rows.length ? undefined : 'No meeting series: name calendars in .minutes.json ("calendars": ["calendar/main.yml"]) whose events link their minutes folders.';
+    this.view.message = rows.length ? undefined : 'No meeting series: name calendars in .minutes.json ("calendars": ["calendar/main.yml"]) whose events link their minutes folders, or give a series its "schedule".';
     const roots = new Set(rows.map((r) => r.rootUri));
     const problems = [...new Set(rows.flatMap((r) => r.problems))].map((problem): Node => ({ problem }));
     const series = rows.map((row): Node => ({ row, label: roots.size > 1 ? `${row.folder} (${vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(row.rootUri))?.name ?? row.rootUri})` : row.folder }));
@@ -81,7 +81,8 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const { row, missing } = node;
     const item = new vscode.TreeItem(`${missing.date} · ${missing.event}`, vscode.TreeItemCollapsibleState.None);
     item.description = 'no minutes';
-    item.tooltip = `The calendar (${missing.source}) has a meeting on ${missing.date}; ${row.folder}/ has no minutes of that day or a few days from it.`;
+    const expects = missing.source === 'schedule' ? 'The schedule in .minutes.json expects' : `The calendar (${missing.source}) has`;
+    item.tooltip = `${expects} a meeting on ${missing.date}; ${row.folder}/ has no minutes of that day or a few days from it.`;
     item.iconPath = new vscode.ThemeIcon('circle-slash');
     item.contextValue = 'minutes.series.missing';
     item.command = { command: CREATE_MISSING_COMMAND, title: `Create the minutes for ${missing.date}`, arguments: [node] };

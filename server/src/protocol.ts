@@ -39,8 +39,13 @@ export const TeamsRequest = new RequestType<DocumentParams, TeamRow[] | null, vo
 /** `minutes/documentInfo`: the kind of an open document and, if it is not minutes, why; null if it is not open. */
 export const DocumentInfoRequest = new RequestType<DocumentParams, DocumentInfo | null, void>('minutes/documentInfo');
 
-/** `minutes/actionItems`: the open action items of every repository open in the editor. */
-export const ActionItemsRequest = new RequestType0<ActionItemRow[], void>('minutes/actionItems');
+/** `minutes/actionItems`: the open action items of every repository open in the editor, each once. */
+export const ActionItemsRequest = new RequestType<ActionItemsParams, ActionItemRow[], void>('minutes/actionItems');
+
+export interface ActionItemsParams {
+  /** A series not met for more than this many days has ended (null: three of its usual gaps, at least `reminderDays`). */
+  olderAfterDays?: number | null;
+}
 
 export interface ActionItemRow {
   /** Handles without `@`. */
@@ -54,6 +59,8 @@ export interface ActionItemRow {
   /** Where it was last written. */
   uri: string;
   line: number;
+  /** Its series has stopped meeting: the view lists it under "Older". */
+  older: boolean;
 }
 
 /**
@@ -91,6 +98,8 @@ export const SERVER_COMMANDS = {
   dateInsertions: command<{ uri: string; position: { line: number; character: number } }, DateInsertion[]>('minutes.server.dateInsertions'),
   /** What importing a pad's Markdown (`text`) into a series folder would do, meeting by meeting (nothing is written). */
   importPlan: command<RootParams & { folder: string; text: string }, ImportPlanEntry[]>('minutes.server.importPlan'),
+  /** The pad the calendars name for a series folder (`HedgeDoc: URL` in its event), or null. */
+  seriesPad: command<RootParams & { folder: string }, SeriesPadEntry | null>('minutes.server.seriesPad'),
 } as const;
 
 export type ServerCommands = typeof SERVER_COMMANDS;
@@ -149,6 +158,14 @@ export interface ImportPlanEntry {
   text: string;
   /** Images still on the pad's host. */
   remoteImages: string[];
+}
+
+export interface SeriesPadEntry {
+  url: string;
+  /** The calendar event that names it. */
+  event: string;
+  /** Its last meeting on or before today, YYYY-MM-DD. */
+  lastMeeting?: string;
 }
 
 export interface ListMarkdownFilesParams {

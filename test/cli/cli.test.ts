@@ -58,7 +58,7 @@ describe('minutes-lint', () => {
     const { stderr, code } = run(['--fix', 'sig-docs/20240115.md'], root);
     assert.match(stderr, /sig-docs\/20240115\.md: fixed 1 problem/u);
     assert.equal(code, 0, 'nothing is left to report');
-    assert.equal(readFileSync(path, 'utf8'), before.replace('# SIG Documentation 2024-01-16', '# SIG Documentation 2024-01-15'));
+    assert.equal(readFileSync(path, 'utf8'), before.replace('# SIG Documentation 2024-01-08', '# SIG Documentation 2024-01-15'));
   });
 
   it('exits 2 with a one-line message on usage and config errors', () => {
@@ -75,7 +75,7 @@ describe('minutes-lint', () => {
 
   it('takes rule severities from "rules" in .minutes.json: off, or stricter', () => {
     writeFileSync(join(root, '.minutes.json'), JSON.stringify({ rules: { 'title-date-mismatch': 'off', 'minutes-now-available': 'error' } }));
-    const { code, stdout } = run(['--format', 'json'], root);
+    const { code, stdout } = run(['--format', 'json', '--today', '2024-01-19'], root);
     const findings = JSON.parse(stdout) as Array<{ code: string; severity: string }>;
     assert.equal(code, 1);
     assert.ok(!findings.some((f) => f.code === 'title-date-mismatch'), 'switched off');
@@ -96,19 +96,24 @@ describe('minutes-lint', () => {
     assert.match(run([], root).stdout, /iaas\/20240116\.md does not exist; iaas\/20240117\.md is the Team IaaS minutes/u);
   });
 
-  it('lists action items with --actions: JSON with their state across the series, text by owner', () => {
+  it('lists action items with --actions: each once at its latest mention, JSON with its state across the series, text by owner', () => {
     mkdirSync(join(root, 'wg'), { recursive: true });
-    writeFileSync(join(root, 'wg/20240101.md'), '# 2024-01-01\n\n## Topics\n\n- _AI @kim: draft the charter_\n- AI @alex: book a room\n');
+    writeFileSync(join(root, 'wg/20240101.md'), '# 2024-01-01\n\n## Topics\n\n- _AI @kim: draft the charter_\n- AI @alex to book a room\n');
     writeFileSync(join(root, 'wg/20240108.md'), '# 2024-01-08\n\n## Pending action items\n\n- _AI @kim: draft the charter_\n  - ongoing\n');
-    const json = run(['--actions', '--format', 'json', 'wg'], root);
+    const json = run(['--actions', '--format', 'json', '--today', '2024-01-10', 'wg'], root);
     assert.equal(json.code, 0);
     assert.deepEqual(JSON.parse(json.stdout), [
-      { file: 'wg/20240101.md', line: 5, column: 1, owners: ['kim'], text: 'draft the charter', status: 'open', date: '2024-01-01', raised: { file: 'wg/20240101.md', line: 5, date: '2024-01-01' } },
-      { file: 'wg/20240101.md', line: 6, column: 1, owners: ['alex'], text: 'book a room', status: 'dropped', date: '2024-01-01', raised: { file: 'wg/20240101.md', line: 6, date: '2024-01-01' } },
-      { file: 'wg/20240108.md', line: 5, column: 1, owners: ['kim'], text: 'draft the charter', status: 'open', date: '2024-01-08', raised: { file: 'wg/20240101.md', line: 5, date: '2024-01-01' } },
+      { file: 'wg/20240101.md', line: 6, column: 1, owners: ['alex'], text: 'book a room', status: 'dropped', date: '2024-01-01', raised: { file: 'wg/20240101.md', line: 6, date: '2024-01-01' }, seriesEnded: false },
+      { file: 'wg/20240108.md', line: 5, column: 1, owners: ['kim'], text: 'draft the charter', status: 'open', date: '2024-01-08', raised: { file: 'wg/20240101.md', line: 5, date: '2024-01-01' }, seriesEnded: false },
     ]);
-    const text = run(['--actions', 'wg/20240108.md'], root);
+    const text = run(['--actions', '--today', '2024-01-10', 'wg/20240108.md'], root);
     assert.equal(text.stdout, '@kim\n  open      wg/20240108.md:5  draft the charter  (raised 2024-01-01)\n');
+    // Months later the series has stopped meeting: its items are history, listed last under "older".
+    const later = run(['--actions', '--today', '2024-06-01', 'wg'], root);
+    assert.equal(
+      later.stdout,
+      'older (series no longer meeting)\n  @alex\n    dropped   wg/20240101.md:6  book a room\n\n  @kim\n    open      wg/20240108.md:5  draft the charter  (raised 2024-01-01)\n',
+    );
   });
 
   it('skips binary files quietly instead of crashing', () => {
@@ -129,7 +134,7 @@ describe('minutes-lint on awkward files', () => {
 
   it('does not fix a file that is not UTF-8, so nothing else in it changes', () => {
     const path = join(root, 'sig-docs/20240115.md');
-    const latin1 = Buffer.from('# SIG Documentation 2024-01-16\n\n- J\u00fcrgen M\u00fcller\n', 'latin1');
+    const latin1 = Buffer.from('# SIG Documentation 2024-01-08\n\n- J\u00fcrgen M\u00fcller\n', 'latin1');
     writeFileSync(path, latin1);
     const { stderr } = run(['--fix', 'sig-docs/20240115.md'], root);
     assert.match(stderr, /not fixed: the file is not UTF-8/u);

@@ -68,7 +68,7 @@ describe('minutes-lint --format github', () => {
   });
 
   it('annotates the findings of the example minutes and exits 1', () => {
-    const result = spawnSync(process.execPath, [CLI, '--root', EXAMPLE, '--format', 'github'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, '--root', EXAMPLE, '--format', 'github', '--today', '2024-01-19'], { encoding: 'utf8' });
     assert.equal(result.status, 1);
     const lines = result.stdout.trim().split('\n');
     assert.ok(lines.every((line) => /^::(error|warning|notice) file=[^:]+::./u.test(line)), result.stdout);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { linkTo, rollup, team, teamMinutes, TREE } from '../support/fixtures';
@@ -61,6 +61,39 @@ describe('CLI: --gaps', () => {
     assert.equal(earlier.stdout, '0 meeting(s) without minutes in 2 series of the calendars\n', 'nothing is missing yet before the grace period ends');
   });
 
+  it('holds a series no calendar covers to its schedule in .minutes.json, with "schedule" as the source', () => {
+    // The board has its calendar; the working group only a schedule: Tuesdays, every other week.
+    write('.minutes.json', JSON.stringify({
+      linkBase: 'https://github.com/Org/minutes/blob/main/',
+      calendars: ['calendar/main.yml'],
+      series: [
+        { paths: ['board/{YYYY}{MM}{DD}.md'] },
+        { name: 'Working group', paths: ['wg/{YYYY}{MM}{DD}.md'], schedule: [{ weekdays: [2], everyWeeks: 2 }] },
+      ],
+    }));
+    for (const date of ['20260303', '20260317', '20260414']) write(`wg/${date}.md`, `# Working group ${date}\n`);
+    const result = run(root, '--gaps', '--today', '2026-04-20', '--format', 'json');
+    assert.equal(result.status, 0, result.stderr);
+    const missing = JSON.parse(result.stdout) as Array<{ series: string }>;
+    assert.deepEqual(missing.filter((m) => m.series === 'wg'), [{ series: 'wg', date: '2026-03-31', event: 'Working group', source: 'schedule' }]);
+    const text = run(root, '--gaps', '--today', '2026-04-20');
+    assert.match(text.stdout, /^wg {2}2026-03-31 {2}Working group {2}\(schedule\)$/mu);
+    assert.match(text.stdout, /meeting\(s\) without minutes in 1 series of the calendars and 1 series of the schedules in the config\n$/u);
+  });
+
+  it('--init writes the calendars of the repository whose events link its series into .minutes.json', () => {
+    const init = run(root, '--init', '--force');
+    assert.equal(init.status, 0, init.stderr);
+    // board.yml links the board by a URL of a repository --init cannot tell is this one (no minutes link it); main.yml includes it.
+    assert.match(init.stdout, /^ {2}calendars: team\.ics$/mu);
+    assert.match(readFileSync(join(root, '.minutes.json'), 'utf8'), /^ {2}"calendars": \["team\.ics"\],?$/mu);
+    const gaps = run(root, '--gaps', '--today', '2026-04-10', '--format', 'json');
+    assert.deepEqual(JSON.parse(gaps.stdout), [
+      { series: 'team', date: '2026-03-18', event: 'Team', source: 'team.ics' },
+      { series: 'team', date: '2026-04-01', event: 'Team', source: 'team.ics' },
+    ]);
+  });
+
   it('refuses a calendar outside the repository, or a bad --today, in one line with exit 2', () => {
     const outside = mkdtempSync(join(tmpdir(), 'minutes-outside-'));
     try {
@@ -79,12 +112,13 @@ describe('CLI: --gaps', () => {
   });
 
   it('--today sets today for the checks too: a reminder about today is given near the roll-up, not long after', () => {
-    write('community-call/20220922.md', rollup([team('Team IaaS', `Minutes not available yet: ${TREE}iaas`)], '# SCS Tech Weekly 2022-09-22'));
-    write('community-call/20220929.md', rollup([team('Team IaaS', linkTo('iaas/20220921.md'))]));
+    write('community-call/20220922.md', rollup([team('Team IaaS', linkTo('iaas/20220921.md'))], '# SCS Tech Weekly 2022-09-22'));
+    write('community-call/20220929.md', rollup([team('Team IaaS', `Minutes not available yet: ${TREE}iaas`)]));
     write('iaas/20220921.md', teamMinutes('Team IaaS 2022-09-21'));
+    write('iaas/20220928.md', teamMinutes('Team IaaS 2022-09-28'));
     write('.minutes.json', '{}');
     const codesAsOf = (today: string) => {
-      const result = run(root, '--today', today, '--format', 'json', 'community-call/20220922.md');
+      const result = run(root, '--today', today, '--format', 'json', 'community-call/20220929.md');
       assert.ok(result.status === 0 || result.status === 1, result.stderr);
       return (JSON.parse(result.stdout) as Array<{ code: string }>).map((f) => f.code);
     };

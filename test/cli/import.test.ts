@@ -15,6 +15,7 @@ function run(args: string[], cwd: string, input?: string) {
 
 const EXISTING = '# 2026-06-04\n\n## Participants\n\n- @lee\n';
 // A rolling pad, newest meeting on top: one meeting the series lacks, one it has as written, one it has otherwise.
+// Its upload is on a loopback port nothing listens on: it fails at once, without the network.
 const PAD = [
   '---',
   'title: Team IaaS',
@@ -27,7 +28,7 @@ const PAD = [
   '',
   '- @kim',
   '',
-  '![board](https://pad.example.org/uploads/upload_ab12.png)',
+  '![board](http://127.0.0.1:47/uploads/upload_ab12.png)',
   '',
   '---',
   '',
@@ -64,8 +65,9 @@ describe('minutes-lint --import', () => {
     assert.equal(code, 0, stdout);
     assert.match(stdout, /^created {2}iaas\/20260611\.md {2}\(2026-06-11\)$/mu);
     assert.match(stdout, /^unchanged {2}iaas\/20260604\.md/mu);
-    assert.match(stdout, /^ {2}image still on the pad's host: https:\/\/pad\.example\.org\/uploads\/upload_ab12\.png$/mu);
-    assert.equal(readFileSync(join(series(), '20260611.md'), 'utf8'), '# 2026-06-11\n\n## Participants\n\n- @kim\n\n![board](https://pad.example.org/uploads/upload_ab12.png)\n');
+    // The upload's server does not answer: reported, its link left as it was.
+    assert.match(stdout, /^ {2}image not saved {2}http:\/\/127\.0\.0\.1:47\/uploads\/upload_ab12\.png: cannot be fetched \([^)]+\); its link is left as it was$/mu);
+    assert.equal(readFileSync(join(series(), '20260611.md'), 'utf8'), '# 2026-06-11\n\n## Participants\n\n- @kim\n\n![board](http://127.0.0.1:47/uploads/upload_ab12.png)\n');
   });
 
   it('never overwrites a file that differs: it shows the diff', () => {
@@ -85,6 +87,7 @@ describe('minutes-lint --import', () => {
     assert.equal(code, 0);
     assert.doesNotMatch(stdout, /^created/mu);
     assert.match(stdout, /^unchanged {2}iaas\/20260611\.md/mu);
+    assert.match(stdout, /^ {2}image still on the pad's host: http:\/\/127\.0\.0\.1:47\/uploads\/upload_ab12\.png \(--download-images brings it\)$/mu);
     assert.equal(readFileSync(join(series(), '20260611.md'), 'utf8'), created);
   });
 
@@ -92,6 +95,7 @@ describe('minutes-lint --import', () => {
     const { code, stdout } = run(['--import', 'pad.md', '--series', 'iaas', '--dry-run'], root);
     assert.equal(code, 0);
     assert.match(stdout, /^would create {2}iaas\/20260611\.md/mu);
+    assert.match(stdout, /^ {2}would download {2}http:\/\/127\.0\.0\.1:47\/uploads\/upload_ab12\.png -> iaas\/upload_ab12\.png$/mu);
     assert.deepEqual(readdirSync(series()).sort(), ['20260528.md', '20260604.md']);
   });
 
@@ -124,6 +128,22 @@ function runAsync(args: string[], cwd: string): Promise<{ code: number | null; s
   });
 }
 
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+
+/** A pad whose meeting shows uploads of the pad server at `base`, and other images. */
+function picturePad(base: string): string {
+  return [
+    '# Team IaaS pad',
+    '',
+    '## 2026-06-18',
+    '',
+    '- the board ![board](' + base + '/uploads/upload_ab12.png)',
+    '- gone ![x](' + base + '/uploads/gone.png), a page ![y](' + base + '/uploads/page.png), huge ![z](' + base + '/uploads/huge.png)',
+    '- not uploads: ![logo](https://example.org/logo.png) ![chart](https://example.org/wp-content/uploads/chart.png)',
+    '',
+  ].join('\n');
+}
+
 // A pad server on the loopback interface answering as HedgeDoc does.
 describe('minutes-lint --import of a pad URL', function () {
   this.timeout(60_000);
@@ -139,6 +159,21 @@ describe('minutes-lint --import of a pad URL', function () {
         case '/team-iaas/download':
           res.writeHead(200, { 'content-type': 'text/markdown; charset=UTF-8' }).end(PAD);
           return;
+        case '/team-pics/download':
+          res.writeHead(200, { 'content-type': 'text/markdown' }).end(picturePad(base));
+          return;
+        case '/uploads/upload_ab12.png':
+          res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+          return;
+        case '/uploads/page.png':
+          res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in</html>');
+          return;
+        case '/uploads/huge.png': {
+          res.writeHead(200, { 'content-type': 'image/png' });
+          for (let i = 0; i < 11; i++) res.write(Buffer.alloc(1024 * 1024));
+          res.end();
+          return;
+        }
         case '/private/download':
           res.writeHead(302, { location: '/login' }).end();
           return;
@@ -178,6 +213,46 @@ describe('minutes-lint --import of a pad URL', function () {
     assert.ok(requested.includes('/team-iaas/download'), requested.join(', '));
     assert.match(stdout, /^created {2}iaas\/20260611\.md/mu);
     assert.match(readFileSync(join(root, 'iaas', '20260611.md'), 'utf8'), /^# 2026-06-11\n/u);
+  });
+
+  it("saves the pad's uploads next to the meeting and links them relatively; a failed one keeps its link; a second run changes nothing", async () => {
+    const { code, stdout, stderr } = await runAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^created {2}iaas\/20260618\.md/mu);
+    assert.match(stdout, /^ {2}image saved {2}iaas\/upload_ab12\.png$/mu);
+    assert.match(stdout, /^ {2}image not saved {2}http:\S+\/uploads\/gone\.png: the server answered 404 Not Found; its link is left as it was$/mu);
+    assert.match(stdout, /^ {2}image not saved {2}http:\S+\/uploads\/page\.png: the server sent an HTML page, not the upload; its link/mu);
+    assert.match(stdout, /^ {2}image not saved {2}http:\S+\/uploads\/huge\.png: larger than 10 MB; its link/mu);
+    assert.deepEqual(readFileSync(join(root, 'iaas', 'upload_ab12.png')), PNG);
+    const created = readFileSync(join(root, 'iaas', '20260618.md'), 'utf8');
+    // The pad's text with the title at the series' level, and only the saved upload's link changed.
+    const meeting = picturePad(base).split('\n').slice(2).join('\n').replace('## 2026-06-18', '# 2026-06-18');
+    assert.equal(created, meeting.replace(`${base}/uploads/upload_ab12.png`, 'upload_ab12.png'));
+    assert.deepEqual(readdirSync(join(root, 'iaas')).sort(), ['20260604.md', '20260618.md', 'upload_ab12.png']);
+
+    const again = await runAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /^unchanged {2}iaas\/20260618\.md/mu);
+    assert.doesNotMatch(again.stdout, /image saved|^created/mu);
+    assert.equal(readFileSync(join(root, 'iaas', '20260618.md'), 'utf8'), created);
+    assert.deepEqual(readdirSync(join(root, 'iaas')).sort(), ['20260604.md', '20260618.md', 'upload_ab12.png']);
+  });
+
+  it('saves the uploads in the configured assets folder, creating it', async () => {
+    writeFileSync(join(root, '.minutes.json'), '{ "assetsFolder": "assets/pads" }');
+    const { code, stderr } = await runAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(readFileSync(join(root, 'assets', 'pads', 'upload_ab12.png')), PNG);
+    assert.match(readFileSync(join(root, 'iaas', '20260618.md'), 'utf8'), /!\[board\]\(\.\.\/assets\/pads\/upload_ab12\.png\)/u);
+  });
+
+  it('never overwrites another file of the upload\'s name: the link stays', async () => {
+    writeFileSync(join(root, 'iaas', 'upload_ab12.png'), 'mine');
+    const { code, stdout } = await runAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
+    assert.equal(code, 0);
+    assert.match(stdout, /^ {2}image not saved {2}\S+upload_ab12\.png: iaas\/upload_ab12\.png exists with other content \(not overwritten\); its link is left as it was$/mu);
+    assert.equal(readFileSync(join(root, 'iaas', 'upload_ab12.png'), 'utf8'), 'mine');
+    assert.match(readFileSync(join(root, 'iaas', '20260618.md'), 'utf8'), /!\[board\]\(http:\S+\/uploads\/upload_ab12\.png\)/u);
   });
 
   for (const [name, note, message] of [

@@ -11,7 +11,7 @@ const CLI = resolve(__dirname, '../../dist/cli.js');
 const FAULTS = resolve(__dirname, '../support/faults.cjs');
 const EXAMPLE = resolve(__dirname, '../../examples/minutes');
 const SIG = 'sig-docs/20240115.md';
-const WRONG_TITLE = '# SIG Documentation 2024-01-16';
+const WRONG_TITLE = '# SIG Documentation 2024-01-08';
 const RIGHT_TITLE = '# SIG Documentation 2024-01-15';
 
 function run(args: string[], cwd: string, env: Record<string, string> = {}) {

@@ -28,7 +28,7 @@ describe('corpus: the SCS calendar against the SCS minutes', function () {
     const config = { ...DEFAULT_CONFIG, calendars: [calendar] };
     const index = new MinutesIndex(listMarkdownFiles(CORPUS), (path) => datedPathOf(path, config));
     const [year, month, day] = today.split('-').map(Number);
-    return calendarGaps(config, read, (folder) => index.filesIn(folder), { year, month, day });
+    return calendarGaps(config, read, index, { year, month, day });
   };
   const datesOf = (gaps: Awaited<ReturnType<typeof gapsAsOf>>, series: string, year = '2026') => gaps.missing.filter((m) => m.series === series && m.date.startsWith(year)).map((m) => m.date);
 
@@ -45,6 +45,15 @@ describe('corpus: the SCS calendar against the SCS minutes', function () {
     const container = gaps.series.find((s) => s.series === 'container');
     assert.equal(container?.lastMinutes, '2025-12-12');
     assert.deepEqual(container?.schedule.map((s) => s.schedule), ['every 2 weeks, Friday 09:05, from 2025-02-21 until 2025-12-22', 'every 2 weeks, Friday 09:05, from 2026-01-23 until 2026-12-18']);
+  });
+
+  it('expects the meetings of a series no calendar covers from its schedule: the weekly roll-up on Thursdays', async () => {
+    const gaps = await gapsAsOf('2026-06-15');
+    // community-call/ (SCS Tech Weekly, Thursdays in the default config), checked against the folder: 08-11,
+    // 09-01 to 09-15 and 11-10 of 2022 have no minutes; the five weeks after 09-29 were a pause; its last minutes are of 2022-12-22.
+    const rollUp = gaps.missing.filter((m) => m.series === 'community-call');
+    assert.deepEqual(rollUp.map((m) => m.date), ['2022-08-11', '2022-09-01', '2022-09-08', '2022-09-15', '2022-11-10']);
+    assert.ok(rollUp.every((m) => m.source === 'schedule' && m.event === 'SCS Tech Weekly'));
   });
 
   it('never reports an excepted date, nor a meeting within the grace period or after today', async () => {

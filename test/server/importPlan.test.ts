@@ -43,4 +43,17 @@ describe('the importPlan server command', () => {
     const answer = await plan({ folder: '../elsewhere', text: PAD });
     assert.match(String((answer.error as { message?: string } | undefined)?.message), /folder must be one of the team folders/u);
   });
+
+  it("proposes the pad the series' calendar event names, and none for another series", async () => {
+    repo.dispose();
+    const calendar = ['name: Teams', 'timezone: Europe/Berlin', 'events:', '  - summary: Team IaaS', '    begin: 2025-01-09 10:00:00', '    description: |', '      Minutes: https://github.com/SovereignCloudStack/minutes/tree/main/iaas', '      HedgeDoc: https://pad.example.org/team-iaas', '    repeat:', '      interval:', '        weeks: 1', ''].join('\n');
+    repo = new TempRepository({ 'iaas/20260604.md': EXISTING, 'container/20260605.md': '# 2026-06-05\n', 'calendar.yml': calendar, '.minutes.json': '{ "calendars": ["calendar.yml"] }' });
+    await session.initialize(repo.rootUri, {});
+    const pad = (folder: string) => session.request('workspace/executeCommand', { command: 'minutes.server.seriesPad', arguments: [{ rootUri: repo.rootUri, folder }] });
+    const answer = await pad('iaas');
+    assert.equal(answer.error, undefined, JSON.stringify(answer.error));
+    assert.equal((answer.result as { url: string; event: string }).url, 'https://pad.example.org/team-iaas');
+    assert.equal((answer.result as { event: string }).event, 'Team IaaS');
+    assert.equal((await pad('container')).result, null);
+  });
 });

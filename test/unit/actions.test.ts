@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { calendarFor, DEFAULT_CONFIG, newTeamMinutes, newWeeklyMinutes } from '../../server/src/core';
 import { actionItemsOf, readItem } from '../../server/src/core/model/actionItems';
-import { trackSeries } from '../../server/src/core/workspace/actionSeries';
+import { latestItems, openItems, trackSeries, type LatestItem } from '../../server/src/core/workspace/actionSeries';
 import { BASE, fixed, joinLines, lintDoc, modelOf, offered, ofCode, rollup, single, workspaceOf } from './rules/ruleHelpers';
 
 describe('action items', () => {
@@ -12,12 +12,15 @@ describe('action items', () => {
     };
     assert.deepEqual(read('_AI @fzakfeld: create issue and draft a standard on IPv6 networking for IaaS_'), ['create issue and draft a standard on IPv6 networking for IaaS', ['fzakfeld'], undefined]);
     assert.deepEqual(read('AI @garloff: review the draft'), ['review the draft', ['garloff'], undefined]);
-    assert.deepEqual(read('AI: @fkr will bring it to the product board'), ['will bring it to the product board', ['fkr'], undefined]);
+    // After the owner, "to", "will" and "should" belong to the sentence, not to the task.
+    assert.deepEqual(read('AI: @fkr will bring it to the product board'), ['bring it to the product board', ['fkr'], undefined]);
+    assert.deepEqual(read('AI @garloff to open against csctl'), ['open against csctl', ['garloff'], undefined]);
+    assert.deepEqual(read('AI: to be decided next week'), ['to be decided next week', [], undefined], 'without an owner first, "to" is the text');
     assert.deepEqual(read('AI: @fkr - schedule a meeting'), ['schedule a meeting', ['fkr'], undefined]);
     assert.deepEqual(read('[ ] Please review'), ['Please review', [], 'open']);
     assert.deepEqual(read('[x] Please review'), ['Please review', [], 'done']);
     assert.deepEqual(read('Deployment performance investigation (AI @garloff)'), ['Deployment performance investigation', ['garloff'], undefined]);
-    assert.deepEqual(read('AI @garloff, @anjastrunk to provide feedback'), ['to provide feedback', ['garloff', 'anjastrunk'], undefined]);
+    assert.deepEqual(read('AI @garloff, @anjastrunk to provide feedback'), ['provide feedback', ['garloff', 'anjastrunk'], undefined]);
     assert.deepEqual(read('~~AI @fkr: send the invitation~~'), ['send the invitation', ['fkr'], 'done']);
     assert.deepEqual(read('TODO: Release notes'), ['Release notes', [], undefined]);
     assert.equal(read('AI assistants were discussed at length'), undefined, 'prose about AI is no item');
@@ -149,11 +152,39 @@ describe('a roll-up that drafts itself', () => {
   });
 });
 
-describe('the open action items of a repository', () => {
-  it('lists each open item once, at its latest mention, with its age', async () => {
-    const { openItems } = await import('../../server/src/core/workspace/actionSeries');
-    const items = openItems(workspaceOf(SERIES), { year: 2024, month: 1, day: 11 });
-    assert.deepEqual(items.map((o) => [o.item.text, o.series, o.file.path, o.ageDays]), [['draft the charter', 'wg', 'wg/20240108.md', 10]]);
+describe('the action items of a repository, each once (the Action Items view and --actions)', () => {
+  const day = (month: number, dayOfMonth: number) => ({ year: 2024, month, day: dayOfMonth });
+  const summary = (items: LatestItem[]) => items.map((l) => [l.tracked.item.text, l.tracked.status, l.tracked.file.path, l.tracked.raised.file.path, l.ageDays, l.seriesEnded]);
+
+  it('lists each open item once, at its latest mention, with its age', () => {
+    const items = openItems(workspaceOf(SERIES), day(1, 11));
+    assert.deepEqual(summary(items), [['draft the charter', 'open', 'wg/20240108.md', 'wg/20240101.md', 10, false]]);
+  });
+
+  it('gives one row per item in every state, at its latest mention among the files asked about', () => {
+    const workspace = workspaceOf(SERIES);
+    assert.deepEqual(summary(latestItems(workspace, day(1, 11))), [
+      ['book a room for the workshop', 'dropped', 'wg/20240101.md', 'wg/20240101.md', 10, false],
+      ['draft the charter', 'open', 'wg/20240108.md', 'wg/20240101.md', 10, false],
+    ]);
+    // Asked about the first meeting only: the charter as it stood there.
+    assert.deepEqual(
+      summary(latestItems(workspace, day(1, 11), { includes: (path) => path === 'wg/20240101.md' })).map((s) => s.slice(0, 3)),
+      [
+        ['draft the charter', 'open', 'wg/20240101.md'],
+        ['book a room for the workshop', 'dropped', 'wg/20240101.md'],
+      ],
+    );
+  });
+
+  it('marks the items of a series that stopped meeting: three usual gaps and the reminder days past its newest minutes', () => {
+    const workspace = workspaceOf(SERIES);
+    // Weekly, newest 2024-01-08: still meeting 21 days later, ended 22 days later.
+    assert.deepEqual(openItems(workspace, day(1, 29)).map((l) => l.seriesEnded), [false]);
+    assert.deepEqual(openItems(workspace, day(1, 30)).map((l) => l.seriesEnded), [true]);
+    // A fixed number of quiet days (the view's setting) replaces the judgement.
+    assert.deepEqual(openItems(workspace, day(1, 30), 30).map((l) => l.seriesEnded), [false]);
+    assert.deepEqual(openItems(workspace, day(1, 11), 2).map((l) => l.seriesEnded), [true]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_CONFIG, MinutesWorkspace, planImport, splitPad } from '../../server/src/core';
+import { DEFAULT_CONFIG, localUploads, MinutesWorkspace, planImport, remoteUploads, splitPad, uploadTargets, withLinks } from '../../server/src/core';
 import { joinLines } from './helpers';
 
 const today = { year: 2026, month: 6, day: 20 };
@@ -121,3 +121,69 @@ describe('planning an import into a series', () => {
     );
   });
 });
+
+describe('pad-hosted uploads', () => {
+  const text = joinLines(
+    '# 2026-06-11',
+    '',
+    '- board ![board](https://pad.example.org/uploads/upload_ab12.png), see also https://hackmd.io/_uploads/Sy3x.png.',
+    '- logo ![logo](https://example.org/logo.png) and ![chart](https://example.org/wp-content/uploads/2021/06/chart.png)',
+    '- again ![board](https://pad.example.org/uploads/upload_ab12.png) and ![other](https://other.example.org/uploads/upload_ab12.png)',
+  );
+
+  it("finds HedgeDoc's, CodiMD's and HackMD's uploads, not a site's own uploads folder", () => {
+    assert.deepEqual(remoteUploads(text), ['https://pad.example.org/uploads/upload_ab12.png', 'https://hackmd.io/_uploads/Sy3x.png', 'https://other.example.org/uploads/upload_ab12.png']);
+  });
+
+  it('puts each next to its file, two of one name in two files, and links them relatively', () => {
+    assert.deepEqual(
+      uploadTargets(text, 'iaas/20260611.md').map((t) => [t.path, t.link]),
+      [
+        ['iaas/upload_ab12.png', 'upload_ab12.png'],
+        ['iaas/Sy3x.png', 'Sy3x.png'],
+        ['iaas/upload_ab12-2.png', 'upload_ab12-2.png'],
+      ],
+    );
+  });
+
+  it('puts them in the assets folder when one is configured', () => {
+    assert.deepEqual(
+      uploadTargets(text, 'iaas/2026/20260611.md', './assets/pads/').map((t) => [t.path, t.link]),
+      [
+        ['assets/pads/upload_ab12.png', '../../assets/pads/upload_ab12.png'],
+        ['assets/pads/Sy3x.png', '../../assets/pads/Sy3x.png'],
+        ['assets/pads/upload_ab12-2.png', '../../assets/pads/upload_ab12-2.png'],
+      ],
+    );
+    assert.equal(uploadTargets(text, 'README.md', 'assets')[0].link, 'assets/upload_ab12.png');
+  });
+
+  it('rewrites only the links of saved uploads, punctuation after them kept, other links as they were', () => {
+    const links = new Map([['https://hackmd.io/_uploads/Sy3x.png', 'Sy3x.png']]);
+    assert.equal(withLinks(text, links), text.replace('https://hackmd.io/_uploads/Sy3x.png.', 'Sy3x.png.'));
+    assert.equal(
+      localUploads(text, 'iaas/20260611.md').split('\n')[4],
+      '- again ![board](upload_ab12.png) and ![other](upload_ab12-2.png)',
+    );
+  });
+
+  it('plans a meeting imported before, its uploads now local, as unchanged; one still remote is listed', () => {
+    const pad = joinLines('# 2026-06-11', '', '![a](https://pad.example.org/uploads/a.png) ![b](https://pad.example.org/uploads/b.png)', '');
+    const files = { 'iaas/20260611.md': joinLines('# 2026-06-11', '', '![a](a.png) ![b](https://pad.example.org/uploads/b.png)', '') };
+    const ws = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p as keyof typeof files] }, DEFAULT_CONFIG, Object.keys(files));
+    const [meeting] = planImport(pad, 'iaas', ws, DEFAULT_CONFIG, today).meetings;
+    assert.equal(meeting.status, 'identical');
+    assert.deepEqual(meeting.remoteImages, ['https://pad.example.org/uploads/b.png']);
+    const moved = { ...DEFAULT_CONFIG, assetsFolder: 'assets' };
+    assert.equal(planImport(pad, 'iaas', ws, moved, today).meetings[0].status, 'differs');
+  });
+
+  it('plans where the uploads of a new meeting go', () => {
+    const [june11] = planImport(newestOnTop, 'iaas', workspace(), { ...DEFAULT_CONFIG, assetsFolder: 'assets' }, today).meetings;
+    assert.deepEqual(june11.images, [{ url: 'https://pad.example.org/uploads/upload_ab12.png', path: 'assets/upload_ab12.png', link: '../assets/upload_ab12.png' }]);
+  });
+});
+
+function workspace(): MinutesWorkspace {
+  return new MinutesWorkspace('file:///repo', { readFile: () => undefined }, DEFAULT_CONFIG, []);
+}

@@ -68,6 +68,14 @@ describe('meeting series', () => {
       assert.deepEqual(ofCode(lintDoc(minutes('Tools group 2024-01-18', 5, false), 'tools/2024/TOOLS-01-18.md', BOARD, GROUPS).findings, 'meeting-weekday'), []);
     });
 
+    it('tells of a meeting on another weekday while its minutes are written, not once later meetings are history', () => {
+      const onThursday = 'board/2024/2024-01-11.md';
+      const files = { ...BOARD, 'board/2024/2024-01-16.md': minutes('Board Meeting 2024-01-16', 9) };
+      const weekday = (today: { year: number; month: number; day: number }) => ofCode(lintDoc(minutes('Board Meeting 2024-01-11', 4), onThursday, files, GROUPS, today).findings, 'meeting-weekday').length;
+      assert.equal(weekday({ year: 2024, month: 1, day: 12 }), 1, 'the day after');
+      assert.equal(weekday({ year: 2024, month: 3, day: 1 }), 0, 'months later, with a later meeting since');
+    });
+
     it('treats no file as a roll-up where there is none: no team sections are asked for', () => {
       const { model, findings } = lintDoc(minutes('Board Meeting 2024-01-16', 4), 'board/2024/2024-01-16.md', BOARD, GROUPS);
       assert.equal(model.kind, 'meeting');
@@ -113,6 +121,14 @@ describe('meeting series', () => {
       const text = minutes('Board Meeting 2024-01-23', 7).replace('- Alex', '-   Alex').replace(/\n\n/gu, '\n\n\n');
       const copy = lintDoc(text, 'board/2024/2024-01-23.md', files, GROUPS);
       assert.match(single(copy.findings, 'duplicate-minutes').message, /^This file is a copy of board\/2024\/2024-01-16\.md/u);
+    });
+
+    it('finds a copy whose title names a range of days, the range changed (06-08 March to 08-10 May)', () => {
+      const retreat = (range: string, n: number) => minutes(`Board Retreat`, n).replace('# Board Retreat', `# Board Retreat\n#### ${range}`);
+      const withRetreat: Files = { ...files, 'board/2024/2024-03-06.md': retreat('06-08 March 2024', 11) };
+      const copy = lintDoc(retreat('08-10 May 2024', 11), 'board/2024/2024-05-08.md', withRetreat, GROUPS);
+      assert.match(single(copy.findings, 'duplicate-minutes').message, /^This file is a copy of board\/2024\/2024-03-06\.md/u);
+      assert.deepEqual(ofCode(lintDoc(retreat('08-10 May 2024', 12), 'board/2024/2024-05-08.md', withRetreat, GROUPS).findings, 'duplicate-minutes'), [], 'other topics: no copy');
     });
 
     it('stays quiet on minutes that differ in more than their dates, and on copies in another series', () => {

@@ -58,11 +58,21 @@ export function registerFeatures(connection: Connection, { repositories, analysi
     return teamOverview(found.model, analysis.findingsOf(found.model), { meetingDate: meeting });
   });
 
-  connection.onRequest(ActionItemsRequest, async (token) => {
+  connection.onRequest(ActionItemsRequest, async (params, token) => {
     await ready.wait(token);
     const day = today();
+    const quietDays = params.olderAfterDays ?? undefined;
     return repositories.all().flatMap((state) =>
-      openItems(state.workspace, day).map((o) => ({ owners: o.item.owners, text: o.item.text, series: o.series, raised: formatDate(o.raised), ageDays: o.ageDays, uri: state.workspace.uriOf(o.file.path), line: o.item.line })),
+      openItems(state.workspace, day, quietDays).map(({ tracked: { item, file, raised }, series, ageDays, seriesEnded }) => ({
+        owners: item.owners,
+        text: item.text,
+        series,
+        raised: formatDate(raised.file.date!),
+        ageDays,
+        uri: state.workspace.uriOf(file.path),
+        line: item.line,
+        older: seriesEnded,
+      })),
     );
   });
 

@@ -17,7 +17,7 @@ export function registerSeriesRequest(connection: Connection, repositories: Repo
 async function seriesOf(state: Repository, read: CalendarReader): Promise<SeriesRow[]> {
   const day = today();
   const { workspace } = state;
-  const gaps = await calendarGaps(state.config, read, (folder) => workspace.index.filesIn(folder), day);
+  const gaps = await calendarGaps(state.config, read, workspace.index, day);
   const open = openItems(workspace, day);
   return gaps.series.map((series) => {
     const last = workspace.index.filesIn(series.series).filter((f) => formatDate(f.date!) === series.lastMinutes).at(-1);
@@ -38,7 +38,7 @@ async function seriesOf(state: Repository, read: CalendarReader): Promise<Series
  * only (the node access refuses links out, the browser's reads the editor's files). Feeds (URLs)
  * are fetched by the client: the server neither opens connections nor calls fetch.
  */
-function repositoryReader(rootUri: string, repositories: Repositories, connection: Connection): CalendarReader {
+export function repositoryReader(rootUri: string, repositories: Repositories, connection: Connection): CalendarReader {
   return async (location) => {
     if (/^https?:\/\//iu.test(location)) {
       const answer: FetchCalendarResult = await connection.sendRequest(FetchCalendarRequest, { url: location }).then(

@@ -125,6 +125,16 @@ describe('the title at any heading level', () => {
     assert.deepEqual(dateFindings(joinLines('## TAG Teleconference', '##### Tuesday, 11 December 2018', ''), 'tag/20181211.md', {}), []);
   });
 
+  it('is the dated subtitle at the top, not a deeper agenda heading that names the file date', () => {
+    const text = joinLines('# TAG Teleconference', '#### 22-24 May 2023', '', '## Agenda', '', '### Breakout A - 2023-05-15', '', '- items', '');
+    const f = single(dateFindings(text, 'tag/2023/05-15-minutes.md', {}, resolveConfig({ series: [{ paths: ['tag/{YYYY}/{MM}-{DD}{suffix}.md'] }] }).config), 'title-date-mismatch');
+    assert.deepEqual(f.range, rangeOf(text, '22-24 May 2023'));
+  });
+
+  it('is the top-level heading with the file date where a stray one of another meeting stands above it', () => {
+    assert.deepEqual(dateFindings(joinLines('# 2022-10-05', '', '# 2022-09-28', '', '## Participants', ''), 'iaas/20220928.md', files), []);
+  });
+
   it('stays the undated `#` heading when only a sub-heading names another date (a topic, not the title)', () => {
     const text = joinLines('# Team IaaS', '', '## Actions from 2022-09-21', '');
     const f = single(dateFindings(text, 'iaas/20220928.md', files), 'missing-title-date');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, lint } from '../../../server/src/core';
+import { DEFAULT_CONFIG, lint, resolveConfig } from '../../../server/src/core';
 import { BASE, GOOD, joinLines, modelOf, workspaceOf, lintDoc, MEETING_PATH, ofCode, REPO, rollup, single, TEAM } from './ruleHelpers';
 
 describe('rule unrecognised-file', () => {
@@ -8,6 +8,14 @@ describe('rule unrecognised-file', () => {
     assert.equal(f.severity, 'information');
     assert.match(f.message, /add "\{series\}\/\{YYYY\}-\{MM\}-\{DD\}\.md" to the "paths" of its series/u);
     assert.equal(lintDoc('# SIG Release 2023-09-14\n', 'sig-release/2023-09-14.md', REPO).findings.length, 1, 'and nothing else');
+  });
+
+  it('reports a name that a pattern reads only as a date that does not exist (day-month-year under month-day)', () => {
+    const config = resolveConfig({ series: [{ paths: ['{YYYY}/{*}/{MM}-{DD}{suffix}.md'] }] }).config;
+    const files = { '2016/03-london/03-29-minutes.md': '# F2F 2016-03-29\n' };
+    const f = single(lintDoc('# F2F London 29-03-2016\n', '2016/03-london/29-03-2016-minutes.md', files, config).findings, 'unrecognised-file');
+    assert.match(f.message, /matches "\{YYYY\}\/\{\*\}\/\{MM\}-\{DD\}\{suffix\}\.md" only as a date that does not exist/u);
+    assert.deepEqual(ofCode(lintDoc('# F2F 2016-03-29\n', '2016/03-london/03-29-minutes.md', files, config).findings, 'unrecognised-file'), []);
   });
 
   it('stays quiet on files without a date in their name, slide decks and templates', () => {

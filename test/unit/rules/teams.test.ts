@@ -68,6 +68,16 @@ describe('rule missing-team', () => {
       assert.equal(fixed(GOOD, f), rollup([...without(TEAM.monitoring), inserted('Team Lean Operator Coffee', 'Minutes: none yet'), TEAM.monitoring]));
     });
 
+    it('does not expect a section typed into one roll-up only, with no folder and no minutes line', () => {
+      const madeUp = (text: string) => text.replace('## AOB', '### Team Coffee Break\n\nWe talked about the weather.\n\n## AOB');
+      const once = { ...REPO, 'community-call/20220922.md': madeUp(REPO['community-call/20220922.md']) };
+      assert.deepEqual(lintDoc(GOOD, MEETING_PATH, once).findings.map((f) => f.message), []);
+      // Written in two roll-ups, it is a team that reports here without a folder: the next one should have it.
+      const twice = { ...once, 'community-call/20220915.md': madeUp(REPO['community-call/20220915.md']) };
+      const f = single(lintDoc(GOOD, MEETING_PATH, twice).findings, 'missing-team');
+      assert.equal(f.message, 'Team Coffee Break has no section, but it was in the last roll-up, community-call/20220922.md.');
+    });
+
     it('writes the minutes line as [Minutes](URL) in a roll-up that uses that style', () => {
       const md = (t: string[]) => t.map((l) => l.replace(/^Minutes: <?(https:\S+?)>?( \(waiting to be merged\))?$/u, '[Minutes]($1)'));
       const teams = without(TEAM.container).map(md);
@@ -276,5 +286,33 @@ describe('rule missing-minutes-link', () => {
 
   it('leaves team minutes alone', () => {
     assert.deepEqual(lintDoc(joinLines('# Team IaaS 2022-09-28', '', '## Team Updates', '', '### Team IaaS', '', '- Image manager'), 'iaas/20220928.md', REPO).findings, []);
+  });
+});
+
+describe('a session that keeps its minutes in a group\'s folder (learned from the folder\'s own titles)', () => {
+  const roll = (date: string, teams: string[]) => joinLines(`# SCS Tech Weekly ${date}`, '', '## Meta', '', '- Minutes: Kurt', '', '## Team Updates', '', ...teams, '', '## AOB', '');
+  // Until 2023-01-06 sig-iam/ held the IAM SIG's minutes; from 2023-01-13 the IAM hacking session's.
+  const files = {
+    'community-call/20230112.md': roll('2023-01-12', ['### Team IAM', '', `Minutes: ${BASE}iam/20230111.md`, '', '### IAM SIG', '', `Minutes: ${BASE}sig-iam/20230106.md`]),
+    'iam/20230104.md': '# 2023-01-04\n',
+    'iam/20230111.md': '# 2023-01-11\n',
+    'iam/20230118.md': '# 2023-01-18\n',
+    'sig-iam/20221230.md': '# IAM SIG 2022-12-30\n',
+    'sig-iam/20230106.md': '# IAM SIG 2023-01-06\n',
+    'sig-iam/20230113.md': '# IAM Hacking Session 2023-01-13\n',
+  };
+  const today = { year: 2023, month: 1, day: 20 };
+  const session = (level: string) => roll('2023-01-19', ['### Team IAM', '', `Minutes: ${BASE}iam/20230118.md`, '', `${level} IAM Hacking Session`, '', 'Minutes:', '', '- Zitadel']);
+  const findingsOf = (text: string, repo: typeof files) => lintDoc(text, 'community-call/20230119.md', repo, undefined, today).findings.map((f) => `${f.code}: ${f.message}`);
+
+  it("finds the session's blank minutes line and its minutes in the SIG's folder", () => {
+    assert.deepEqual(findingsOf(session('###'), files), ['missing-minutes-link: IAM Hacking Session has a blank minutes line; sig-iam/20230113.md is its minutes of this week.']);
+  });
+
+  it('does not call the IAM SIG missing when the session that keeps its folder stands inside another section', () => {
+    assert.deepEqual(findingsOf(session('####'), files), []);
+    // Where the folder's titles do not say whose minutes they are, nothing tells the session's folder: the SIG is missing.
+    const undated = { ...files, 'sig-iam/20230113.md': '# 2023-01-13\n' };
+    assert.deepEqual(findingsOf(session('####'), undated), ['missing-team: IAM SIG has no section, but sig-iam/20230113.md is dated since the last roll-up.']);
   });
 });

@@ -46,7 +46,7 @@ describe('diagnostics and quick fixes', () => {
     const actions = await waitFor(async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, 'source.fixAll.minutes');
       return found.length ? found : undefined;
-    }, 10_000, 'a fix-all action');
+    }, 20_000, 'a fix-all action');
     assert.equal(actions.length, 1);
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
     // The copied title, the link to a file that does not exist and the outdated link, and nothing else.

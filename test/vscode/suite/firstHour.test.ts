@@ -44,13 +44,13 @@ describe('the first hour (issue 14)', () => {
     assert.equal(views.find((v) => v.id === 'minutes.teams')?.when, 'minutes.markdownEditor');
     await openFixture(WEEKLY);
     const minutes = await api();
-    await waitFor(() => minutes.markdownEditor(), 5_000, 'the key to be set for a Markdown editor');
+    await waitFor(() => minutes.markdownEditor(), 20_000, 'the key to be set for a Markdown editor');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri('notes.txt')));
-    await waitFor(() => !minutes.markdownEditor(), 5_000, 'the key to be cleared for a text file');
+    await waitFor(() => !minutes.markdownEditor(), 20_000, 'the key to be cleared for a text file');
     await openFixture(WEEKLY);
     // Selecting a folder in the Explorer changes nothing about the editor, so nothing about the view.
     await vscode.commands.executeCommand('revealInExplorer', fixtureUri('iaas'));
-    await waitFor(() => minutes.markdownEditor(), 5_000, 'the key to stay set');
+    await waitFor(() => minutes.markdownEditor(), 20_000, 'the key to stay set');
   });
 
   it('2: asks before writing a roll-up long after the last one, and shows months-old minutes as stale', async () => {
@@ -154,7 +154,7 @@ describe('the first hour (issue 14)', () => {
     const seen = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.message.startsWith('Title says 2022-09-28')));
     assert.deepEqual(seen.filter((d) => codeOf(d) === 'missing-minute-taker').map((d) => d.message), [], 'silent while the cursor waits for the name');
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'missing-minute-taker'), 10_000);
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'missing-minute-taker'), 20_000);
   });
 
   it("8: New Team Minutes preselects the open file's team, proposes its meeting day, carries its recurring items in its bullet style", async () => {

@@ -69,7 +69,7 @@ describe('the first hour, round two (issue 28)', () => {
       const { document } = await vscode.window.showTextDocument(uri);
       await api();
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Weekly roll-up minutes' });
-      await waitFor(() => document.getText().length > 0, 5_000, 'the snippet text');
+      await waitFor(() => document.getText().length > 0, 20_000, 'the snippet text');
       assert.equal(document.lineAt(0).text, '# SCS Tech Weekly 2022-11-17');
       const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => diagnosticCode(x) === 'snippet-placeholder'));
       assert.ok(!diagnostics.some((d) => diagnosticCode(d).startsWith('title-date') || diagnosticCode(d) === 'missing-title-date'), 'the title has the file name\'s date');

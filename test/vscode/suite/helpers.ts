@@ -7,10 +7,14 @@ import type { MinutesApi } from '../../../client/src/activation';
 
 export const EXTENSION_ID = 'minutes-tools.minutes';
 
-/** Polls `probe` until it returns a truthy value (which is returned) or the time is up. */
+/**
+ * Polls `probe` until it returns a truthy value (which is returned) or the time is up. The time is
+ * generous on purpose: on a busy machine the editor and the server take their time, and a wait
+ * that succeeds returns as soon as the condition holds.
+ */
 export async function waitFor<T>(
   probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
   what = 'condition',
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -4,9 +4,15 @@ import type { MinutesApi } from '../../../client/src/extension';
 import { closeAllEditors, EXTENSION_ID, openFixture, waitFor, waitForActivation } from './helpers';
 
 // wg/: the charter item of @kim-net is carried from 2022-09-19 to 2022-09-26; @sam-ops' room fell off;
-// an unowned checkbox item is new on 2022-09-26.
+// an unowned checkbox item is new on 2022-09-26. The series met last in 2022: it has stopped
+// meeting, so its items are "Older" unless `minutes.actionItems.olderAfterDays` waits longer.
 describe('action items in VS Code', () => {
+  const OLDER_AFTER = 'actionItems.olderAfterDays';
+  before(async () => {
+    await vscode.workspace.getConfiguration('minutes').update(OLDER_AFTER, 1_000_000, vscode.ConfigurationTarget.Workspace);
+  });
   after(async () => {
+    await vscode.workspace.getConfiguration('minutes').update(OLDER_AFTER, undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('minutes').update('me', undefined, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
   });
@@ -30,9 +36,23 @@ describe('action items in VS Code', () => {
     const byTeam = await waitFor(async () => {
       const found = await api.actionItems();
       return found.some((g) => g.group === 'wg') && found;
-    }, 10_000, 'grouped by team');
+    }, 20_000, 'grouped by team');
     assert.deepEqual(byTeam.find((g) => g.group === 'wg')!.items.map((i) => i.split(' | ')[0]).sort(), ['Collect feedback on the charter', 'draft the charter']);
     await vscode.commands.executeCommand('minutes.actionItems.byOwner');
+  });
+
+  it('lists the items of a series that stopped meeting last, under "Older", and not as mine', async () => {
+    const api = vscode.extensions.getExtension<MinutesApi>(EXTENSION_ID)!.exports;
+    await vscode.workspace.getConfiguration('minutes').update('me', '@kim-net', vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('minutes').update(OLDER_AFTER, undefined, vscode.ConfigurationTarget.Workspace);
+    const groups = await waitFor(async () => {
+      const found = await api.actionItems();
+      return found.at(-1)?.group === 'Older (series no longer meeting)' && found;
+    }, 20_000, 'the Older group');
+    assert.deepEqual(groups.at(-1)!.items.map((i) => i.split(' | ')[0]).sort(), ['Collect feedback on the charter', 'draft the charter']);
+    assert.match(groups.at(-1)!.items.find((i) => i.startsWith('draft the charter'))!, / \| @kim-net · wg · \d+ days$/u);
+    assert.deepEqual(groups.find((g) => g.group === 'My action items')?.items ?? [], [], 'my items of an ended series are history');
+    await vscode.workspace.getConfiguration('minutes').update(OLDER_AFTER, 1_000_000, vscode.ConfigurationTarget.Workspace);
   });
 
   it('says on hover when an item was raised and which meetings carried it', async () => {

@@ -43,4 +43,5 @@ export const DEFAULT_CONFIG: MinutesConfig = {
   ignores: [],
   reminderDays: 14,
   draftRollUps: true,
+  assetsFolder: '',
 };

@@ -95,6 +95,11 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    assetsFolder: {
+      type: 'string',
+      repositoryPath: true,
+      description: 'Where images uploaded to a meeting pad are saved when minutes are imported (--import, --download-images): a folder relative to the repository root. Unset or empty: next to the minutes file that shows them.',
+    },
     minutesGraceDays: { type: 'integer', minimum: 0, maximum: 366, description: 'A meeting of the calendars is missing its minutes once it is this many days old.' },
     holidays: {
       type: 'object',

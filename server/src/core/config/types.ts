@@ -70,6 +70,8 @@ export interface MinutesConfig {
    * roll-up and on roll-ups dated within this many days of today; older roll-ups are history.
    */
   reminderDays: number;
+  /** Folder (relative to the root) for images brought in from a pad; empty: next to the minutes file. */
+  assetsFolder: string;
   /** Whether New Weekly Minutes fills each team's section with the topics and new action items of its minutes. */
   draftRollUps: boolean;
 }

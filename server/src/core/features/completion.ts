@@ -7,6 +7,7 @@ import { PARTICIPANTS_HEADING } from '../model/sections';
 import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../text/edits';
 import { meetingDate } from '../workspace/meetingDate';
 import { expectedTeams, isSameTeam, rollUpOrder } from '../workspace/roster';
+import { folderTeamName } from '../workspace/names';
 import { meetingWeekdayOf } from './dateFacts';
 import { fileSummary, handlesIn, recentHandles, recentMinuteTakers } from './workspaceFacts';
 import { entryAt, sectionAt } from './sectionAt';
@@ -195,12 +196,4 @@ function minuteTakers(env: CompletionEnvironment, range: Range): CompletionItem[
 
 function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/gu, (c) => `\\${c}`);
-}
-
-/** A heading for a team folder no roll-up has named yet: `sig-documentation` becomes "SIG Documentation". */
-function folderTeamName(folder: string): string {
-  const words = folder.split(/[-_/]+/u).filter(Boolean);
-  const word = (w: string) => (/^(sig|iam|kaas|wg|api)$/iu.test(w) ? w.toUpperCase() : /^iaas$/iu.test(w) ? 'IaaS' : w[0].toUpperCase() + w.slice(1));
-  const name = words.map(word).join(' ');
-  return /^(SIG|WG)\b/u.test(name) ? name : `Team ${name}`;
 }

@@ -13,6 +13,7 @@ import type { MinutesModel } from '../model/types';
 import { formatWritten } from '../model/writtenDates';
 import { datedPathOf } from '../config/paths';
 import { normalizeHeading } from '../text/headings';
+import { activeSeriesTeams } from './activeSeries';
 import { nextWeekday } from './dateFacts';
 import { handlesIn } from './workspaceFacts';
 
@@ -45,15 +46,17 @@ export function rollUpWarning(workspace: MinutesWorkspace, config: MinutesConfig
   const parts: string[] = [];
   if (!last) return undefined;
   const gap = dayNumber(date) - dayNumber(last.date);
+  // Short sentences, one per reason: the editor shows each on a line of its own.
   if (gap > SERIES_GAP_DAYS) {
     const age = gap >= 365 ? `${Math.floor(gap / 365.25) || 1} year${gap >= 2 * 365 ? 's' : ''}` : `${Math.round(gap / 7)} weeks`;
-    parts.push(`The last roll-up, ${last.file.path}, is of ${formatDate(last.date)}, ${age} before ${formatDate(date)}`);
+    parts.push(`The last roll-up is ${age} older: ${last.file.path}.`);
+    if (!config.teams.length) parts.push(`Its teams are drafted from the series that met in the last ${SERIES_GAP_DAYS / 7} weeks.`);
   }
   if (laterFiles.length) {
     const newest = laterFiles[laterFiles.length - 1];
-    parts.push(`${laterFiles.length} later file${laterFiles.length === 1 ? '' : 's'} of ${config.weeklyFolder}/ (the newest ${newest.path}) ${laterFiles.length === 1 ? 'is' : 'are'} not roll-ups (slide decks or other files): the series changed format`);
+    parts.push(`${laterFiles.length} later file${laterFiles.length === 1 ? '' : 's'} of ${config.weeklyFolder}/ ${laterFiles.length === 1 ? 'is no roll-up' : 'are no roll-ups'}: the series changed format.`, `The newest: ${newest.path}.`);
   }
-  return parts.length ? `${parts.join('; ')}.` : undefined;
+  return parts.length ? parts.join(' ') : undefined;
 }
 
 /** The meeting days a new roll-up could be for: today when it is the meeting day, else the next one. */
@@ -71,7 +74,11 @@ export function newWeeklyMinutes(workspace: MinutesWorkspace, config: MinutesCon
   const path = workspace.pathFor(config.weeklyFolder, date);
   const lines = [`# ${(config.weeklyTitles[0] ?? '{date}').replace('{date}', formatDate(date))}`, '', `## ${config.sections.meta[0]}`, '', '- Minutes: ', '', `## ${config.sections.updates[0]}`, ''];
   const since = workspace.lastMeetingBefore(date, path);
-  for (const team of newRollUpTeams(path, date, workspace, config)) {
+  // Long after the last roll-up its teams are history: draft from the series that meet now.
+  const last = workspace.previousWeekly(date, path);
+  const fresh = !config.teams.length && (!last || dayNumber(date) - dayNumber(last.date) > SERIES_GAP_DAYS);
+  const teams = fresh ? activeSeriesTeams(path, date, workspace, config, SERIES_GAP_DAYS) : newRollUpTeams(path, date, workspace, config);
+  for (const team of teams) {
     const recent = team.folder ? workspace.held.between(team.folder, since, date).pop() : undefined;
     const line = recent ? `Minutes: ${fileUrl(config, recent.path)}` : pendingLine(config, team.folder);
     const draft = recent && config.draftRollUps ? draftOf(workspace, recent.path, team.folder!) : [];

@@ -1,4 +1,5 @@
 /** A calendar event's schedule in words, for the Series view and the CLI. */
+import type { ScheduleEntry } from '../config/types';
 import type { CalendarEvent } from './types';
 
 const UNITS: Record<string, string> = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
@@ -16,4 +17,11 @@ export function describeSchedule(event: CalendarEvent): string {
   const weekday = WEEKDAYS[new Date(`${event.start.slice(0, 10)}T00:00:00Z`).getUTCDay()];
   const end = until ? ` until ${until.toString().slice(0, 10)}` : count ? `, ${count} times` : '';
   return `${every}, ${byDay ?? weekday}${time}, from ${event.start.slice(0, 10)}${end}`;
+}
+
+/** `every 2 weeks, Tuesday or Thursday, from 2021-01-01 until 2022-03-01`: a period of a series' configured schedule. */
+export function describeScheduleEntry(entry: ScheduleEntry): string {
+  const every = (entry.everyWeeks ?? 1) > 1 ? `every ${entry.everyWeeks} weeks` : 'every week';
+  const days = entry.weekdays.map((d) => WEEKDAYS[d]).join(' or ');
+  return `${every}, ${days}${entry.from ? `, from ${entry.from}` : ''}${entry.until ? ` until ${entry.until}` : ''}`;
 }

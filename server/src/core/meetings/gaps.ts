@@ -1,17 +1,18 @@
-/** Each calendar series with its schedule, its last minutes and its meetings without minutes. */
+/** Each series with its schedule (from its calendar, else its config), its last minutes and its meetings without minutes. */
 import type { MinutesConfig } from '../config/types';
 import { formatDate, type CalendarDate } from '../model/dates';
 import { describeSchedule } from './describe';
 import { occurrences } from './expand';
-import { missingMeetings } from './missing';
+import { missingMeetings, type ExpectedMeeting } from './missing';
 import { readCalendars, type CalendarReader } from './readCalendars';
+import { scheduledSeries } from './scheduleSeries';
 import { seriesOfEvent } from './seriesLink';
-import type { Meeting, MissingMeeting } from './types';
+import type { MissingMeeting, SeriesFiles } from './types';
 
 export interface SeriesSchedule {
   /** The series' folder. */
   series: string;
-  /** One line per calendar event of the series: its summary and schedule. */
+  /** One line per calendar event of the series (or period of its configured schedule): its summary and schedule. */
   schedule: Array<{ event: string; schedule: string; source: string }>;
   /** Date of its newest minutes file (YYYY-MM-DD), if any. */
   lastMinutes?: string;
@@ -19,20 +20,22 @@ export interface SeriesSchedule {
 }
 
 export interface CalendarGaps {
-  /** Every series of the calendars, by folder. */
+  /** Every series of the calendars and every other series with a schedule, by folder. */
   series: SeriesSchedule[];
   missing: MissingMeeting[];
   /** One line per calendar that could not be read. */
   problems: string[];
 }
 
-/** What the config's calendars expect of the repository as of `today`. */
-export async function calendarGaps(config: MinutesConfig, read: CalendarReader, datedFiles: (folder: string) => Array<{ date?: CalendarDate }>, today: CalendarDate): Promise<CalendarGaps> {
-  if (!config.calendars.length) return { series: [], missing: [], problems: [] };
-  const { events, problems } = await readCalendars(config.calendars, read);
+/**
+ * What the config's calendars expect of the repository as of `today`, and for the series no
+ * calendar covers, what their configured schedules expect.
+ */
+export async function calendarGaps(config: MinutesConfig, read: CalendarReader, files: SeriesFiles, today: CalendarDate): Promise<CalendarGaps> {
+  const { events, problems } = config.calendars.length ? await readCalendars(config.calendars, read) : { events: [], problems: [] };
   const day = formatDate(today);
   const bySeries = new Map<string, SeriesSchedule>();
-  const meetings: Array<Meeting & { series: string }> = [];
+  const meetings: ExpectedMeeting[] = [];
   for (const event of events) {
     const series = seriesOfEvent(event, config.linkBase, config.calendarSeries);
     if (!series) continue;
@@ -45,7 +48,11 @@ export async function calendarGaps(config: MinutesConfig, read: CalendarReader, 
       problems.push(`${event.source}: the schedule of "${event.summary}" cannot be followed (${(error as Error).message.split('\n')[0]})`);
     }
   }
-  const datesOf = (folder: string) => datedFiles(folder).flatMap((f) => (f.date ? [formatDate(f.date)] : []));
+  for (const scheduled of scheduledSeries(config, files, new Set(bySeries.keys()), day)) {
+    bySeries.set(scheduled.series, { series: scheduled.series, schedule: scheduled.schedule, missing: [] });
+    meetings.push(...scheduled.meetings);
+  }
+  const datesOf = (folder: string) => files.filesIn(folder).flatMap((f) => (f.date ? [formatDate(f.date)] : []));
   const missing = missingMeetings(meetings, datesOf, { today: day, graceDays: config.minutesGraceDays });
   for (const entry of bySeries.values()) {
     entry.lastMinutes = datesOf(entry.series).filter((d) => d <= day).sort().at(-1);

@@ -1,6 +1,15 @@
 /** Meetings the calendar expects whose minutes never arrived. */
 import { addDays } from './localTime';
-import type { Meeting, MissingMeeting } from './types';
+import type { CalendarEvent, MissingMeeting } from './types';
+
+/** A meeting a calendar or a schedule expects of a series. */
+export interface ExpectedMeeting {
+  series: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** What expects it: the calendar event, or the series' schedule (`source` "schedule"). */
+  event: Pick<CalendarEvent, 'summary' | 'source'>;
+}
 
 /** How far from its calendar date a meeting's minutes may be dated: a meeting moved within the week. */
 export const MOVED_MEETING_DAYS = 3;
@@ -17,13 +26,13 @@ export interface GapOptions {
  * that series on that date or a few days from it. Each file stands for one meeting at most: the
  * one on its date first, else the nearest. A file with no meeting is fine (extra meetings happen).
  */
-export function missingMeetings(meetings: ReadonlyArray<Meeting & { series: string }>, minutesDates: (series: string) => string[], options: GapOptions): MissingMeeting[] {
+export function missingMeetings(meetings: readonly ExpectedMeeting[], minutesDates: (series: string) => string[], options: GapOptions): MissingMeeting[] {
   const lastDue = addDays(options.today, -options.graceDays);
-  const bySeries = new Map<string, Map<string, Meeting>>();
+  const bySeries = new Map<string, Map<string, ExpectedMeeting>>();
   // Meetings not yet due take part in the matching all the same: their own minutes are not an older meeting's.
   for (const meeting of meetings) {
     if (meeting.date > options.today) continue;
-    const dates = bySeries.get(meeting.series) ?? new Map<string, Meeting>();
+    const dates = bySeries.get(meeting.series) ?? new Map<string, ExpectedMeeting>();
     // Two events of one series on one day are one meeting.
     if (!dates.has(meeting.date)) dates.set(meeting.date, meeting);
     bySeries.set(meeting.series, dates);

@@ -1,4 +1,5 @@
 import type ICAL from 'ical.js';
+import type { CalendarDate } from '../model/dates';
 
 type Recur = InstanceType<typeof ICAL.Recur>;
 
@@ -40,4 +41,12 @@ export interface MissingMeeting {
   /** The event's summary. */
   event: string;
   source: string;
+}
+
+/** The dated minutes of the repository by series folder (the minutes index answers both). */
+export interface SeriesFiles {
+  /** Folders holding at least one dated minutes file. */
+  datedFolders(): string[];
+  /** The dated files of a folder, oldest first. */
+  filesIn(folder: string): ReadonlyArray<{ path: string; date?: CalendarDate }>;
 }

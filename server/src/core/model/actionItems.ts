@@ -117,10 +117,12 @@ export function readItem(content: string): { text: string; owners: string[]; sta
   let text = rest;
   if (trailing) text = text.slice(0, trailing.index);
   if (labelled) text = text.slice(labelled[0].length);
-  text = text
-    .replace(/^(?:(?:,|and|&|\/)?\s*@[\w-]+\s*)+:?/u, '')
+  const ownerless = text.replace(/^(?:(?:,|and|&|\/)?\s*@[\w-]+\s*)+:?/u, '');
+  const ownerFirst = ownerless !== text;
+  text = ownerless
     .replace(/^\s*\)\s*/u, '')
-    .replace(/^\s*(?:to|will|should|-|:)\s+/iu, (m) => (/^\s*[-:]/u.test(m) ? '' : m.trimStart()))
+    // `AI @garloff to open against csctl`: the task is "open against csctl", the rest reads as a sentence with its owner.
+    .replace(/^\s*(?:to|will|should|shall|-|:)\s+/iu, (m) => (/^\s*[-:]/u.test(m) || ownerFirst ? '' : m.trimStart()))
     .replace(/[_*]+/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();

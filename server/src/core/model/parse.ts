@@ -155,7 +155,11 @@ function readTitle(sections: Section[], text: string, lines: LineIndex, fileDate
   const ownDate = fileDate && all.find((s) => datesIn(s.title, fileDate).some((d) => names(d, fileDate)));
   // `# TAG Teleconference` over `#### 27 November 2018`: the date stands in a heading of its own.
   const subtitle = !opening && all[1] && all[1].depth > all[0].depth && dateOnly(all[1].title, fileDate) ? all[1] : undefined;
-  const heading = ownDate || opening || subtitle || all.find((s) => s.depth === 1 && dated(s)) || all.find((s) => s.depth === 1);
+  // A heading at the title's level with the file's date is the title (a stray `# 2023-02-15` of the
+  // next meeting may stand above it); one deeper (`### Breakout A - 2023-05-15`) is an agenda item,
+  // and the dated heading at the top is the title.
+  const ownAtTop = ownDate && ownDate.depth === all[0].depth ? ownDate : undefined;
+  const heading = ownAtTop || opening || subtitle || ownDate || all.find((s) => s.depth === 1 && dated(s)) || all.find((s) => s.depth === 1);
   if (!heading) return undefined;
   const start = lines.offsetAt(heading.headingRange.start);
   const source = text.slice(start, lines.offsetAt(heading.headingRange.end));

@@ -3,6 +3,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { MinutesConfig } from '../config/types';
 import { formatDate, sameDate, type CalendarDate } from '../model/dates';
 import type { MinutesWorkspace } from '../workspace/workspace';
+import { localUploads, uploadTargets, type UploadTarget } from './images';
 import { remoteUploads } from './uploads';
 import { shiftHeadings, splitPad, type PadMeeting } from './split';
 
@@ -23,8 +24,10 @@ export interface PlannedMeeting {
   text: string;
   /** A unified diff from the existing file to the pad's meeting (`differs` only). */
   diff?: string;
-  /** Images still on the pad's host (`.../uploads/...`). */
+  /** Images on the pad's host (`.../uploads/...`) that the meeting (an identical file: that file) links. */
   remoteImages: string[];
+  /** Where each of them goes, and its link (`new` only: other meetings write nothing). */
+  images: UploadTarget[];
 }
 
 export interface ImportPlan {
@@ -43,14 +46,19 @@ export function planImport(padText: string, series: string, workspace: MinutesWo
   const pad = splitPad(padText, config, today);
   const meetings = pad.meetings.map((meeting): PlannedMeeting => {
     const text = titleDepth ? shiftHeadings(meeting.text, titleDepth - meeting.depth, config) : meeting.text;
-    const base = { date: meeting.date, title: meeting.title, text, remoteImages: remoteUploads(text) };
+    const base = { date: meeting.date, title: meeting.title, text, remoteImages: remoteUploads(text), images: [] };
     const duplicate = seen.some((d) => sameDate(d, meeting.date));
     seen.push(meeting.date);
     const existing = workspace.index.filesIn(series).filter((f) => sameDate(f.date!, meeting.date));
     if (duplicate) return { ...base, status: 'duplicate' as const, path: existing[0]?.path ?? workspace.pathFor(series, meeting.date) };
-    if (!existing.length) return { ...base, status: 'new' as const, path: workspace.pathFor(series, meeting.date) };
-    const same = existing.find((f) => comparable(workspace.readText(f.path)) === comparable(text));
-    if (same) return { ...base, status: 'identical' as const, path: same.path };
+    if (!existing.length) {
+      const path = workspace.pathFor(series, meeting.date);
+      return { ...base, status: 'new' as const, path, images: uploadTargets(text, path, config.assetsFolder) };
+    }
+    // A meeting imported before has the pad's uploads as local links (those that could be saved).
+    const local = (t: string | undefined, path: string) => t && localUploads(t, path, config.assetsFolder);
+    const same = existing.find((f) => comparable(local(workspace.readText(f.path), f.path)) === comparable(local(text, f.path)));
+    if (same) return { ...base, status: 'identical' as const, path: same.path, remoteImages: remoteUploads(workspace.readText(same.path) ?? '') };
     const path = existing[0].path;
     return { ...base, status: 'differs' as const, path, diff: unifiedDiff(path, workspace.readText(path) ?? '', text, meeting) };
   });

@@ -8,6 +8,7 @@ import { PARTICIPANTS_HEADING } from '../model/sections';
 import type { CheckedModel, Section } from '../model/types';
 import { trackSeries, writtenLine } from '../workspace/actionSeries';
 import type { MinutesWorkspace } from '../workspace/workspace';
+import { seriesEnded } from '../workspace/seriesActivity';
 import { dateAnchor, eol, insertAt } from '../text/edits';
 import type { Rule, RuleFinding } from './types';
 
@@ -25,15 +26,8 @@ function newestOfSeries(model: CheckedModel, workspace: MinutesWorkspace | undef
   if (folder === undefined) return undefined;
   const files = workspace.index.filesIn(folder);
   if (files.some((f) => f.path !== path && dayNumber(f.date!) > dayNumber(date))) return undefined;
-  if (today && dayNumber(today) - dayNumber(date) > Math.max(workspace.config.reminderDays, 3 * usualGap(files))) return undefined;
+  if (today && seriesEnded(files, today, workspace.config.reminderDays)) return undefined;
   return { path, date, files, folder, workspace };
-}
-
-/** The median number of days between a series' recent meetings (a week where it cannot tell). */
-function usualGap(files: Array<{ date?: CalendarDate }>): number {
-  const days = files.slice(-12).map((f) => dayNumber(f.date!));
-  const gaps = days.slice(1).map((d, i) => d - days[i]).sort((a, b) => a - b);
-  return gaps.length ? gaps[Math.floor(gaps.length / 2)] : 7;
 }
 
 /** The model of the whole text: a whole-repository check parses team minutes only as far as their title. */

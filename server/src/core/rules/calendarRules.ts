@@ -1,4 +1,6 @@
-import { formatDate, WEEKDAY_NAMES, weekday } from '../model/dates';
+import { dayNumber, formatDate, WEEKDAY_NAMES, weekday, type CalendarDate } from '../model/dates';
+import type { CheckedModel } from '../model/types';
+import type { MinutesWorkspace } from '../workspace/workspace';
 import { dateAnchor } from '../text/edits';
 import { seriesWeekdays } from '../workspace/meetingDate';
 import type { Rule } from './types';
@@ -8,15 +10,26 @@ export const meetingWeekday: Rule = {
   defaultSeverity: 'information',
   description: "The minutes are dated on another weekday than their series' schedule says it meets.",
   example: '`20221127.md` (a Sunday) when the meeting is on Thursdays',
-  check({ model, config, meetingDate }) {
+  check({ model, config, meetingDate, workspace, today }) {
     // `20230704-special.md` and the like are notes of a special session, held when it was.
     if (model.kind === 'other' || !meetingDate || model.dated?.suffixed) return [];
+    // A meeting moved to another day long ago is history; the day matters while the minutes are written.
+    if (workspace && today && !beingWritten(model, meetingDate, workspace, today, config.reminderDays)) return [];
     const usual = seriesWeekdays(model, config, meetingDate);
     if (!usual?.length || usual.includes(weekday(meetingDate))) return [];
     const days = usual.map((d) => `${WEEKDAY_NAMES[d]}s`).join(' or ');
     return [{ message: `${formatDate(meetingDate)} is a ${WEEKDAY_NAMES[weekday(meetingDate)]}; the meeting is on ${days}.`, range: dateAnchor(model) }];
   },
 };
+
+/** Whether minutes are still being written: dated within the reminder days of today, or the newest of their series. */
+function beingWritten(model: CheckedModel, date: CalendarDate, workspace: MinutesWorkspace, today: CalendarDate, reminderDays: number): boolean {
+  if (dayNumber(today) - dayNumber(date) <= reminderDays) return true;
+  const path = workspace.relativePath(model.uri);
+  const folder = path === undefined ? undefined : workspace.index.file(path)?.folder;
+  if (folder === undefined) return true;
+  return !workspace.index.filesIn(folder).some((f) => f.path !== path && dayNumber(f.date!) > dayNumber(date));
+}
 
 export const meetingOnHoliday: Rule = {
   code: 'meeting-on-holiday',

@@ -8,13 +8,16 @@ export const unrecognisedFile: Rule = {
   description: 'A file with a date in its name that no path pattern of the configuration covers, so it is not checked as minutes.',
   example: '`sig-release/2023-09-14.md` where files are named `{series}/{YYYY}{MM}{DD}.md`',
   check({ model, workspace }) {
-    if (model.kind !== 'other' || model.dated || model.slideDeck) return [];
+    // A name a pattern reads as a date that does not exist (`29-03-2016-minutes.md` as month 29) is not covered either.
+    const misread = model.dated?.date.problem === 'impossible';
+    if ((!misread && (model.kind !== 'other' || model.dated)) || model.slideDeck) return [];
     const path = workspace?.relativePath(model.uri) ?? (model.path.folder ? `${model.path.folder}/${model.path.fileName}` : model.path.fileName);
     const pattern = patternOf(path);
     if (!pattern || /template/iu.test(model.path.fileName)) return [];
+    const matched = misread ? `matches "${model.dated!.pattern.source}" only as a date that does not exist` : 'matches no path pattern';
     return [
       {
-        message: `This file has a date in its name but matches no path pattern, so it is not checked as minutes; add "${pattern}" to the "paths" of its series in .minutes.json, or rename it like the others.`,
+        message: `This file has a date in its name but ${matched}, so it is not checked as minutes; add "${pattern}" to the "paths" of its series in .minutes.json, or rename it like the others.`,
         range: model.title?.range ?? DOCUMENT_START,
       },
     ];

@@ -27,7 +27,8 @@ export const missingTeam: Rule = {
       .flatMap((s) => flatten(s.children))
       .map((s) => ({ name: s.title, kind: teamKindOf(s.title, config.teams) }));
     return expected
-      .filter((team) => !entries.some((e) => isSameTeam(e, team, workspace, meetingDate)) && !nested.some((s) => sameTeam(s, team)))
+      // A section nested elsewhere counts when it names the team or keeps its minutes folder then (a session in the SIG's folder).
+      .filter((team) => !entries.some((e) => isSameTeam(e, team, workspace, meetingDate)) && !nested.some((s) => sameTeam(s, team) || (team.folder !== undefined && workspace.folderOf(s, meetingDate) === team.folder)))
       .map((team): RuleFinding => {
         const edit = insertTeam(context, team, order);
         return {
@@ -104,7 +105,7 @@ export const missingMinutesLink: Rule = {
     const nl = eol(model);
     return (model.updates?.entries ?? [])
       // A blank `Minutes:` asks for its link; a section without one only once roll-ups had them.
-      .filter((e) => e.kind !== 'other' && (e.minutesLine?.blank || (!e.minutesLine && minutesLinesAdopted(e.kind, model, meetingDate, workspace))))
+      .filter((e) => e.minutesLine?.blank || (e.kind !== 'other' && !e.minutesLine && minutesLinesAdopted(e.kind, model, meetingDate, workspace)))
       .flatMap((entry): RuleFinding[] => {
         // Only where there is something to link: a group that did not meet (or has no minutes
         // folder yet, a SIG announced) has nothing missing.

@@ -3,6 +3,7 @@ import { mentionOf } from '../model/mentions';
 import { dayNumber, type CalendarDate } from '../model/dates';
 import type { IndexedFile } from './minutesIndex';
 import type { MinutesWorkspace } from './workspace';
+import { seriesEnded } from './seriesActivity';
 
 /** An action item as it stands across its series: carried, done or dropped. */
 export interface TrackedItem {
@@ -74,27 +75,44 @@ export function openItemsBefore(workspace: MinutesWorkspace, folder: string, dat
   return before.filter((t) => t.file === last && t.status === 'open');
 }
 
-/** An open action item as the editor lists it: where it stands now, since when. */
-export interface OpenItem {
-  item: ActionItem;
+/** An action item where it stands now: at its latest mention. */
+export interface LatestItem {
+  /** `file`, `item` and `status` are those of the latest mention. */
+  tracked: TrackedItem;
   series: string;
-  /** Where it was last written (the newest meeting that carries it). */
-  file: IndexedFile;
-  raised: CalendarDate;
+  /** Days since it was raised. */
   ageDays: number;
+  /** Its series has stopped meeting (`seriesEnded`): an open item there is history, not work. */
+  seriesEnded: boolean;
+}
+
+export interface LatestItemsOptions {
+  /** The series to read (default: every series of the repository; the roll-ups raise no items of their own). */
+  folders?: string[];
+  /** Only mentions in these files count (default: all). */
+  includes?: (path: string) => boolean;
+  /** A series not met for more than this many days has ended (default: three usual gaps, at least `reminderDays`). */
+  quietDays?: number;
+}
+
+/**
+ * Each action item of the series once, at its latest mention: the one fact the Action Items view
+ * and `minutes-lint --actions` both show.
+ */
+export function latestItems(workspace: MinutesWorkspace, today: CalendarDate, options: LatestItemsOptions = {}): LatestItem[] {
+  const folders = options.folders ?? workspace.index.seriesFolders();
+  return folders.flatMap((folder) => {
+    const ended = seriesEnded(workspace.index.filesIn(folder), today, workspace.config.reminderDays, options.quietDays);
+    // Each chain (items share the mention that raised them) by its latest mention.
+    const latest = new Map<TrackedItem['raised'], TrackedItem>();
+    for (const t of trackSeries(workspace, folder)) if (!options.includes || options.includes(t.file.path)) latest.set(t.raised, t);
+    return [...latest.values()]
+      .sort((a, b) => dayNumber(a.file.date!) - dayNumber(b.file.date!) || a.file.path.localeCompare(b.file.path) || a.item.line - b.item.line)
+      .map((tracked) => ({ tracked, series: folder, ageDays: dayNumber(today) - dayNumber(tracked.raised.file.date!), seriesEnded: ended }));
+  });
 }
 
 /** The open action items of every series of a repository, each once (at its latest mention). */
-export function openItems(workspace: MinutesWorkspace, today: CalendarDate): OpenItem[] {
-  // The roll-ups report what the series decided; they raise no items of their own.
-  const series = workspace.index.seriesFolders();
-  return series.flatMap((folder) => {
-    const tracked = trackSeries(workspace, folder);
-    // Each chain by its latest mention: open there means still open.
-    const latest = new Map<TrackedItem['raised'], TrackedItem>();
-    for (const t of tracked) latest.set(t.raised, t);
-    return [...latest.values()]
-      .filter((t) => t.status === 'open')
-      .map((t) => ({ item: t.item, series: folder, file: t.file, raised: t.raised.file.date!, ageDays: dayNumber(today) - dayNumber(t.raised.file.date!) }));
-  });
+export function openItems(workspace: MinutesWorkspace, today: CalendarDate, quietDays?: number): LatestItem[] {
+  return latestItems(workspace, today, { quietDays }).filter((l) => l.tracked.status === 'open');
 }

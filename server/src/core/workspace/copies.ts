@@ -84,9 +84,12 @@ function comparableText(text: string): string {
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-// Dates as minutes write them: 2024-01-05, 20240105, 05.01.2024, 1/5/24, January 5th, 2024, 5 January 2024.
+// Dates as minutes write them: 2024-01-05, 20240105, 05.01.2024, 1/5/24, January 5th, 2024, 5 January 2024,
+// and ranges of days (06-08 March 2023, March 6-8): a range is one date, whatever its days.
 const DATES = new RegExp(
   [
+    `\\b\\d{1,2}\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+${MONTH}(?:,?\\s+\\d{4})?\\b`,
+    `\\b${MONTH}\\s+\\d{1,2}\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`,
     '\\b\\d{4}[-_./]\\d{1,2}[-_./]\\d{1,2}\\b',
     '\\b\\d{8}\\b',
     '\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b',

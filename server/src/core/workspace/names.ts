@@ -86,3 +86,11 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   }
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
+
+/** A heading for a team folder no roll-up has named yet: `sig-documentation` becomes "SIG Documentation". */
+export function folderTeamName(folder: string): string {
+  const words = folder.split(/[-_/]+/u).filter(Boolean);
+  const word = (w: string) => (/^(sig|iam|kaas|wg|api)$/iu.test(w) ? w.toUpperCase() : /^iaas$/iu.test(w) ? 'IaaS' : w[0].toUpperCase() + w.slice(1));
+  const name = words.map(word).join(' ');
+  return /^(SIG|WG)\b/u.test(name) ? name : `Team ${name}`;
+}

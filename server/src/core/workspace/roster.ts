@@ -1,8 +1,9 @@
 import type { MinutesConfig } from '../config/types';
-import type { CalendarDate } from '../model/dates';
+import { dayNumber, type CalendarDate } from '../model/dates';
 import { teamKindOf } from '../model/teams';
 import type { TeamEntry, TeamKind } from '../model/types';
 import { isSession, sameTeam } from './names';
+import type { RollUp } from './rollUpHistory';
 import type { MinutesWorkspace } from './workspace';
 
 export interface ExpectedTeam {
@@ -41,7 +42,7 @@ export function expectedTeams(selfPath: string | undefined, date: CalendarDate, 
     const folder = workspace.folderOf(entry, date);
     const recent = metSince(folder);
     if (recent) expected.push({ name: entry.name, kind: entry.kind, folder, reason: `${recent.path} is dated since the last roll-up` });
-    else if (!folder && entry.kind === 'team') expected.push({ name: entry.name, kind: entry.kind, reason: `it was in the last roll-up, ${previous!.file.path}` });
+    else if (!folder && entry.kind === 'team' && reportsWithoutFolder(entry, previous!, workspace)) expected.push({ name: entry.name, kind: entry.kind, reason: `it was in the last roll-up, ${previous!.file.path}` });
   }
   for (const learned of workspace.learnedFolders(date)) {
     if (isSession(learned.name) || expected.some((e) => e.folder === learned.folder || sameTeam(e, learned))) continue;
@@ -51,6 +52,18 @@ export function expectedTeams(selfPath: string | undefined, date: CalendarDate, 
     }
   }
   return expected;
+}
+
+/**
+ * Whether a team of the previous roll-up that keeps no minutes folder is one that reports: it said
+ * there where its minutes are or that they are pending (a minutes line), or it stood in an earlier
+ * roll-up too. A section typed into one roll-up once, with neither, is no team to expect again.
+ */
+function reportsWithoutFolder(entry: TeamEntry, previous: RollUp, workspace: MinutesWorkspace): boolean {
+  if (entry.minutesLine && !entry.minutesLine.blank) return true;
+  return workspace
+    .rollUps()
+    .some((r) => r !== previous && r.file.folder === previous.file.folder && dayNumber(r.date) < dayNumber(previous.date) && (r.model.updates?.entries ?? []).some((e) => sameTeam(e, entry)));
 }
 
 /**

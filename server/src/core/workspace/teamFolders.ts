@@ -10,6 +10,8 @@ export interface FolderEvidence {
   teams: TeamConfig[];
   teamFolders(asOf?: CalendarDate): string[];
   learnedFolders(before?: CalendarDate): LearnedFolder[];
+  /** The title of a folder's latest minutes by then, without its date (`IAM Hacking Session`), if it names more than the date. */
+  folderTitle?(folder: string, asOf?: CalendarDate): string | undefined;
 }
 
 /**
@@ -35,6 +37,11 @@ export function findFolder(team: { name: string; kind?: TeamKind }, asOf: Calend
   // A folder's name is weaker evidence: each of its words must be in the team's name (`sig-iam`
   // is `IAM SIG`'s, `ops-iam` is not), and it must not be kind-marked for another kind.
   const tokens = nameTokens(team.name);
+  // What a folder's own minutes call the group (`# IAM Hacking Session 2023-01-20`) is as strong as a roll-up's link.
+  for (const folder of existing) {
+    const title = evidence.folderTitle?.(folder, asOf);
+    if (title) consider(folder, teamSimilarity({ name: title }, team), 1, -Infinity);
+  }
   for (const folder of existing) {
     if (candidates.has(folder) || !kindsAgree(folderKind(folder), team.kind)) continue;
     const words = folderTokens(folder);

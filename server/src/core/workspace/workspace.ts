@@ -235,8 +235,18 @@ export class MinutesWorkspace {
     // Asked for every team on every keystroke: remembered until the repository changes.
     if (this.folders?.generation !== this.generation) this.folders = { generation: this.generation, byTeam: new Map() };
     const key = `${team.kind ?? ''}\u0000${team.name}\u0000${asOf ? dayNumber(asOf) : ''}`;
-    if (!this.folders.byTeam.has(key)) this.folders.byTeam.set(key, findFolder(team, asOf, { teams: this.config.teams, teamFolders: (day) => this.teamFolders(day), learnedFolders: (day) => this.learnedFolders(day) }));
+    if (!this.folders.byTeam.has(key)) this.folders.byTeam.set(key, findFolder(team, asOf, { teams: this.config.teams, teamFolders: (day) => this.teamFolders(day), learnedFolders: (day) => this.learnedFolders(day), folderTitle: (folder, day) => this.folderTitle(folder, day) }));
     return this.folders.byTeam.get(key);
+  }
+
+  /** The title of a folder's latest minutes on or before `asOf`, without its date, where it says more than the date. */
+  folderTitle(folder: string, asOf?: CalendarDate): string | undefined {
+    const files = this.index.filesIn(folder);
+    const latest = asOf ? this.index.latestOnOrBefore(folder, asOf) : files.at(-1);
+    const title = latest && this.outline(latest.path)?.title;
+    if (!title) return undefined;
+    const named = (title.date ? title.text.replace(title.date.text, ' ') : title.text).replace(/[\s,;:–—-]+$/u, '').trim();
+    return /\p{L}/u.test(named) ? named : undefined;
   }
 
   /** Folders of team minutes (not the roll-ups') that held minutes dated on or before `asOf`. */
