@@ -56,9 +56,7 @@ export class Analysis {
     if (entry.parse) entry.parse.cancelled = true;
     const parse: Parse = { version: document.version, config, cancelled: false, model: Promise.resolve(undefined) };
     const steps = parseMinutesInSteps({ uri: document.uri, version: document.version, text: document.getText() }, config, entry.chunks);
-    // A version the editor has moved on from is not read to the end: the newest is read instead (below).
-    const outdated = () => parse.cancelled || this.documentOf(document.uri)?.version !== parse.version;
-    parse.model = runInSlices(steps, outdated).then((model) => {
+    parse.model = runInSlices(steps, () => parse.cancelled).then((model) => {
       if (model === undefined || parse.cancelled) {
         const now = this.documentOf(document.uri);
         return now && this.entries.get(document.uri) ? this.model(now) : undefined;

@@ -1,8 +1,11 @@
-import { changeArrived, quietTurn } from './slices';
+import { changeArrived, quietFor } from './slices';
+
+/** How long no change must have come before changed documents are worked on. */
+const QUIET_MS = 30;
 
 /**
  * The documents changed and not yet worked on, each once however many versions came. Work starts
- * only after a turn of the event loop in which no change came: the JSON-RPC connection hands over one
+ * only once no change came for QUIET_MS (and a turn): the JSON-RPC connection hands over one
  * message a turn, so a burst of changes (a paste, a macro, a fast typist on a slow machine) is taken
  * in whole, and the requests queued among its changes are answered, before any version is parsed;
  * then only each document's newest version is (`work` reads the document as it is then).
@@ -23,7 +26,7 @@ export class ChangeQueue {
     this.draining = true;
     try {
       while (this.pending.size) {
-        await quietTurn();
+        await quietFor(QUIET_MS);
         const [uri] = this.pending;
         this.pending.delete(uri);
         await this.work(uri);

@@ -7,10 +7,12 @@ export function nextTurn(): Promise<void> {
 }
 
 let changeCame = false;
+let lastChange = 0;
 
 /** A document change came in: sliced work waits for a turn without one (see quietTurn). */
 export function changeArrived(): void {
   changeCame = true;
+  lastChange = performance.now();
 }
 
 /**
@@ -23,6 +25,18 @@ export async function quietTurn(): Promise<void> {
     changeCame = false;
     await nextTurn();
   } while (changeCame);
+}
+
+/**
+ * Resolves once no document change came for `ms`: a client that writes a burst more slowly than the
+ * server reads it leaves turns without a change in the middle of the burst.
+ */
+export async function quietFor(ms: number): Promise<void> {
+  await quietTurn();
+  for (let left = ms - (performance.now() - lastChange); left > 0; left = ms - (performance.now() - lastChange)) {
+    await new Promise((resolve) => setTimeout(resolve, left));
+    await quietTurn();
+  }
 }
 
 /**
