@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, workerData, parentPort } from 'node:worker_threads';
 import { configFileOf, type CalendarDate, type ConfigFile } from '../../server/src/core';
@@ -32,15 +33,41 @@ export function threadCount(count: number, threads?: number): number {
  * Checks files as checkFiles does, spread over worker threads (`node:worker_threads`) in consecutive
  * runs of files (a series' files mostly together, as they read each other), the results merged in
  * the order of `paths`: the same results as one thread gives. Each thread reads the repository
- * itself. One thread: checked right here.
+ * itself; this one checks the first run.
  */
 export async function checkFilesInThreads(paths: string[], root: string, config: ConfigFile, day: CalendarDate, threads: number): Promise<Array<CheckedFile | null>> {
   if (threads <= 1) return checkFiles(paths, root, config.config, day);
-  const size = Math.ceil(paths.length / threads);
-  const runs = Array.from({ length: threads }, (_, i) => paths.slice(i * size, (i + 1) * size)).filter((run) => run.length);
-  const outputs = await Promise.all(runs.map((run) => inThread({ paths: run, root, configPath: config.path, configText: config.text, day })));
+  const [first, ...others] = consecutiveRuns(paths, threads);
+  const started = others.map((run) => inThread({ paths: run, root, configPath: config.path, configText: config.text, day }));
+  // This thread takes the first run meanwhile: one thread fewer to start, and to read the repository in.
+  const reports: string[] = [];
+  const own = { results: checkFiles(first, root, config.config, day, (line) => reports.push(line)).map((c) => c && { file: c.file, findings: c.findings, read: c.read }), reports };
+  const outputs = [own, ...(await Promise.all(started))];
   for (const output of outputs) for (const line of output.reports) process.stderr.write(line);
   return outputs.flatMap((output) => output.results);
+}
+
+/**
+ * `paths` cut into `count` consecutive runs of about the same number of bytes: checking a file costs
+ * about its size (a roll-up is parsed whole, and is many times larger than team minutes).
+ */
+export function consecutiveRuns(paths: string[], count: number): string[][] {
+  const sizes = paths.map((path) => {
+    try {
+      return statSync(path).size + 1_000;
+    } catch {
+      return 1_000;
+    }
+  });
+  const share = sizes.reduce((a, b) => a + b, 0) / count;
+  const runs: string[][] = [[]];
+  let filled = 0;
+  paths.forEach((path, i) => {
+    if (filled >= share * runs.length && runs.length < count) runs.push([]);
+    runs.at(-1)!.push(path);
+    filled += sizes[i];
+  });
+  return runs;
 }
 
 function inThread(input: ThreadInput): Promise<{ results: Array<CheckedFile | null>; reports: string[] }> {
