@@ -1,15 +1,17 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type CheckedModel, type MinutesConfig, type MinutesWorkspace, today } from '../../server/src/core';
-import { fileWorkspace, isUtf8, readMinutesFile } from '../../server/src/node/fileWorkspace';
+import { isUtf8, readMinutesFile } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { renameWithin } from '../../server/src/node/safeRename';
 import { replaceFileIfUnchanged } from '../../server/src/node/safeWrite';
 import { fixedBytes } from './applyEdits';
+import type { CheckedFile } from './cache';
 import type { FileFindings } from './format';
+import { ReadTrackingWorkspace } from './readTracking';
 
-/** One checked file: where it is, its text as read (without a byte order mark), its bytes, and what was found in it. */
-interface Checked extends FileFindings {
+/** One checked file: where it is, its text as read (without a byte order mark), its bytes, what was found in it, and what its check read. */
+interface Checked extends CheckedFile {
   path: string;
   text: string;
   bytes: Buffer;
@@ -29,7 +31,7 @@ export interface FixReport {
  * result is then what a fresh check of the fixed repository finds. `day` is the user's today.
  */
 export function lintFiles(paths: string[], root: string, config: MinutesConfig, fix: boolean, day: CalendarDate = today(), report?: FixReport): Array<FileFindings | null> {
-  const checked = checkAll(paths, root, config, day);
+  const checked = checkFiles(paths, root, config, day);
   if (!fix) return checked;
   const boundary = new RepositoryBoundary(root);
   const renamed = new Map<string, string>();
@@ -40,7 +42,7 @@ export function lintFiles(paths: string[], root: string, config: MinutesConfig, 
     if (report && outcome.changed) report.fixed++;
     if (report && outcome.failed) report.failed++;
   }
-  return checkAll(
+  return checkFiles(
     paths.map((p) => renamed.get(p) ?? p),
     root,
     config,
@@ -48,18 +50,20 @@ export function lintFiles(paths: string[], root: string, config: MinutesConfig, 
   );
 }
 
-function checkAll(paths: string[], root: string, config: MinutesConfig, day: CalendarDate): Array<Checked | null> {
-  const workspace = fileWorkspace(root, config);
-  return paths.map((path) => check(path, root, config, workspace, day));
+/** Checks files against the repository at `root` as it is, without fixing anything; `report` hears of files skipped (one line each). */
+export function checkFiles(paths: string[], root: string, config: MinutesConfig, day: CalendarDate, report: (line: string) => void = (line) => process.stderr.write(line)): Array<Checked | null> {
+  const workspace = new ReadTrackingWorkspace(root, config);
+  return paths.map((path) => check(path, root, config, workspace, day, report));
 }
 
-function check(path: string, root: string, config: MinutesConfig, workspace: MinutesWorkspace, day: CalendarDate): Checked | null {
+function check(path: string, root: string, config: MinutesConfig, workspace: ReadTrackingWorkspace, day: CalendarDate, report: (line: string) => void): Checked | null {
   const file = relative(root, path).split(sep).join('/');
   if (isIgnored(config, file)) return null;
-  const read = readMinutesFile(path, (p, reason) => process.stderr.write(`${p}: ${reason}\n`));
+  const read = readMinutesFile(path, (p, reason) => report(`${p}: ${reason}\n`));
   if (read === undefined) return null;
-  const findings = lint(modelForLint(file, read.text, pathToFileURL(path).toString(), config, workspace), config, { workspace, today: day });
-  return { path, file, text: read.text, bytes: read.bytes, bom: read.bom, findings };
+  const model = workspace.readingOwnFile(() => modelForLint(file, read.text, pathToFileURL(path).toString(), config, workspace));
+  const checked = workspace.checking(() => lint(model, config, { workspace, today: day }));
+  return { path, file, text: read.text, bytes: read.bytes, bom: read.bom, findings: checked.result, read: [...checked.read].sort() };
 }
 
 /**

@@ -16,6 +16,7 @@ import { importPad } from './importPad';
 import { downloadImages } from './downloadImages';
 import { formatGithub, formatJson, formatText } from './format';
 import { lintFiles, type FixReport } from './lintFiles';
+import { checkFilesInThreads, runCheckThread, threadCount } from './parallel';
 import { applySuppressionsFile, withoutSuppressed } from './suppressions';
 import { InputError, UsageError } from './usageError';
 
@@ -32,7 +33,7 @@ const HELP = `${USAGE}
   --config FILE    the configuration file (default: ROOT/.minutes.json, if any)
   --format FORMAT  text (file:line:column  severity  message  code; the default), json, github
   --fix            apply the preferred fixes (changes on stderr), then report what is left
-  --cache          reuse findings until a file, config or version changes (--cache-location FILE)
+  --cache          check again only what changed (--cache-location FILE); --threads N: at most N
   --suppress-all   record today's warnings in minutes-suppressions.json: only new ones fail
   --prune-suppressions  drop what no longer occurs; --suppressions-location FILE: another file
   --actions        list the files' action items: open, done, cancelled or dropped; exit 0
@@ -82,6 +83,7 @@ function main(argv: string[]): number | Promise<number> {
         fix: { type: 'boolean', default: false },
         cache: { type: 'boolean', default: false },
         'cache-location': { type: 'string' },
+        threads: { type: 'string' },
         init: { type: 'boolean', default: false },
         actions: { type: 'boolean', default: false },
         gaps: { type: 'boolean', default: false },
@@ -151,22 +153,29 @@ function main(argv: string[]): number | Promise<number> {
     process.stdout.write(`${format === 'json' ? JSON.stringify(rows, null, 2) : formatActionsText(rows)}\n`);
     return 0;
   }
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError(`--threads must be a whole number from 1 to 64, not "${values.threads}"`);
   const fixes: FixReport = { fixed: 0, failed: 0 };
-  const lint = (files: string[]) => lintFiles(files, root, loaded.config, values.fix, day, fixes);
   const files = collectMarkdownFiles(paths, root);
-  // --fix checks afresh what it writes: cached findings never decide a write.
-  const cached = values.cache && !values.fix;
-  const checked = (cached ? lintWithCache(files, { root, location: values['cache-location'], config: loaded, version: VERSION, day }, lint) : lint(files)).filter((r) => r !== null);
-  const suppression = { root, location: values['suppressions-location'], suppressAll: values['suppress-all'], prune: values['prune-suppressions'], paths };
-  const results = applySuppressionsFile(checked, suppression);
-  const shown = format === 'json' ? results : withoutSuppressed(results);
-  const output = format === 'json' ? formatJson(shown) : format === 'github' ? formatGithub(shown) : formatText(shown);
-  if (output) process.stdout.write(`${output}\n`);
-  if (values.fix && (fixes.fixed || fixes.failed)) process.stderr.write(`minutes-lint: --fix changed ${fixes.fixed} file(s)${fixes.failed ? `; ${fixes.failed} file(s) not fixed (see above)` : ''}\n`);
-  // A fix that could not be written is a failure of the run, not a finding: exit 2, as CI must notice.
-  if (fixes.failed) return 2;
-  const failing = shown.some((r) => r.findings.some((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'warning')));
-  return failing ? 1 : 0;
+  const check = (some: string[]) => checkFilesInThreads(some, root, loaded, day, threadCount(some.length, threads));
+  const cacheOptions = { root, location: values['cache-location'], config: loaded, version: VERSION, day };
+  // --fix checks afresh what it writes (cached findings never decide a write), in this thread: it writes files.
+  const checking = values.fix ? Promise.resolve(lintFiles(files, root, loaded.config, true, day, fixes)) : values.cache ? lintWithCache(files, cacheOptions, check) : check(files);
+  return checking.then((checked) => {
+    const suppression = { root, location: values['suppressions-location'], suppressAll: values['suppress-all'], prune: values['prune-suppressions'], paths };
+    const results = applySuppressionsFile(
+      checked.filter((r) => r !== null),
+      suppression,
+    );
+    const shown = format === 'json' ? results : withoutSuppressed(results);
+    const output = format === 'json' ? formatJson(shown) : format === 'github' ? formatGithub(shown) : formatText(shown);
+    if (output) process.stdout.write(`${output}\n`);
+    if (values.fix && (fixes.fixed || fixes.failed)) process.stderr.write(`minutes-lint: --fix changed ${fixes.fixed} file(s)${fixes.failed ? `; ${fixes.failed} file(s) not fixed (see above)` : ''}\n`);
+    // A fix that could not be written is a failure of the run, not a finding: exit 2, as CI must notice.
+    if (fixes.failed) return 2;
+    const failing = shown.some((r) => r.findings.some((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'warning')));
+    return failing ? 1 : 0;
+  });
 }
 
 function fail(error: unknown): void {
@@ -177,11 +186,15 @@ function fail(error: unknown): void {
   process.exitCode = 2;
 }
 
-try {
-  const code = main(process.argv.slice(2));
-  if (typeof code === 'number') process.exitCode = code;
-  else code.then((c) => (process.exitCode = c), fail);
-} catch (error) {
-  fail(error);
-}
+// The bundle is also the checking thread of checkFilesInThreads.
+if (!runCheckThread()) runCli();
 
+function runCli(): void {
+  try {
+    const code = main(process.argv.slice(2));
+    if (typeof code === 'number') process.exitCode = code;
+    else code.then((c) => (process.exitCode = c), fail);
+  } catch (error) {
+    fail(error);
+  }
+}

@@ -17,10 +17,10 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 /**
- * Hashes everything a check of any file may read: `inputs` (the version, the config, the day),
- * the name of every file in the repository (a link check may ask whether one exists) and the
- * content of every Markdown file (the repository's index, headings, earlier roll-ups). Any change
- * anywhere gives another key: coarse, but a cached finding is never stale. `exclude` (the cache
+ * Hashes what a check of any file may depend on besides file contents: `inputs` (the version, the
+ * config, the day) and the name of every file in the repository (the index is made of names, and a
+ * link check may ask whether a file exists): any file added, renamed or deleted gives another key.
+ * The content of each Markdown file is hashed on its own (see lintWithCache). `exclude` (the cache
  * file itself) is left out.
  */
 export function repositoryFingerprint(root: string, inputs: unknown, exclude: string): RepositoryFingerprint {
@@ -49,17 +49,16 @@ export function repositoryFingerprint(root: string, inputs: unknown, exclude: st
       }
       hash.update(`\0${entry.isSymbolicLink() ? 'link' : 'file'} ${file}`);
       if (!entry.name.toLowerCase().endsWith('.md')) continue;
-      const content = markdownHash(path);
+      const content = readableHash(path);
       if (content) hashes.set(file, content);
-      hash.update(` ${content ?? 'unreadable'}`);
     }
   };
   visit(resolve(root));
   return { key: hash.digest('hex'), hashes };
 }
 
-/** The content hash of a Markdown file (a link's target), or undefined for a folder or an unreadable file. */
-function markdownHash(path: string): string | undefined {
+/** The content hash of a file (a link's target), or undefined for a folder or an unreadable file. */
+export function readableHash(path: string): string | undefined {
   try {
     const entry = statSync(path);
     if (!entry.isFile()) return undefined;

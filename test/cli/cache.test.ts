@@ -64,10 +64,38 @@ describe('minutes-lint --cache', () => {
     assert.match(run(['--cache'], root).stdout, new RegExp(STALE, 'u'), 'an unchanged repository is answered from the cache');
   });
 
-  it('checks an edited file again', () => {
+  /** The findings of a `--format json` run, by file. */
+  function findingsByFile(args: string[]): Map<string, string[]> {
+    const rows = JSON.parse(run(['--format', 'json', ...args], root).stdout) as Array<{ file: string; code: string; line: number }>;
+    const byFile = new Map<string, string[]>();
+    for (const row of rows) byFile.set(row.file, [...(byFile.get(row.file) ?? []), `${row.line} ${row.code}`]);
+    return byFile;
+  }
+
+  it('checks again an edited file and the files whose checks read it, and only those', () => {
     warmAndMark();
-    write('sig-docs/20240115.md', readFileSync(join(root, 'sig-docs/20240115.md'), 'utf8').replace('2024-01-08', '2024-01-15'));
-    assertFresh();
+    write('sig-docs/20240115.md', readFileSync(join(root, 'sig-docs/20240115.md'), 'utf8').replace(/^# .*$/mu, '# SIG Documentation 2024-01-15'));
+    const cached = findingsByFile(['--cache']);
+    const plain = findingsByFile([]);
+    // The edited file's finding is gone; its series (copies, conventions) and the roll-up that links it are checked again.
+    assert.equal(plain.get('sig-docs/20240115.md'), undefined);
+    for (const file of ['sig-docs/20240115.md', 'sig-docs/20240108.md', 'community-call/20240118.md']) assert.deepEqual(cached.get(file), plain.get(file), file);
+    // Files whose checks read nothing of it come from the cache.
+    for (const file of ['container/20240108.md', 'iaas/20240117.md']) assert.deepEqual(cached.get(file), [`1 ${STALE}`], file);
+  });
+
+  it('gives after each edit what a run without the cache gives', () => {
+    assert.notEqual(run(['--cache'], root).code, 2);
+    const edits: Array<[string, (text: string) => string]> = [
+      ['iaas/20240117.md', (text) => text.replace('# 2024-01-17', '# Team IaaS 2024-01-10')],
+      ['container/20240115.md', (text) => text.replace(/^# .*$/mu, '# Something else entirely')],
+      ['community-call/20240111.md', (text) => `${text}\n## Team Updates\n\n### Team IaaS\n\n- [Minutes](../iaas/20240117.md)\n`],
+      ['sig-docs/20231218.md', () => readFileSync(join(root, 'sig-docs/20231211.md'), 'utf8')],
+    ];
+    for (const [file, edit] of edits) {
+      write(file, edit(readFileSync(join(root, file), 'utf8')));
+      assertFresh();
+    }
   });
 
   it('checks again the files that read a file added, renamed or deleted elsewhere', () => {

@@ -208,8 +208,9 @@ describe('security: the shipped server and CLI open no network connections', fun
   it('dist/cli.js loads no networking module, and calls fetch only to read the calendar feeds the configuration names and a pad for --import URL', () => {
     const text = readFileSync(CLI_BUNDLE, 'utf8');
     // write-file-atomic brings crypto, path, util and worker_threads (for its temporary names); the yaml
-    // library `buffer` and `process` (its !!binary tag and warnings): none networks.
-    assert.deepEqual(requiredModules(CLI_BUNDLE), ['buffer', 'fs', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:util', 'path', 'process', 'util', 'worker_threads']);
+    // library `buffer` and `process` (its !!binary tag and warnings); cli/src/parallel.ts node:os (the
+    // number of cores) and node:worker_threads (checking threads): none networks.
+    assert.deepEqual(requiredModules(CLI_BUNDLE), ['buffer', 'fs', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:url', 'node:util', 'node:worker_threads', 'path', 'process', 'util', 'worker_threads']);
     // Two calls: server/src/feeds/fetchFeed.ts's (its Accept header marks it; test/cli/feeds.test.ts) and
     // cli/src/fetchPad.ts's (redirects not followed: a private pad's sign-in page is no pad;
     // test/cli/import.test.ts). Linting never reaches either, as the runs under the blocking hook show.

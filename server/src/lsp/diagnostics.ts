@@ -6,7 +6,7 @@ import { toLspDiagnostic } from './convert';
 import type { Readiness } from './ready';
 import type { Repositories } from './repositories';
 import type { RequestModel } from './requestModel';
-import { runInSlices } from './slices';
+import { nextTurn, runInSlices } from './slices';
 import { since } from './timing';
 
 /**
@@ -61,6 +61,8 @@ export class Diagnostics {
   async documentChanged(document: TextDocument): Promise<void> {
     await this.ready.wait();
     const model = await this.analysis.model(document);
+    // Requests that waited for this model are answered first (checking it takes a while, at once).
+    if (model) await nextTurn();
     // A newer version came meanwhile: its own change does what follows.
     if (!model || model.version !== document.version) return;
     const changed = this.repositories.editorChanged(model);

@@ -2,6 +2,7 @@ import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, Text
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGERS, FIX_ALL_KIND, INSERT_KIND } from '../core';
 import { Analysis } from './analysis';
+import { ChangeQueue } from './changeQueue';
 import { registerCommands } from './commands';
 import { Diagnostics } from './diagnostics';
 import { registerFeatures } from './features';
@@ -101,7 +102,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     else void reread.then(() => diagnostics.relintAll());
   });
 
-  documents.onDidChangeContent(({ document }) => void diagnostics.documentChanged(document));
+  // Only the newest version of a document is worked on, once a burst of changes is taken in (see ChangeQueue).
+  const changes = new ChangeQueue(async (uri) => {
+    const document = documents.get(uri);
+    if (document) await diagnostics.documentChanged(document).catch((error: unknown) => connection.console.error(`Minutes: checking ${uri} failed: ${String(error)}`));
+  });
+  documents.onDidChangeContent(({ document }) => changes.changed(document.uri));
 
   // Editors that send no file events (Neovim) still tell us about files they save: index those.
   documents.onDidSave(({ document }) => {

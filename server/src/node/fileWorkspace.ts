@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
-import { MinutesWorkspace, splitBom, type MinutesConfig } from '../core';
+import { MinutesWorkspace, splitBom, type MinutesConfig, type WorkspaceFiles } from '../core';
 import { notMinutesText, SKIPPED_FOLDERS } from '../minutesText';
 import { RepositoryBoundary } from './boundary';
 
@@ -173,13 +173,19 @@ export function fileWorkspace(
   skipped?: SkipReporter,
   rootUri = URI.file(root).toString(),
 ): MinutesWorkspace {
+  const files = repositoryFiles(root, skipped);
+  const workspace: MinutesWorkspace = new MinutesWorkspace(rootUri, { readFile: (path) => overlay(workspace.uriOf(path)) ?? files.readFile(path) }, config, listMarkdownFiles(root));
+  return workspace;
+}
+
+/** The files of the folder on disk as the core reads them (relative paths, with `/`). */
+export function repositoryFiles(root: string, skipped?: SkipReporter): WorkspaceFiles {
   const boundary = new RepositoryBoundary(root);
   // Only files really inside are read: a path the workspace asks for may come from a link's text.
-  const readFile = (path: string) => {
-    const file = join(root, path);
-    if (!boundary.contains(file)) return undefined;
-    return readMinutesText(file, skipped);
+  return {
+    readFile: (path) => {
+      const file = join(root, path);
+      return boundary.contains(file) ? readMinutesText(file, skipped) : undefined;
+    },
   };
-  const workspace: MinutesWorkspace = new MinutesWorkspace(rootUri, { readFile: (path) => overlay(workspace.uriOf(path)) ?? readFile(path) }, config, listMarkdownFiles(root));
-  return workspace;
 }

@@ -1,0 +1,41 @@
+// minutes-lint on the whole real repository, cold, in one thread and in worker threads (one per
+// core, the default), beside markdownlint-cli2 on the same files in the same run (issue 27's
+// target: at most 0.25x). Runs alternate, so that a busy machine weighs on each alike.
+// Alone: `node bench/threads.mjs` (after `npm run build`).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ms, percentile } from './stats.mjs';
+
+function wall(cmd, args, cwd) {
+  const start = performance.now();
+  const result = spawnSync(cmd, args, { cwd, stdio: 'ignore' });
+  if (result.status === 2 || result.error) throw new Error(`${cmd} ${args.join(' ')} failed`);
+  return performance.now() - start;
+}
+
+/** Adds the rows; returns the figures (milliseconds), or undefined without the corpus. */
+export function threadedRepository(root, corpus, row, rounds = 3) {
+  if (!existsSync(corpus)) return row('minutes-lint in threads', 'skipped: no corpus', '', '', '', undefined);
+  const cli = join(root, 'dist/cli.js');
+  const runs = { one: [], threads: [], mdl: [] };
+  for (let i = 0; i < rounds; i++) {
+    runs.one.push(wall(process.execPath, [cli, '--threads', '1', '--format', 'json'], corpus));
+    runs.threads.push(wall(process.execPath, [cli, '--format', 'json'], corpus));
+    runs.mdl.push(wall(join(root, 'node_modules/.bin/markdownlint-cli2'), ['**/*.md'], corpus));
+  }
+  const [one, threads, mdl] = [runs.one, runs.threads, runs.mdl].map((r) => percentile(r, 50));
+  const cores = availableParallelism();
+  row(`minutes-lint, whole repository, one thread`, ms(one), `markdownlint-cli2 ${ms(mdl)}`, `${(one / mdl).toFixed(2)}x`, '', undefined);
+  row(`minutes-lint, whole repository, threads (${cores} cores)`, ms(threads), `markdownlint-cli2 ${ms(mdl)}`, `${(threads / mdl).toFixed(2)}x`, '<= 0.25x', threads / mdl <= 0.25);
+  return { oneThreadMs: one, threadsMs: threads, cores, markdownlintCli2Ms: mdl };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = resolve(import.meta.dirname, '..');
+  const rows = [];
+  const figures = threadedRepository(root, resolve(root, '../shared/corpus/scs-minutes'), (...r) => rows.push(r));
+  for (const r of rows) console.log(r.filter((x) => x !== undefined && x !== '').join('  |  '));
+  console.log(JSON.stringify(figures));
+}
