@@ -205,19 +205,21 @@ const isNetwork = (m: string) => NETWORK_MODULES.includes(m.replace(/^node:/u, '
 describe('security: the shipped server and CLI open no network connections', function () {
   this.timeout(60_000);
 
-  it('dist/cli.js loads no networking module, and calls fetch only to read the calendar feeds the configuration names and a pad for --import URL', () => {
+  it('dist/cli.js loads no networking module, and calls fetch only to read the calendar feeds the configuration names, a pad for --import URL and its uploaded images', () => {
     const text = readFileSync(CLI_BUNDLE, 'utf8');
     // write-file-atomic brings crypto, path, util and worker_threads (for its temporary names); the yaml
     // library `buffer` and `process` (its !!binary tag and warnings); cli/src/parallel.ts node:os (the
     // number of cores) and node:worker_threads (checking threads): none networks.
     assert.deepEqual(requiredModules(CLI_BUNDLE), ['buffer', 'fs', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:url', 'node:util', 'node:worker_threads', 'path', 'process', 'util', 'worker_threads']);
-    // Two calls: server/src/feeds/fetchFeed.ts's (its Accept header marks it; test/cli/feeds.test.ts) and
-    // cli/src/fetchPad.ts's (redirects not followed: a private pad's sign-in page is no pad;
-    // test/cli/import.test.ts). Linting never reaches either, as the runs under the blocking hook show.
+    // Three calls: server/src/feeds/fetchFeed.ts's (its Accept header marks it; test/cli/feeds.test.ts),
+    // server/src/feeds/fetchPad.ts's (redirects not followed: a private pad's sign-in page is no pad;
+    // test/cli/import.test.ts) and cli/src/fetchImage.ts's (a pad's uploads, for --import and
+    // --download-images; test/cli/downloadImages.test.ts). Linting never reaches any, as the runs under the blocking hook show.
     const fetches = [...text.matchAll(/\bfetch\s*\(([^)]{0,200})/gu)];
-    assert.equal(fetches.length, 2, fetches.map((m) => m[0]).join('\n'));
+    assert.equal(fetches.length, 3, fetches.map((m) => m[0]).join('\n'));
     assert.ok(fetches.some((m) => /accept:\s*"text\/calendar/u.test(m[1])), 'the calendar feed reader');
     assert.ok(fetches.some((m) => /redirect:\s*"manual"/u.test(m[1])), 'the pad download');
+    assert.ok(fetches.some((m) => /accept:\s*"image\//u.test(m[1])), 'the image download');
     for (const pattern of [/XMLHttpRequest/u, /WebSocket/u, /\bimport\s*\(/u, /\beval\s*\(/u, /new Function\s*\(/u]) assert.doesNotMatch(text, pattern);
   });
 
