@@ -1,47 +1,11 @@
-import { FETCH_TIMEOUT_MS } from './fetchPad';
+import { fetchUpload } from '../../server/src/feeds/fetchUpload';
 
-/** An upload larger than this is left on the pad's host: no image in minutes is that large. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export { MAX_IMAGE_BYTES } from '../../server/src/feeds/fetchUpload';
 
 export type FetchedImage = { bytes: Buffer } | { error: string };
 
-/**
- * A pad-hosted upload's bytes, or why not, in a few words: the server's error, an HTML page (a
- * sign-in or error page is never saved as an image), no answer within FETCH_TIMEOUT_MS, or more
- * than MAX_IMAGE_BYTES.
- */
+/** A pad-hosted upload's bytes (see fetchUpload) as a Buffer, the form Node's files compare and write. */
 export async function fetchImage(url: string): Promise<FetchedImage> {
-  const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
-  const tooLarge = { error: `larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB` };
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, headers: { accept: 'image/*, application/pdf;q=0.9, */*;q=0.5' } });
-  } catch (error) {
-    return { error: signal.aborted ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : `cannot be fetched (${describe(error)})` };
-  }
-  const refuse = (result: FetchedImage) => {
-    void response.body?.cancel().catch(() => undefined);
-    return result;
-  };
-  if (!response.ok) return refuse({ error: `the server answered ${response.status} ${response.statusText}`.trimEnd() });
-  if (/html/iu.test(response.headers.get('content-type') ?? '')) return refuse({ error: 'the server sent an HTML page, not the upload' });
-  if (Number(response.headers.get('content-length') ?? 0) > MAX_IMAGE_BYTES) return refuse(tooLarge);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    // Counted as it arrives: a server that lies about the length is cut off all the same.
-    for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
-      size += chunk.length;
-      if (size > MAX_IMAGE_BYTES) return refuse(tooLarge);
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    return { error: signal.aborted ? `not read within ${FETCH_TIMEOUT_MS / 1000} s` : `cannot be read (${describe(error)})` };
-  }
-  return { bytes: Buffer.concat(chunks) };
-}
-
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? String((error as Error).message ?? error);
+  const answer = await fetchUpload(url);
+  return 'error' in answer ? answer : { bytes: Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength) };
 }

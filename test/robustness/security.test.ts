@@ -213,7 +213,7 @@ describe('security: the shipped server and CLI open no network connections', fun
     assert.deepEqual(requiredModules(CLI_BUNDLE), ['buffer', 'fs', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:url', 'node:util', 'node:worker_threads', 'path', 'process', 'util', 'worker_threads']);
     // Three calls: server/src/feeds/fetchFeed.ts's (its Accept header marks it; test/cli/feeds.test.ts),
     // server/src/feeds/fetchPad.ts's (redirects not followed: a private pad's sign-in page is no pad;
-    // test/cli/import.test.ts) and cli/src/fetchImage.ts's (a pad's uploads, for --import and
+    // test/cli/import.test.ts) and server/src/feeds/fetchUpload.ts's (a pad's uploads, for --import and
     // --download-images; test/cli/downloadImages.test.ts). Linting never reaches any, as the runs under the blocking hook show.
     const fetches = [...text.matchAll(/\bfetch\s*\(([^)]{0,200})/gu)];
     assert.equal(fetches.length, 3, fetches.map((m) => m[0]).join('\n'));
