@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_CONFIG, localUploads, MinutesWorkspace, planImport, remoteUploads, splitPad, uploadTargets, withLinks } from '../../server/src/core';
+import { DEFAULT_CONFIG, localUploads, MinutesWorkspace, planImport, remoteUploads, splitPad, uploadOccurrences, uploadTargets, withLinks } from '../../server/src/core';
 import { joinLines } from './helpers';
 
 const today = { year: 2026, month: 6, day: 20 };
@@ -183,6 +183,16 @@ describe('pad-hosted uploads', () => {
       localUploads(text, 'iaas/20260611.md').split('\n')[4],
       '- again ![board](upload_ab12.png) and ![other](upload_ab12-2.png)',
     );
+  });
+
+  it('finds each place an upload is linked, its URL without the punctuation after it', () => {
+    const places = uploadOccurrences(text);
+    assert.deepEqual(
+      places.map((p) => p.url),
+      ['https://pad.example.org/uploads/upload_ab12.png', 'https://hackmd.io/_uploads/Sy3x.png', 'https://pad.example.org/uploads/upload_ab12.png', 'https://other.example.org/uploads/upload_ab12.png'],
+    );
+    for (const p of places) assert.equal(text.slice(p.start, p.end), p.url);
+    assert.equal(text[places[1].end], '.');
   });
 
   it('plans a meeting imported before, its uploads now local, as unchanged; one still remote is listed', () => {

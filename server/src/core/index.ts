@@ -56,5 +56,5 @@ export { isoDate } from './config/schedule';
 export { splitPad, type PadMeeting, type SplitPad } from './pad/split';
 export { planImport, type ImportPlan, type ImportStatus, type PlannedMeeting } from './pad/plan';
 export { localUploads, uploadTargets, type UploadTarget } from './pad/images';
-export { remoteUploads, withLinks } from './pad/uploads';
+export { remoteUploads, uploadOccurrences, withLinks, type UploadOccurrence } from './pad/uploads';
 export { padOfSeries, type SeriesPad } from './pad/calendarPad';

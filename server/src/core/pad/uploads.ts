@@ -16,11 +16,30 @@ export function remoteUploads(text: string): string[] {
   return [...new Set([...text.matchAll(UPLOAD_URL)].map((m) => m[0].replace(TRAILING, '')))];
 }
 
+/** One place `text` links an upload: the URL and its offsets (`end` exclusive, punctuation after it not included). */
+export interface UploadOccurrence {
+  url: string;
+  start: number;
+  end: number;
+}
+
+/** Every place `text` links a pad-hosted upload, in order: what an editor replaces to link a saved one. */
+export function uploadOccurrences(text: string): UploadOccurrence[] {
+  return [...text.matchAll(UPLOAD_URL)].map((m) => {
+    const url = m[0].replace(TRAILING, '');
+    return { url, start: m.index, end: m.index + url.length };
+  });
+}
+
 /** `text` with each upload that `links` maps replaced by its link; every other byte as it was. */
 export function withLinks(text: string, links: ReadonlyMap<string, string>): string {
-  return text.replace(UPLOAD_URL, (match) => {
-    const url = match.replace(TRAILING, '');
+  let result = '';
+  let at = 0;
+  for (const { url, start, end } of uploadOccurrences(text)) {
     const link = links.get(url);
-    return link === undefined ? match : link + match.slice(url.length);
-  });
+    if (link === undefined) continue;
+    result += text.slice(at, start) + link;
+    at = end;
+  }
+  return result + text.slice(at);
 }
