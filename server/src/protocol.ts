@@ -98,6 +98,8 @@ export const SERVER_COMMANDS = {
   dateInsertions: command<{ uri: string; position: { line: number; character: number } }, DateInsertion[]>('minutes.server.dateInsertions'),
   /** What importing a pad's Markdown (`text`) into a series folder would do, meeting by meeting (nothing is written). */
   importPlan: command<RootParams & { folder: string; text: string }, ImportPlanEntry[]>('minutes.server.importPlan'),
+  /** The pad-hosted images an open document links, each with where it would be saved (nothing is fetched or written). */
+  padImages: command<{ uri: string }, PadImagesResult>('minutes.server.padImages'),
   /** The pad the calendars name for a series folder (`HedgeDoc: URL` in its event), or null. */
   seriesPad: command<RootParams & { folder: string }, SeriesPadEntry | null>('minutes.server.seriesPad'),
 } as const;
@@ -158,6 +160,23 @@ export interface ImportPlanEntry {
   text: string;
   /** Images still on the pad's host. */
   remoteImages: string[];
+}
+
+/** The pad-hosted images of a document, as its `version` links them: see core/pad/images.ts. */
+export interface PadImagesResult {
+  version: number;
+  images: PadImage[];
+}
+
+export interface PadImage {
+  /** The upload's URL, as the document has it. */
+  url: string;
+  /** The file it is saved in (next to the document, or in the config's `assetsFolder`). */
+  uri: string;
+  /** The relative link that replaces the URL. */
+  link: string;
+  /** Each place the document has the URL (the URL only, never the punctuation after it). */
+  ranges: Range[];
 }
 
 export interface SeriesPadEntry {

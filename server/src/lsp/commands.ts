@@ -2,9 +2,9 @@ import { ResponseError, ErrorCodes, LSPErrorCodes, type Connection } from 'vscod
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
-import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges, planImport, padOfSeries, readCalendars } from '../core';
+import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges, planImport, padOfSeries, readCalendars, uploadOccurrences, uploadTargets } from '../core';
 import type { Repositories, Repository } from './repositories';
-import { MAX_TEXT_BYTES, messageDate, SERVER_COMMANDS, type CommandHandlers, type ImportPlanEntry, type ConfigChange, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
+import { MAX_TEXT_BYTES, messageDate, SERVER_COMMANDS, type CommandHandlers, type ImportPlanEntry, type PadImagesResult, type ConfigChange, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import type { Readiness } from './ready';
 import { repositoryReader } from './seriesRequest';
 
@@ -74,6 +74,21 @@ export function registerCommands(connection: Connection, repositories: Repositor
         text: m.text,
         remoteImages: m.remoteImages,
       }));
+    },
+    padImages: ({ uri }): PadImagesResult => {
+      const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+      if (!document) throw new ResponseError(ErrorCodes.InvalidParams, 'an open document is needed');
+      const located = repositories.locate(document.uri);
+      if (!located) throw new ResponseError(ErrorCodes.InvalidParams, 'the document lies in no minutes repository open in the editor');
+      const text = document.getText();
+      const places = uploadOccurrences(text);
+      const images = uploadTargets(text, located.path, located.state.config.assetsFolder).map((target) => ({
+        url: target.url,
+        uri: located.state.workspace.uriOf(target.path),
+        link: target.link,
+        ranges: places.filter((p) => p.url === target.url).map((p) => ({ start: document.positionAt(p.start), end: document.positionAt(p.end) })),
+      }));
+      return { version: document.version, images };
     },
     seriesPad: async ({ rootUri, folder }) => {
       const state = repository(rootUri);
