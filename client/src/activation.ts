@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DocumentDiagnosticRequest, State, vsdiag, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
 import { createConfiguration, insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
 import { importMeetingsFromPad, padContentProvider } from './importPad';
+import { downloadPadImages } from './downloadPadImages';
 import { recording, type RecordingChannel } from './log';
 import { Reminders } from './reminders';
 import { ActionItemsView } from './actionItemsView';
@@ -129,6 +130,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     vscode.commands.registerCommand('minutes.insertDate', () => insertAtCursor(client!, 'date')),
     vscode.commands.registerCommand('minutes.createConfiguration', () => createConfiguration(client!)),
     vscode.commands.registerCommand('minutes.importFromPad', (args?: { folder?: string; text?: string }) => importMeetingsFromPad(client!, context.workspaceState, args)),
+    vscode.commands.registerCommand('minutes.downloadPadImages', () => downloadPadImages(client!)),
     padContentProvider(),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       followEditor(editor);
