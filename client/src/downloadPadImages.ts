@@ -40,7 +40,7 @@ export async function downloadPadImages(client: LanguageClient): Promise<void> {
     const files = saved.map((image) => vscode.workspace.asRelativePath(vscode.Uri.parse(image.uri))).join(', ');
     void vscode.window.showInformationMessage(`Minutes: ${saved.length} image${saved.length === 1 ? '' : 's'} in the repository (${files}); ${linked} link${linked === 1 ? '' : 's'} rewritten in ${name}: save it to keep them.`);
   }
-  if (failed.length) void vscode.window.showWarningMessage(`Minutes: ${failed.length} image${failed.length === 1 ? '' : 's'} not saved, ${failed.length === 1 ? 'its link' : 'their links'} left as they were: ${failed.join('; ')}`);
+  if (failed.length) void vscode.window.showWarningMessage(`Minutes: ${failed.length} image${failed.length === 1 ? '' : 's'} not saved, ${failed.length === 1 ? 'its link left as it was' : 'their links left as they were'}: ${failed.join('; ')}`);
 }
 
 /** Replaces the URLs of the saved images with their links in one edit; how many were replaced. */
