@@ -77,13 +77,12 @@ async function saveImage(folder: vscode.WorkspaceFolder, image: PadImage): Promi
     const same = there.type === vscode.FileType.File && sameBytes(await vscode.workspace.fs.readFile(uri), answer.bytes);
     return same ? undefined : `${path} exists with other content (not overwritten)`;
   }
-  try {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, answer.bytes);
-  } catch (error) {
-    return `${path} not written (${(error as Error).message})`;
-  }
-  return undefined;
+  // Created in one step that fails if a file appeared meanwhile: a check and a write apart could overwrite it.
+  const create = new vscode.WorkspaceEdit();
+  create.createFile(uri, { contents: answer.bytes, overwrite: false, ignoreIfExists: false });
+  if (await vscode.workspace.applyEdit(create)) return undefined;
+  const now = await vscode.workspace.fs.readFile(uri).then((bytes) => bytes, () => undefined);
+  return now && sameBytes(now, answer.bytes) ? undefined : `${path} not written (it appeared meanwhile, or the folder cannot be written)`;
 }
 
 /** The first folder below the workspace folder, down to the file's own, that is a symbolic link (one not yet there is none). */
