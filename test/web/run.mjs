@@ -7,9 +7,9 @@
 // - The .vsix (newest minutes-*.vsix, as `npm run package` makes it) is unpacked into the run folder
 //   and its manifest loses `main`: code-server runs an extension in the web worker only when it has a
 //   `browser` entry and no `main` (an extension with both runs in the Node host).
-// - The suites are test/vscode/suite/*.test.ts (the same files as `npm run test:vscode`) less those
-//   in SKIP, plus test/web/suite/*.test.ts; they are bundled for the browser, with `node:assert/strict`
-//   pointing at test/web/assert.ts, into the copy's dist/test.js (tests must lie inside the extension's
+// - The suites are test/vscode/suite/*.test.ts (the same files as `npm run test:vscode`) less the
+//   files in NODE_ONLY and the tests in SKIP, plus test/web/suite/*.test.ts; they are bundled for
+//   the browser, with `node:assert/strict` pointing at test/web/assert.ts, into the copy's dist/test.js (tests must lie inside the extension's
 //   folder, or the Node host runs them) after test/web/index.ts, which sets up mocha's browser build.
 // - The results come back through results.txt in the copy, written with `vscode.workspace.fs`.
 // - --screenshot FILE: no tests; opens community-call/20221013.md in the web build and saves a
@@ -41,6 +41,8 @@ const SKIP = [
   // The server's log line names its process (`pid 123`); a web worker has none (it says "web worker").
   { title: 'the first hour (issue 14) 12: logs the server start', why: 'names the Node process' },
 ];
+// Suite files that need Node itself, not only the extension: left out of the browser bundle.
+const NODE_ONLY = [{ file: 'downloadPadImages.test.ts', why: 'serves its image from a local HTTP server (node:http)' }];
 
 const { values: opts } = parseArgs({
   options: {
@@ -90,7 +92,7 @@ function webCopy(vsix, runDir) {
 /** Bundles index.ts and the suites, in that order, into the copy's dist/test.js; returns the suite files. */
 async function bundleTests(extensionDir, runDir) {
   const esbuild = require('esbuild');
-  const shared = readdirSync(SUITES).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join(SUITES, f));
+  const shared = readdirSync(SUITES).filter((f) => f.endsWith('.test.ts') && !NODE_ONLY.some((n) => n.file === f)).sort().map((f) => path.join(SUITES, f));
   const own = path.join(HERE, 'suite');
   const webOnly = readdirSync(own).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join(own, f));
   const files = [...shared, ...webOnly];
@@ -128,7 +130,7 @@ async function main() {
   const testsIndex = opts.screenshot ? undefined : path.join(extensionDir, 'dist', 'test.js');
   if (testsIndex) {
     const files = await bundleTests(extensionDir, runDir);
-    log(`bundled ${files.length} suite file(s): ${files.map((f) => path.basename(f)).join(', ')}; skipped: ${SKIP.map((s) => `"${s.title}" (${s.why})`).join(', ')}`);
+    log(`bundled ${files.length} suite file(s): ${files.map((f) => path.basename(f)).join(', ')}; skipped: ${[...NODE_ONLY.map((n) => `${n.file} (${n.why})`), ...SKIP.map((s) => `"${s.title}" (${s.why})`)].join(', ')}`);
   }
 
   const counts = { passed: 0, failed: 0, print(line) {
