@@ -1,43 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const CLI = resolve(__dirname, '../../dist/cli.js');
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-
-/** The CLI run without blocking this process, which serves the uploads. */
-function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-/** Every file below `root` with its bytes, to see what a run changed. */
-function snapshot(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string, prefix: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
-      else files[`${prefix}${entry.name}`] = readFileSync(join(folder, entry.name)).toString('base64');
-    }
-  };
-  walk(root, '');
-  return files;
-}
+import { join } from 'node:path';
+import { PNG, runCliAsync } from '../support/cli';
+import { folderSnapshot } from '../support/files';
+import { serveOnLoopback, type LoopbackServer } from '../support/loopback';
 
 // Existing minutes that still show images of a pad server on the loopback interface.
 describe('minutes-lint --download-images', function () {
   this.timeout(60_000);
-  let server: Server;
+  let server: LoopbackServer;
   let base: string;
   let root: string;
   const requested: string[] = [];
@@ -52,18 +24,14 @@ describe('minutes-lint --download-images', function () {
   const container = () => `\uFEFF# Team Container 2023-01-06\r\n\r\n![board](${base}/uploads/upload_ab12.png)\r\n`;
 
   before(async () => {
-    server = createServer((req, res) => {
+    server = await serveOnLoopback((req, res) => {
       requested.push(req.url ?? '');
       if (req.url === '/uploads/upload_ab12.png') res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
       else res.writeHead(404).end();
     });
-    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
   });
-  after(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+  after(() => server.close());
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'minutes-images-'));
     mkdirSync(join(root, 'iaas'));
@@ -78,7 +46,7 @@ describe('minutes-lint --download-images', function () {
   });
 
   it('saves the uploads next to each file and makes only their links relative; a second run changes nothing', async () => {
-    const { code, stdout, stderr } = await run(['--download-images'], root);
+    const { code, stdout, stderr } = await runCliAsync(['--download-images'], root);
     assert.equal(code, 0, stderr);
     assert.equal(readFileSync(join(root, 'iaas', '20230105.md'), 'utf8'), iaas().replaceAll(`${base}/uploads/upload_ab12.png`, 'upload_ab12.png'));
     assert.equal(readFileSync(join(root, 'container', '20230106.md'), 'utf8'), container().replace(`${base}/uploads/upload_ab12.png`, 'upload_ab12.png'));
@@ -91,16 +59,16 @@ describe('minutes-lint --download-images', function () {
     assert.match(stdout, /^ {2}image not saved {2}http:\S+\/uploads\/gone\.png: the server answered 404 Not Found; its link is left as it was$/mu);
     assert.match(stdout, /^2 images downloaded, 2 files updated, 1 not saved \(links left as they were\)$/mu);
 
-    const before = snapshot(root);
-    const again = await run(['--download-images'], root);
+    const before = folderSnapshot(root);
+    const again = await runCliAsync(['--download-images'], root);
     assert.equal(again.code, 0, again.stderr);
-    assert.deepEqual(snapshot(root), before);
+    assert.deepEqual(folderSnapshot(root), before);
     assert.match(again.stdout, /^0 images downloaded, 0 files updated, 1 not saved/mu);
   });
 
   it('takes one file, and the configured assets folder', async () => {
     writeFileSync(join(root, '.minutes.json'), '{ "assetsFolder": "assets" }');
-    const { code, stderr } = await run(['--download-images', 'container/20230106.md'], root);
+    const { code, stderr } = await runCliAsync(['--download-images', 'container/20230106.md'], root);
     assert.equal(code, 0, stderr);
     assert.deepEqual(readFileSync(join(root, 'assets', 'upload_ab12.png')), PNG);
     assert.equal(readFileSync(join(root, 'container', '20230106.md'), 'utf8'), container().replace(`${base}/uploads/upload_ab12.png`, '../assets/upload_ab12.png'));
@@ -108,17 +76,17 @@ describe('minutes-lint --download-images', function () {
   });
 
   it('writes nothing with --dry-run, and says what it would download', async () => {
-    const before = snapshot(root);
-    const { code, stdout } = await run(['--download-images', '--dry-run'], root);
+    const before = folderSnapshot(root);
+    const { code, stdout } = await runCliAsync(['--download-images', '--dry-run'], root);
     assert.equal(code, 0);
     assert.match(stdout, /^ {2}would download {2}http:\S+\/uploads\/upload_ab12\.png -> iaas\/upload_ab12\.png$/mu);
-    assert.deepEqual(snapshot(root), before);
+    assert.deepEqual(folderSnapshot(root), before);
     assert.deepEqual(requested, []);
   });
 
   it('exits 2 when a file cannot be written back, saying which', async () => {
     chmodSync(join(root, 'iaas', '20230105.md'), 0o444);
-    const { code, stdout } = await run(['--download-images', 'iaas'], root);
+    const { code, stdout } = await runCliAsync(['--download-images', 'iaas'], root);
     assert.equal(code, 2);
     assert.match(stdout, /^iaas\/20230105\.md: not updated \(the file is read-only\)$/mu);
     assert.equal(readFileSync(join(root, 'iaas', '20230105.md'), 'utf8'), iaas());
@@ -126,7 +94,7 @@ describe('minutes-lint --download-images', function () {
 
   it('says so when no file shows a pad-hosted image', async () => {
     writeFileSync(join(root, 'iaas', '20230105.md'), '# Team IaaS 2023-01-05\n');
-    const none = await run(['--download-images', 'iaas'], root);
+    const none = await runCliAsync(['--download-images', 'iaas'], root);
     assert.equal(none.code, 0);
     assert.equal(none.stdout, 'no pad-hosted images in 1 file\n');
   });
@@ -136,11 +104,11 @@ describe('minutes-lint --download-images', function () {
     ['another format', ['--download-images', '--format', 'json'], /--download-images prints text/u],
   ] as const) {
     it(`exits 2 with one line on ${name}, changing nothing`, async () => {
-      const before = snapshot(root);
-      const { code, stderr } = await run([...args], root);
+      const before = folderSnapshot(root);
+      const { code, stderr } = await runCliAsync([...args], root);
       assert.equal(code, 2);
       assert.match(stderr.split('\n')[0], message);
-      assert.deepEqual(snapshot(root), before);
+      assert.deepEqual(folderSnapshot(root), before);
     });
   }
 });

@@ -1,22 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { feedReader } from '../../server/src/feeds/fetchFeed';
 import { readCalendars } from '../../server/src/core/meetings/readCalendars';
+import { runCliAsync } from '../support/cli';
+import { serveOnLoopback, type LoopbackServer } from '../support/loopback';
 
-const CLI = resolve(__dirname, '../../dist/cli.js');
 const ICS = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:b', 'SUMMARY:Board', 'DESCRIPTION:Minutes: board/', 'DTSTART;TZID=Europe/Berlin:20260302T140500', 'RRULE:FREQ=WEEKLY;COUNT=3', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
 
 describe('calendar feeds (a loopback HTTP server)', () => {
-  let server: Server;
+  let server: LoopbackServer;
   let base: string;
-  const hanging = new Set<import('node:http').ServerResponse>();
   before(async () => {
-    server = createServer((request, response) => {
+    server = await serveOnLoopback((request, response) => {
       switch (request.url) {
         case '/board.ics':
           response.writeHead(200, { 'content-type': 'text/calendar' }).end(ICS);
@@ -31,7 +28,6 @@ describe('calendar feeds (a loopback HTTP server)', () => {
           // Headers, then nothing: the reader must give up by itself.
           response.writeHead(200);
           response.write('BEGIN:VCALENDAR\r\n');
-          hanging.add(response);
           break;
         case '/huge.ics':
           // No content-length, more than the limit, in chunks.
@@ -46,13 +42,9 @@ describe('calendar feeds (a loopback HTTP server)', () => {
           response.writeHead(500).end('oops');
       }
     });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
   });
-  after(async () => {
-    for (const response of hanging) response.destroy();
-    await new Promise((done) => server.close(done));
-  });
+  after(() => server.close());
 
   it('reads a feed, and a YAML feed with includes relative to its URL', async () => {
     const { events, problems } = await readCalendars([`${base}/board.ics`, `${base}/main.yml`], feedReader(2000));
@@ -63,19 +55,17 @@ describe('calendar feeds (a loopback HTTP server)', () => {
   it('says in one line why a slow, failing, huge or non-calendar feed was not read', async () => {
     const read = feedReader(500, 16 * 1024);
     // A port nothing listens on any more.
-    const closed = createServer();
-    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
-    const closedPort = (closed.address() as AddressInfo).port;
-    await new Promise((done) => closed.close(done));
+    const closed = await serveOnLoopback();
+    await closed.close();
     const started = Date.now();
-    const { problems } = await readCalendars([`${base}/slow.ics`, `${base}/fail.ics`, `${base}/huge.ics`, `${base}/page.html`, `http://127.0.0.1:${closedPort}/closed.ics`], read);
+    const { problems } = await readCalendars([`${base}/slow.ics`, `${base}/fail.ics`, `${base}/huge.ics`, `${base}/page.html`, `${closed.base}/closed.ics`], read);
     assert.ok(Date.now() - started < 10_000, 'the slow feed is given up on');
     assert.equal(problems.length, 5);
     assert.equal(problems[0], `${base}/slow.ics: the calendar feed could not be read (no answer within 0.5 s)`);
     assert.equal(problems[1], `${base}/fail.ics: the calendar feed could not be read (HTTP 500)`);
     assert.equal(problems[2], `${base}/huge.ics: the calendar feed could not be read (larger than 16384 bytes)`);
     assert.match(problems[3], new RegExp(`^${base}/page\\.html is not a YAML calendar \\(`, 'u'));
-    assert.match(problems[4], new RegExp(`^http://127\\.0\\.0\\.1:${closedPort}/closed\\.ics: the calendar feed could not be read \\(connect ECONNREFUSED`, 'u'));
+    assert.match(problems[4], new RegExp(`^${closed.base.replace(/\./gu, '\\.')}/closed\\.ics: the calendar feed could not be read \\(connect ECONNREFUSED`, 'u'));
     for (const problem of problems) assert.doesNotMatch(problem, /\n/u);
   });
 
@@ -86,11 +76,8 @@ describe('calendar feeds (a loopback HTTP server)', () => {
       writeFileSync(join(root, 'board/20260302.md'), '# Board 2026-03-02\n');
       writeFileSync(join(root, '.minutes.json'), JSON.stringify({ calendars: [`${base}/board.ics`] }));
       // Asynchronous: the CLI's feed is served by this very process.
-      const child = spawn(process.execPath, [CLI, '--gaps', '--today', '2026-04-01', '--format', 'json'], { cwd: root });
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      const status = await new Promise<number | null>((done) => child.on('close', done));
-      assert.equal(status, 0);
+      const { code, stdout } = await runCliAsync(['--gaps', '--today', '2026-04-01', '--format', 'json'], root);
+      assert.equal(code, 0);
       assert.deepEqual(JSON.parse(stdout), [
         { series: 'board', date: '2026-03-09', event: 'Board', source: `${base}/board.ics` },
         { series: 'board', date: '2026-03-16', event: 'Board', source: `${base}/board.ics` },

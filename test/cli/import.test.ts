@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const CLI = resolve(__dirname, '../../dist/cli.js');
+import { join } from 'node:path';
+import { CLI, PNG, runCliAsync } from '../support/cli';
+import { serveOnLoopback, type LoopbackServer } from '../support/loopback';
 
 function run(args: string[], cwd: string, input?: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input });
@@ -125,20 +123,6 @@ describe('minutes-lint --import', () => {
   }
 });
 
-/** The CLI run without blocking this process, which serves the pads. */
-function runAsync(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-
 /** A pad whose meeting shows uploads of the pad server at `base`, and other images. */
 function picturePad(base: string): string {
   return [
@@ -156,13 +140,13 @@ function picturePad(base: string): string {
 // A pad server on the loopback interface answering as HedgeDoc does.
 describe('minutes-lint --import of a pad URL', function () {
   this.timeout(60_000);
-  let server: Server;
+  let server: LoopbackServer;
   let base: string;
   let root: string;
   const requested: string[] = [];
 
   before(async () => {
-    server = createServer((req, res) => {
+    server = await serveOnLoopback((req, res) => {
       requested.push(req.url ?? '');
       switch (req.url) {
         case '/team-iaas/download':
@@ -202,13 +186,9 @@ describe('minutes-lint --import of a pad URL', function () {
           res.writeHead(404).end();
       }
     });
-    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
   });
-  after(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+  after(() => server.close());
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'minutes-import-url-'));
     mkdirSync(join(root, 'iaas'));
@@ -217,7 +197,7 @@ describe('minutes-lint --import of a pad URL', function () {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it("fetches the note's Markdown from <note>/download and imports it", async () => {
-    const { code, stdout, stderr } = await runAsync(['--import', `${base}/team-iaas?both#top`, '--series', 'iaas'], root);
+    const { code, stdout, stderr } = await runCliAsync(['--import', `${base}/team-iaas?both#top`, '--series', 'iaas'], root);
     assert.equal(code, 0, stderr);
     assert.ok(requested.includes('/team-iaas/download'), requested.join(', '));
     assert.match(stdout, /^created {2}iaas\/20260611\.md/mu);
@@ -225,7 +205,7 @@ describe('minutes-lint --import of a pad URL', function () {
   });
 
   it("saves the pad's uploads next to the meeting and links them relatively; a failed one keeps its link; a second run changes nothing", async () => {
-    const { code, stdout, stderr } = await runAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
+    const { code, stdout, stderr } = await runCliAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^created {2}iaas\/20260618\.md/mu);
     assert.match(stdout, /^ {2}image saved {2}iaas\/upload_ab12\.png$/mu);
@@ -239,7 +219,7 @@ describe('minutes-lint --import of a pad URL', function () {
     assert.equal(created, meeting.replace(`${base}/uploads/upload_ab12.png`, 'upload_ab12.png'));
     assert.deepEqual(readdirSync(join(root, 'iaas')).sort(), ['20260604.md', '20260618.md', 'upload_ab12.png']);
 
-    const again = await runAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
+    const again = await runCliAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /^unchanged {2}iaas\/20260618\.md/mu);
     assert.doesNotMatch(again.stdout, /image saved|^created/mu);
@@ -249,7 +229,7 @@ describe('minutes-lint --import of a pad URL', function () {
 
   it('saves the uploads in the configured assets folder, creating it', async () => {
     writeFileSync(join(root, '.minutes.json'), '{ "assetsFolder": "assets/pads" }');
-    const { code, stderr } = await runAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
+    const { code, stderr } = await runCliAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
     assert.equal(code, 0, stderr);
     assert.deepEqual(readFileSync(join(root, 'assets', 'pads', 'upload_ab12.png')), PNG);
     assert.match(readFileSync(join(root, 'iaas', '20260618.md'), 'utf8'), /!\[board\]\(\.\.\/assets\/pads\/upload_ab12\.png\)/u);
@@ -257,7 +237,7 @@ describe('minutes-lint --import of a pad URL', function () {
 
   it('never overwrites another file of the upload\'s name: the link stays', async () => {
     writeFileSync(join(root, 'iaas', 'upload_ab12.png'), 'mine');
-    const { code, stdout } = await runAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
+    const { code, stdout } = await runCliAsync(['--import', `${base}/team-pics`, '--series', 'iaas'], root);
     assert.equal(code, 0);
     assert.match(stdout, /^ {2}image not saved {2}\S+upload_ab12\.png: iaas\/upload_ab12\.png exists with other content \(not overwritten\); its link is left as it was$/mu);
     assert.equal(readFileSync(join(root, 'iaas', 'upload_ab12.png'), 'utf8'), 'mine');
@@ -272,7 +252,7 @@ describe('minutes-lint --import of a pad URL', function () {
     ['a server that does not answer', 'slow', /no answer within 15 s/u],
   ] as const) {
     it(`exits 2 with one line on ${name}, saving nothing`, async () => {
-      const { code, stderr } = await runAsync(['--import', `${base}/${note}`, '--series', 'iaas'], root);
+      const { code, stderr } = await runCliAsync(['--import', `${base}/${note}`, '--series', 'iaas'], root);
       assert.equal(code, 2);
       assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
       assert.match(stderr, message);

@@ -3,9 +3,10 @@
 // (test/support/faults.cjs) rather than imitated.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { folderSnapshot } from '../support/files';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const FAULTS = resolve(__dirname, '../support/faults.cjs');
@@ -18,15 +19,6 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
   const nodeArgs = env.MINUTES_FAULT ? ['--require', FAULTS] : [];
   const result = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** The Markdown files of a folder, recursively, with their bytes. */
-function snapshot(folder: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name)).toString('hex'));
-  }
-  return files;
 }
 
 describe('minutes-lint never loses a byte', () => {
@@ -101,13 +93,13 @@ describe('minutes-lint never loses a byte', () => {
     });
 
     it('a full disk leaves every file whole, says which file in one line and exits 2', () => {
-      const before = snapshot(root);
+      const before = folderSnapshot(root);
       const { code, stderr } = run(['--fix'], root, { MINUTES_FAULT: 'enospc-on-write', MINUTES_FAULT_ROOT: root });
       assert.equal(code, 2);
       assert.doesNotMatch(stderr, /\n\s+at /u, 'no stack trace');
       assert.match(stderr, /^community-call\/20240118\.md: not fixed: ENOSPC: no space left on device/mu);
       assert.match(stderr, /^minutes-lint: --fix changed 0 file\(s\); \d+ file\(s\) not fixed/mu);
-      assert.deepEqual(snapshot(root), before, 'a file changed, or a temporary file was left behind');
+      assert.deepEqual(folderSnapshot(root), before, 'a file changed, or a temporary file was left behind');
     });
 
     it('a file that cannot be written is reported and the others are still fixed', () => {

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../../server/src/core';
 import { datedPathOf } from '../../server/src/core/config/paths';
@@ -12,6 +10,7 @@ import type { CalendarEvent } from '../../server/src/core/meetings/types';
 import { feedReader } from '../../server/src/feeds/fetchFeed';
 import { MinutesIndex } from '../../server/src/core/workspace/minutesIndex';
 import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
+import { serveOnLoopback } from '../support/loopback';
 import { CORPUS, requireCorpus } from './corpusPath';
 
 /** SCS's meeting calendar (yaml2ics), beside the minutes (read in place: see the corpus NOTICE.md). */
@@ -74,20 +73,19 @@ describe('corpus: the SCS calendar against the SCS minutes', function () {
     assert.deepEqual(fromIcs.problems, []);
     assert.deepEqual(fromIcs.missing.map((m) => `${m.series} ${m.date} ${m.event}`), expected);
 
-    const server = createServer((request, response) => {
+    const server = await serveOnLoopback((request, response) => {
       readFile(join(CALENDAR, decodeURIComponent(request.url!.slice(1))), 'utf8').then(
         (text) => response.writeHead(200).end(text),
         () => response.writeHead(404).end(),
       );
     });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/main.yml`;
+      const url = `${server.base}/main.yml`;
       const fromFeed = await gapsAsOf('2026-06-15', feedReader(5000), url);
       assert.deepEqual(fromFeed.problems, []);
       assert.deepEqual(fromFeed.missing.map((m) => `${m.series} ${m.date} ${m.event}`), expected);
     } finally {
-      await new Promise((done) => server.close(done));
+      await server.close();
     }
   });
 });
