@@ -24,8 +24,8 @@ function newestOfSeries(model: CheckedModel, workspace: MinutesWorkspace | undef
   // The series from the path in the repository (a URI's path would make all of it the series).
   const folder = datedPathOf(path, workspace.config)?.series;
   if (folder === undefined) return undefined;
+  if (workspace.index.hasLater(folder, date, path)) return undefined;
   const files = workspace.index.filesIn(folder);
-  if (files.some((f) => f.path !== path && dayNumber(f.date!) > dayNumber(date))) return undefined;
   if (today && seriesEnded(files, today, workspace.config.reminderDays)) return undefined;
   return { path, date, files, folder, workspace };
 }

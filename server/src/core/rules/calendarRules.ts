@@ -27,8 +27,7 @@ function beingWritten(model: CheckedModel, date: CalendarDate, workspace: Minute
   if (dayNumber(today) - dayNumber(date) <= reminderDays) return true;
   const path = workspace.relativePath(model.uri);
   const folder = path === undefined ? undefined : workspace.index.file(path)?.folder;
-  if (folder === undefined) return true;
-  return !workspace.index.filesIn(folder).some((f) => f.path !== path && dayNumber(f.date!) > dayNumber(date));
+  return folder === undefined || !workspace.index.hasLater(folder, date, path);
 }
 
 export const meetingOnHoliday: Rule = {

@@ -136,6 +136,12 @@ export class MinutesIndex {
     return undefined;
   }
 
+  /** Whether a file of a folder other than `exceptPath` is dated after `date`: then a file of `date` is not its newest. */
+  hasLater(folder: string, date: CalendarDate, exceptPath?: string): boolean {
+    const day = dayNumber(date);
+    return this.filesIn(folder).some((f) => f.path !== exceptPath && dayNumber(f.date!) > day);
+  }
+
   /** Files of a folder dated after `after` and on or before `until`. */
   between(folder: string, after: CalendarDate | undefined, until: CalendarDate): IndexedFile[] {
     const low = after ? dayNumber(after) : -Infinity;
