@@ -1,4 +1,5 @@
 /** Meetings the calendar expects whose minutes never arrived. */
+import { MOVED_MEETING_DAYS } from '../model/dates';
 import { addDays } from './localTime';
 import type { CalendarEvent, MissingMeeting } from './types';
 
@@ -11,8 +12,6 @@ export interface ExpectedMeeting {
   event: Pick<CalendarEvent, 'summary' | 'source'>;
 }
 
-/** How far from its calendar date a meeting's minutes may be dated: a meeting moved within the week. */
-export const MOVED_MEETING_DAYS = 3;
 
 export interface GapOptions {
   /** YYYY-MM-DD. */

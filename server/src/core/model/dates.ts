@@ -71,6 +71,12 @@ export function sameDate(a: CalendarDate, b: CalendarDate): boolean {
 }
 
 /** Days since the epoch, for ordering and arithmetic. */
+/**
+ * How far apart two dates of one meeting may be: a meeting moved within its week, or a file or link
+ * a day or two off the meeting it names.
+ */
+export const MOVED_MEETING_DAYS = 3;
+
 export function dayNumber(date: CalendarDate): number {
   return Math.floor(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
 }

@@ -1,6 +1,6 @@
 import { datedPathOf } from '../config/paths';
 import { anchorsOf, hasAnchor, meantHeadings } from '../model/anchors';
-import { dayNumber, isRealDate, sameDate, type CalendarDate } from '../model/dates';
+import { dayNumber, isRealDate, MOVED_MEETING_DAYS, sameDate, type CalendarDate } from '../model/dates';
 import { parseMinutesOutline } from '../model/parse';
 import type { CheckedModel } from '../model/types';
 import { DOCUMENT_START } from '../text/edits';
@@ -9,8 +9,6 @@ import type { IndexedFile } from '../workspace/minutesIndex';
 import type { MinutesWorkspace } from '../workspace/workspace';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
-/** How far a linked file's date may be from an existing file's for the link to have perhaps meant that one. */
-const NEAR_DAYS = 3;
 /** At most this many files or headings are offered where none is clearly meant. */
 const MAX_OFFERED = 3;
 
@@ -108,7 +106,7 @@ function meantFiles(workspace: MinutesWorkspace, { config }: RuleContext, path: 
     const onDate = nearby.filter((f) => sameDate(f.date!, date));
     if (onDate.length === 1) return { clear: onDate[0].path, offered: [] };
     const distance = (f: IndexedFile) => Math.abs(dayNumber(f.date!) - dayNumber(date));
-    const near = onDate.length ? onDate : nearby.filter((f) => distance(f) <= NEAR_DAYS).sort((a, b) => distance(a) - distance(b));
+    const near = onDate.length ? onDate : nearby.filter((f) => distance(f) <= MOVED_MEETING_DAYS).sort((a, b) => distance(a) - distance(b));
     return { offered: near.slice(0, MAX_OFFERED).map((f) => f.path) };
   }
   const named = [...workspace.index.allPaths()].filter((p) => p.slice(p.lastIndexOf('/') + 1) === fileName);

@@ -1,4 +1,4 @@
-import { dayNumber, formatDate } from '../model/dates';
+import { dayNumber, formatDate, MOVED_MEETING_DAYS } from '../model/dates';
 import type { LinkTarget, MinutesLine, TeamEntry } from '../model/types';
 import type { IndexedFile } from '../workspace/minutesIndex';
 import { sameTeam } from '../workspace/names';
@@ -6,8 +6,6 @@ import { DOCUMENT_START, fileUrl, linkedLine, minimalReplace, minutesLinkSpan, p
 import { lastMeeting } from './teams';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
-/** How far a linked file's date may be from an existing file's for the link to have meant that one. */
-const NEAR_DAYS = 3;
 
 /** The entries with a link into the repository, when there is a repository of team folders to check against. */
 function linkedEntries({ model, workspace }: RuleContext): Array<TeamEntry & { minutesLine: MinutesLine & { target: LinkTarget } }> {
@@ -48,7 +46,7 @@ export const linkNotFound: Rule = {
       const candidate = reference && meetingDate ? workspace!.held.latestOnOrBefore(target.folder, dayNumber(reference) <= dayNumber(meetingDate) ? meetingDate : reference) : undefined;
       const since = meetingDate && lastMeeting(workspace!, context.model, meetingDate);
       // A link a day or two off names the meeting it meant (`iaas/20221004.md` for `iaas/20221005.md`).
-      const meant = candidate && target.date?.date && Math.abs(dayNumber(candidate.date!) - dayNumber(target.date.date)) <= NEAR_DAYS;
+      const meant = candidate && target.date?.date && Math.abs(dayNumber(candidate.date!) - dayNumber(target.date.date)) <= MOVED_MEETING_DAYS;
       if (candidate && since && !meant && dayNumber(candidate.date!) <= dayNumber(since)) {
         // The team met without minutes: last week's file, which the last roll-up linked, would be wrong.
         const span = minutesLinkSpan(context.model, entry.minutesLine);
