@@ -15,6 +15,8 @@ describe('rule unrecognised-file', () => {
     const files = { '2016/03-london/03-29-minutes.md': '# F2F 2016-03-29\n' };
     const f = single(lintDoc('# F2F London 29-03-2016\n', '2016/03-london/29-03-2016-minutes.md', files, config).findings, 'unrecognised-file');
     assert.match(f.message, /matches "\{YYYY\}\/\{\*\}\/\{MM\}-\{DD\}\{suffix\}\.md" only as a date that does not exist/u);
+    // What it proposes reads the name as the date it is: day, month, year.
+    assert.match(f.message, /add "\{YYYY\}\/03-london\/\{DD\}-\{MM\}-\{YYYY\}\{suffix\}\.md"/u);
     assert.deepEqual(ofCode(lintDoc('# F2F 2016-03-29\n', '2016/03-london/03-29-minutes.md', files, config).findings, 'unrecognised-file'), []);
   });
 

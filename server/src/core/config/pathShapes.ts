@@ -12,11 +12,19 @@ const MONTH_DAY = /(?<![\d])(\d{1,2})([-_.])(\d{1,2})(?![\d])/u;
 
 const digits = (s: string, two: string, one: string) => (s.length === 2 ? two : one);
 
+/** Month then day (`{MM}-{DD}`), unless the first cannot be a month and the second can (`29-03`): then day first. */
+function monthAndDay(first: string, separator: string, second: string): string {
+  const month = (s: string) => digits(s, '{MM}', '{M}');
+  const day = (s: string) => digits(s, '{DD}', '{D}');
+  return +first > 12 && +second <= 12 ? `${day(first)}${separator}${month(second)}` : `${month(first)}${separator}${day(second)}`;
+}
+
 /**
  * The path pattern of one dated file, with `{series}` for its first folder when it has more than
  * one: `iaas/20220928.md` -> `{series}/{YYYY}{MM}{DD}{suffix}.md`; `plenary/2024/PL-10-08.md` ->
  * `{series}/{YYYY}/{*}-{MM}-{DD}.md`; `stack/2022/5-9-22.md` -> `{series}/{YYYY}/{M}-{D}-{YY}.md`
- * (month first; see swapMonthAndDay for the other reading). Undefined for a path with no date in it.
+ * (month first unless the first number cannot be a month; see swapMonthAndDay for the other reading).
+ * Undefined for a path with no date in it.
  */
 export function patternOf(path: string): string | undefined {
   const segments = path.split('/');
@@ -31,9 +39,9 @@ export function patternOf(path: string): string | undefined {
     namePattern = `${prefixOf(name, m.index)}{YYYY}${m[2]}${digits(m[3], '{MM}', '{M}')}${m[2]}${digits(m[4], '{DD}', '{D}')}${suffixOf(name, m.index + m[0].length)}`;
   } else if ((m = YEAR_LAST.exec(name)) && (m[4].length === 4 || hasYearFolder || m[2] !== '.')) {
     const year = m[4].length === 4 ? '{YYYY}' : '{YY}';
-    namePattern = `${prefixOf(name, m.index)}${digits(m[1], '{MM}', '{M}')}${m[2]}${digits(m[3], '{DD}', '{D}')}${m[2]}${year}${suffixOf(name, m.index + m[0].length)}`;
+    namePattern = `${prefixOf(name, m.index)}${monthAndDay(m[1], m[2], m[3])}${m[2]}${year}${suffixOf(name, m.index + m[0].length)}`;
   } else if (hasYearFolder && (m = MONTH_DAY.exec(name))) {
-    namePattern = `${prefixOf(name, m.index)}${digits(m[1], '{MM}', '{M}')}${m[2]}${digits(m[3], '{DD}', '{D}')}${suffixOf(name, m.index + m[0].length)}`;
+    namePattern = `${prefixOf(name, m.index)}${monthAndDay(m[1], m[2], m[3])}${suffixOf(name, m.index + m[0].length)}`;
   }
   if (!namePattern) return undefined;
   // The folders before a year folder name the series (`archive/team-1`); the year folder stays.
