@@ -92,6 +92,16 @@ describe('minutes-lint --download-images', function () {
     assert.equal(readFileSync(join(root, 'iaas', '20230105.md'), 'utf8'), iaas());
   });
 
+  it('keeps an edit made while it downloads: that file is not written back, says so and exits 2', async () => {
+    const { code, stdout } = await runCliAsync(['--download-images'], root, { MINUTES_FAULT: 'edit-after-read', MINUTES_FAULT_ROOT: root });
+    const edited = ['iaas/20230105.md', 'container/20230106.md'].filter((f) => readFileSync(join(root, f), 'utf8').includes('A line the user typed meanwhile.'));
+    assert.equal(edited.length, 1, 'the fault was injected');
+    const text = readFileSync(join(root, edited[0]), 'utf8');
+    assert.ok(text.includes('/uploads/upload_ab12.png'), 'its links were not rewritten over the edit');
+    assert.match(stdout, new RegExp(`^${edited[0].replace(/[./]/gu, '\\$&')}: not updated \\(it changed since it was checked`, 'mu'));
+    assert.equal(code, 2);
+  });
+
   it('says so when no file shows a pad-hosted image', async () => {
     writeFileSync(join(root, 'iaas', '20230105.md'), '# Team IaaS 2023-01-05\n');
     const none = await runCliAsync(['--download-images', 'iaas'], root);

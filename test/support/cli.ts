@@ -3,11 +3,14 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const CLI = resolve(__dirname, '../../dist/cli.js');
+const FAULTS = resolve(__dirname, 'faults.cjs');
 
 /** The CLI run without blocking this process, which may be serving what the CLI fetches (see loopback.ts). */
-export function runCliAsync(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCliAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  // A fault to inject (MINUTES_FAULT, see faults.cjs) loads the injector first.
+  const nodeArgs = env.MINUTES_FAULT ? ['--require', FAULTS] : [];
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd });
+    const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
