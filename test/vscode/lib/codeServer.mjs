@@ -21,6 +21,9 @@ export function sandbox(runDir) {
     'telemetry.telemetryLevel': 'off',
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
+    // code-server, like vscode.dev, saves an edit after a second by default: a test's unsaved edit
+    // (reverted after the test, as on the desktop) would reach the fixture on disk and the next tests.
+    'files.autoSave': 'off',
   }, null, 2)}\n`);
   const config = path.join(runDir, 'code-server.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
