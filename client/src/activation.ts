@@ -30,6 +30,8 @@ export interface MinutesApi {
   /** The Series view's top level, then each series' lines: label | description. */
   seriesItems(): Promise<Array<{ series: string; items: string[] }>>;
   markdownEditor(): boolean;
+  /** The ids of the Minutes views now on screen. */
+  visibleViews(): string[];
   log(): string;
 }
 
@@ -98,6 +100,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
   const teams = new TeamsView(client);
   const actions = new ActionItemsView(client);
   const series = new SeriesView(client);
+  const views: Record<string, vscode.TreeView<unknown>> = { 'minutes.teams': teams.view, 'minutes.series': series.view, 'minutes.actions': actions.view };
   let markdownEditor = false;
   const followEditor = (editor: vscode.TextEditor | undefined) => {
     // No editor (a settings page, the Problems panel focused) keeps the view as it was.
@@ -157,6 +160,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
         })),
       ),
     markdownEditor: () => markdownEditor,
+    visibleViews: () => Object.entries(views).filter(([, view]) => view.visible).map(([id]) => id),
     log: () => output.text(),
   };
 }

@@ -143,6 +143,17 @@ async function waitFor(probe, ms, what) {
 /** innerText of every element matching `selector` (visible or not), in document order. */
 const texts = (selector) => page.locator(selector).evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
 /** Rows of a tree view as "label — description". */
+/** Clicks a view container's icon in the activity bar (unless it is already open) and waits for it to show. */
+async function showContainer(title) {
+  const item = page.locator(`.part.activitybar .action-item:is([aria-label^="${title}"], :has(.action-label[aria-label^="${title}"]))`).first();
+  await item.waitFor({ timeout: 15_000 });
+  // A second click on the open container's icon would close the side bar.
+  const open = async () => (await item.getAttribute('aria-selected')) === 'true' || /\bchecked\b/u.test((await item.getAttribute('class')) ?? '');
+  if (!(await open())) await item.click();
+  await waitFor(open, 15_000, `the ${title} icon to be selected`);
+  await page.locator('.part.sidebar .composite.title', { hasText: new RegExp(`^\\s*${title}`, 'i') }).first().waitFor({ timeout: 15_000 });
+}
+
 const treeRows = (selector) => page.locator(selector).evaluateAll((els) => els.map((e) => [e.querySelector('.label-name'), e.querySelector('.label-description')]
   .filter(Boolean).map((x) => x.textContent.trim()).join(' — ') || e.innerText.replace(/\s+/g, ' ').trim()));
 const labels = (selector) => page.locator(selector).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
@@ -366,6 +377,22 @@ async function main() {
     return `menu: ${menu.join(' | ')}${presses > 1 ? ` (after ${presses} x Ctrl+.)` : ''}; line 11 now links iaas/20220928.md`;
   }, { needs: [SQUIGGLES] });
 
+  const CONTAINER = 'the Minutes icon in the activity bar shows Teams & SIGs with room for ten rows';
+  await step(CONTAINER, async () => {
+    await showContainer('Minutes');
+    const body = page.locator('.pane:has(.pane-header:has-text("Teams & SIGs")) .pane-body').first();
+    await body.waitFor({ timeout: 15_000 });
+    // The view's room as VS Code first lays it out (the Explorer gave it five rows beside the file tree).
+    const row = await page.locator('.pane:has(.pane-header:has-text("Teams & SIGs")) .monaco-list-row').first().boundingBox({ timeout: 30_000 });
+    const { height } = await body.boundingBox();
+    const rows = Math.floor(height / row.height);
+    if (rows < 10) throw new Error(`the Teams & SIGs view has room for ${rows} rows (${Math.round(height)} px)`);
+    for (const name of ['Series', 'Action Items']) await page.locator('.pane-header', { hasText: name }).first().waitFor({ timeout: 15_000 });
+    await parkMouse();
+    await shot('minutes-container');
+    return `room for ${rows} rows; Series and Action Items below`;
+  }, { needs: [OPEN] });
+
   await step('Teams & SIGs view lists the teams (and follows the fix)', async () => {
     const header = page.locator('.pane-header', { hasText: 'Teams & SIGs' }).first();
     await header.waitFor({ timeout: 15_000 });
@@ -383,7 +410,7 @@ async function main() {
     const box = await clipAround([`.pane:has(.pane-header:has-text("Teams & SIGs")) .pane-header`, `.pane:has(.pane-header:has-text("Teams & SIGs")) .monaco-list-row`]);
     await docsImage('teams-view.png', box);
     return all.join(' | ');
-  }, { needs: [OPEN] });
+  }, { needs: [CONTAINER] });
 
   await step('Action Items view lists the open items by owner', async () => {
     const header = page.locator('.pane-header', { hasText: 'Action Items' }).first();
@@ -461,24 +488,25 @@ async function main() {
     return 'Team Container now links container/20220926.md; 2 warnings left';
   }, { needs: [SQUIGGLES] });
 
-  await step('Teams & SIGs view stays when a folder is selected in the Explorer', async () => {
+  await step('Teams & SIGs view is still there after a folder is selected in the Explorer', async () => {
     // The view follows the active editor (a context key), not the Explorer's selection.
+    await showContainer('Explorer');
     const folders = page.locator('.pane-header', { hasText: new RegExp(path.basename(workspace), 'i') }).first();
     if ((await folders.getAttribute('aria-expanded')) !== 'true') await folders.click();
     const iaas = page.locator('.explorer-folders-view .monaco-list-row[aria-label*="iaas"]').first();
     await iaas.waitFor({ timeout: 15_000 });
     await iaas.click();
     await waitFor(async () => (await iaas.getAttribute('aria-selected')) === 'true', 5000, 'the iaas folder selected');
-    const header = page.locator('.pane-header', { hasText: 'Teams & SIGs' }).first();
-    // Give a wrong `when` clause the chance to hide it: the next squiggle repaint is later than a context update.
     await page.keyboard.press('Escape');
-    await waitFor(async () => (await header.count()) > 0 && header.isVisible(), 5000, 'the Teams & SIGs header');
-    await page.waitForTimeout(1000);
-    if (!(await header.isVisible())) throw new Error('the Teams & SIGs view disappeared when a folder was selected');
+    await showContainer('Minutes');
+    const rows = await waitFor(async () => {
+      const l = await treeRows('.pane:has(.pane-header:has-text("Teams & SIGs")) .monaco-list-row');
+      return l.some((x) => x.startsWith('Team IaaS')) && l;
+    }, 15_000, 'the Teams & SIGs rows back in the Minutes container');
     await parkMouse();
     await shot('explorer-folder-selected');
-    return 'view still shown with the iaas folder selected';
-  }, { needs: [OPEN] });
+    return `view still shown with the iaas folder selected: ${rows.length} rows`;
+  }, { needs: [CONTAINER] });
 
   await step('after Developer: Reload Window the squiggles are back, timed; closing logged no failed request', async () => {
     const before = await page.locator(`${editor} .squiggly-warning`).count();

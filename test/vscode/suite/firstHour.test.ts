@@ -39,8 +39,8 @@ describe('the first hour (issue 14)', () => {
   });
 
   it('1: shows the Teams & SIGs view from a context key that follows the active editor, not the Explorer', async () => {
-    const manifest = getExtension().packageJSON as { contributes: { views: { explorer: Array<{ id: string; when: string }> } } };
-    const views = manifest.contributes.views.explorer;
+    const manifest = getExtension().packageJSON as { contributes: { views: { minutes: Array<{ id: string; when: string }> } } };
+    const views = manifest.contributes.views.minutes;
     assert.equal(views.find((v) => v.id === 'minutes.teams')?.when, 'minutes.markdownEditor');
     await openFixture(WEEKLY);
     const minutes = await api();

@@ -117,12 +117,21 @@ describe('the first hour, round two (issue 28)', () => {
     assert.ok(paragraphs.includes('*Participants*'), summary);
   });
 
-  it('11: the Action Items view is contributed to show without a Markdown editor, and lists items with none open', async () => {
-    const manifest = getExtension().packageJSON as { activationEvents: string[]; contributes: { views: { explorer: Array<{ id: string; when?: string }> } } };
+  it('11: the Minutes container holds the three views, Teams & SIGs with the most room, and Action Items lists items with no editor open', async () => {
+    type View = { id: string; when?: string; initialSize?: number };
+    const manifest = getExtension().packageJSON as { activationEvents: string[]; contributes: { views: { minutes: View[] } } };
     assert.ok(manifest.activationEvents.includes('onView:minutes.actions'));
-    assert.equal(manifest.contributes.views.explorer.find((v) => v.id === 'minutes.actions')?.when, undefined);
-    await closeAllEditors();
+    const views = manifest.contributes.views.minutes;
+    assert.equal(views.find((v) => v.id === 'minutes.actions')?.when, undefined);
+    // The flex share VS Code gives a view when it first shows it (honoured only in the extension's own container).
+    const size = (id: string) => views.find((v) => v.id === id)?.initialSize ?? 1;
+    assert.ok(size('minutes.teams') > size('minutes.series') && size('minutes.teams') > size('minutes.actions'), JSON.stringify(views));
+    await openFixture(WEEKLY);
     const minutes = await api();
+    await vscode.commands.executeCommand('workbench.view.extension.minutes');
+    await waitFor(() => ['minutes.teams', 'minutes.series', 'minutes.actions'].every((id) => minutes.visibleViews().includes(id)), 20_000,
+      'Teams & SIGs, Series and Action Items on screen in the Minutes container');
+    await closeAllEditors();
     await vscode.commands.executeCommand('minutes.actions.focus');
     const groups = await waitFor(async () => {
       const found = await minutes.actionItems();
