@@ -40,7 +40,8 @@ async function createAndOpen(folder: vscode.WorkspaceFolder, file: NewFileResult
     // Created by us, or found there: only our own text means the file is new.
     exists = (await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined)) !== file.text;
   }
-  const editor = await vscode.window.showTextDocument(uri);
+  // Not a preview tab: the next file opened must not replace the minutes being written.
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
   if (exists) {
     void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(uri)} exists already; it was opened, not overwritten.`);
     return;
@@ -75,7 +76,11 @@ async function confirmWarning(file: NewFileResult, uri: vscode.Uri): Promise<boo
 export async function createConfiguration(client: LanguageClient): Promise<void> {
   const folder = await pickFolder();
   if (!folder) return void vscode.window.showWarningMessage('Open the minutes repository as a folder first.');
-  const file = await run(client, SERVER_COMMANDS.createConfiguration, { rootUri: folder.uri.toString() });
+  // Reading a large repository takes seconds: say so while it runs.
+  const file = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Minutes: reading ${folder.name} to propose a configuration…` },
+    () => run(client, SERVER_COMMANDS.createConfiguration, { rootUri: folder.uri.toString() }),
+  );
   const uri = vscode.Uri.parse(file.uri);
   if (!inside(folder, uri)) return void vscode.window.showErrorMessage(`Minutes: ${file.uri} lies outside the folder ${folder.name}; nothing was written.`);
   const existing = await vscode.workspace.fs.stat(uri).then(
@@ -147,7 +152,7 @@ export async function newTeamMinutes(client: LanguageClient, args: { folder?: st
     args.date ??
     (await vscode.window.showInputBox({
       title: `New minutes of ${choice.name ?? choice.folder}`,
-      prompt: choice.last ? `Meeting date (it meets on ${choice.weekday}s, from its recent minutes)` : 'Meeting date',
+      prompt: choice.basis ? `Meeting date (${choice.basis})` : 'Meeting date',
       value: choice.next,
       validateInput: (v) => (messageDate(v) ? undefined : 'A date that exists, as YYYY-MM-DD'),
     }));

@@ -137,9 +137,11 @@ export interface TeamChoice {
   name?: string;
   /** The date of its latest minutes (YYYY-MM-DD). */
   last?: string;
-  /** Its next meeting day from its own history, on or after today (YYYY-MM-DD). */
+  /** Its next meeting day by its schedule or its own history, on or after today (YYYY-MM-DD). */
   next: string;
   weekday: string;
+  /** Why that day: "its schedule: every 2 weeks, Thursday", "it meets on Thursdays, from its recent minutes". */
+  basis?: string;
 }
 
 export interface DateInsertion {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { applyEdits } from '../../cli/src/applyEdits';
-import { calendarFor, dateOptions, DEFAULT_CONFIG, documentLinks, hover, insertOption, lint, MinutesWorkspace, newTeamMinutes, newWeeklyMinutes, parseMinutes, weeklyDateChoices } from '../../server/src/core';
+import { calendarFor, dateOptions, resolveConfig, DEFAULT_CONFIG, documentLinks, hover, insertOption, lint, MinutesWorkspace, newTeamMinutes, newWeeklyMinutes, parseMinutes, weeklyDateChoices } from '../../server/src/core';
 import { BASE, joinLines, modelOf } from './helpers';
 import { nextTeamMeeting } from '../../server/src/core/features/newMinutes';
 
@@ -104,8 +104,8 @@ describe('new minutes', () => {
   it("writes team minutes with the last meeting's participants", () => {
     const file = newTeamMinutes(workspace, 'iaas', calendar, { year: 2022, month: 10, day: 5 });
     assert.equal(file.path, 'iaas/20221005.md');
-    assert.equal(file.text, '# 2022-10-05\n\n## Participants\n\n- @fkr\n- @berendt\n\n## Recurring items\n\n- \n\n## Agenda\n\n- \n');
-    assert.deepEqual(file.cursor, { line: 13, character: 2 });
+    assert.equal(file.text, '# 2022-10-05\n\n## Participants\n\n- @fkr\n- @berendt\n\n## Agenda\n\n- \n');
+    assert.deepEqual(file.cursor, { line: 9, character: 2 });
   });
 });
 
@@ -118,16 +118,58 @@ describe('new team minutes shaped like the last meeting (issue 14)', () => {
   const teams = new MinutesWorkspace('file:///repo', { readFile: (p) => teamFiles[p] }, DEFAULT_CONFIG, Object.keys(teamFiles));
 
   it('proposes the weekday most recent meetings fell on, on or after today', () => {
-    assert.deepEqual(nextTeamMeeting(teams, 'sig-monitoring', { year: 2026, month: 11, day: 29 }), { year: 2026, month: 12, day: 2 });
-    assert.deepEqual(nextTeamMeeting(teams, 'sig-monitoring', { year: 2026, month: 12, day: 2 }), { year: 2026, month: 12, day: 2 });
-    assert.deepEqual(nextTeamMeeting(teams, 'iaas', { year: 2026, month: 11, day: 29 }), { year: 2026, month: 12, day: 1 });
+    assert.deepEqual(nextTeamMeeting(teams, 'sig-monitoring', { year: 2026, month: 11, day: 29 }), { date: { year: 2026, month: 12, day: 2 }, basis: 'it meets on Wednesdays, from its recent minutes' });
+    assert.deepEqual(nextTeamMeeting(teams, 'sig-monitoring', { year: 2026, month: 12, day: 2 }).date, { year: 2026, month: 12, day: 2 });
+    assert.deepEqual(nextTeamMeeting(teams, 'iaas', { year: 2026, month: 11, day: 29 }).date, { year: 2026, month: 12, day: 1 });
+  });
+
+  it('proposes the next meeting of the schedule the series is configured with, every second week counted from the last one held', () => {
+    const biweekly = resolveConfig({ series: [{ paths: ['{series}/{YYYY}{MM}{DD}.md'], schedule: [{ weekdays: [4], everyWeeks: 2, from: '2026-01-15' }] }] });
+    assert.deepEqual(biweekly.errors, []);
+    const held = { 'sig-std/20260521.md': '## 2026-05-21\n', 'sig-std/20260604.md': '## 2026-06-04\n' } as Record<string, string>;
+    const scheduled = new MinutesWorkspace('file:///repo', { readFile: (p) => held[p] }, biweekly.config, Object.keys(held));
+    const next = nextTeamMeeting(scheduled, 'sig-std', { year: 2026, month: 6, day: 8 }, calendar);
+    assert.deepEqual(next, { date: { year: 2026, month: 6, day: 18 }, basis: 'its schedule: every 2 weeks, Thursday, from 2026-01-15' });
   });
 
   it('carries the recurring items with last time’s answers blank, in the folder’s bullet style', () => {
     const file = newTeamMinutes(teams, 'sig-monitoring', calendar, { year: 2022, month: 11, day: 16 });
     assert.equal(
       file.text,
-      '# 2022-11-16\n\n## Participants\n\n* @kim\n* @lee\n\n## Community call\n\n* Who is presenting in the weekly call?\n    * Minutes-transfer: \nReport in the community call: \n\n## Agenda\n\n* \n',
+      '# 2022-11-16\n\n## Participants\n\n* @kim\n\n## Community call\n\n* Who is presenting in the weekly call?\n    * Minutes-transfer: \nReport in the community call: \n\n## Agenda\n\n* \n',
     );
+  });
+});
+
+describe('new team minutes of a series that writes each topic as a heading (issue 28)', () => {
+  const meeting = (date: string, people: string[], transfer: string, topic: string[], news: string[] = []) =>
+    [`## ${date}`, '', '### Participants', '', ...people.map((p) => `- @${p}`), '', '### Pending action items', '', '- _AI @cho: draft the IPv6 standard_', '  - ongoing', '',
+      '### Minutes `transfer`', '', `- transfer: @${transfer}`, '- report in the community call', ...news, '', ...topic, ''].join('\n');
+  const seriesFiles: Record<string, string> = {
+    'sig-std/20260521.md': meeting('2026-05-21', ['ana', 'ben'], 'ana', ['### Lifetime of test results', '', 'sponsor: @ana', '', '- premise']),
+    'sig-std/20260528.md': meeting('2026-05-28', ['ana', 'ben'], 'ben', ['### Problem with Zuul', '', '- secrets do not work']),
+    'sig-std/20260604.md': meeting('2026-06-04', ['ana', 'dia'], 'dia', ['### New os_purpose value `oldgeneric`', '', 'sponsor: @ana', '', '- no objections in this group', '- _AI @ana: implement `oldgeneric` in image manager_'], ['- @dia will not be around in July']),
+  };
+  const series = new MinutesWorkspace('file:///repo', { readFile: (p) => seriesFiles[p] }, DEFAULT_CONFIG, Object.keys(seriesFiles));
+  const file = newTeamMinutes(series, 'sig-std', calendar, { year: 2026, month: 6, day: 11 });
+  const lines = file.text.split('\n');
+
+  it("copies the sections its meetings share, as written, and none of the last meeting's topics", () => {
+    assert.deepEqual(lines.filter((l) => l.startsWith('#')), ['## 2026-06-11', '### Participants', '### Pending action items', '### Minutes `transfer`', '### ']);
+    const at = lines.indexOf('### Minutes `transfer`');
+    // Its fields blank, the lines it always has, not last time's news.
+    assert.deepEqual(lines.slice(at + 2, lines.indexOf('', at + 2)), ['- transfer: ', '- report in the community call']);
+    assert.doesNotMatch(file.text, /no objections|premise|secrets|July/u);
+  });
+
+  it('lists the participants of the last meeting, not the owners and sponsors its minutes mention', () => {
+    const at = lines.indexOf('### Participants');
+    assert.deepEqual(lines.slice(at + 2, lines.indexOf('', at + 2)), ['- @ana', '- @dia']);
+  });
+
+  it('carries each open item once, and leaves the cursor on the heading of the first topic', () => {
+    assert.equal(lines.filter((l) => l.includes('implement `oldgeneric`')).length, 1, file.text);
+    assert.equal(lines.filter((l) => l.includes('draft the IPv6 standard')).length, 1, file.text);
+    assert.deepEqual(file.cursor, { line: lines.lastIndexOf('### '), character: 4 });
   });
 });

@@ -146,7 +146,7 @@ describe('new minutes of a series', () => {
     const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => (p === 'wg/2024/2024-01-08.md' ? last : undefined) }, groups, ['wg/2024/2024-01-08.md']);
     const file = newTeamMinutes(workspace, 'wg', calendarFor(groups.holidays), { year: 2024, month: 1, day: 15 });
     assert.equal(file.path, 'wg/2024/2024-01-15.md');
-    assert.equal(file.text, ['## Working group call, 15 January 2024', '', '### Attendees', '', '* @kim', '', '### Recurring items', '', '* ', '', '### Present', '', '* ', '', '### Agenda', '', '* ', ''].join('\n'));
+    assert.equal(file.text, ['## Working group call, 15 January 2024', '', '### Attendees', '', '* @kim', '', '### Present', '', '* ', '', '### Agenda', '', '* ', ''].join('\n'));
   });
 
   it('take the title form the series is configured with', () => {

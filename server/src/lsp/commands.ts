@@ -37,9 +37,9 @@ export function registerCommands(connection: Connection, repositories: Repositor
       return state.workspace.index
         .seriesFolders()
         .map((folder) => {
-          const next = nextTeamMeeting(state.workspace, folder, now);
+          const next = nextTeamMeeting(state.workspace, folder, now, calendarFor(state.config.holidays));
           const last = state.workspace.index.filesIn(folder).pop()?.date;
-          return { folder, name: names.get(folder), last: last && formatDate(last), next: formatDate(next), weekday: WEEKDAY_NAMES[weekday(next)] };
+          return { folder, name: names.get(folder), last: last && formatDate(last), next: formatDate(next.date), weekday: WEEKDAY_NAMES[weekday(next.date)], basis: next.basis };
         });
     },
     newTeamMinutes: ({ rootUri, folder, date }) => {

@@ -1,7 +1,9 @@
-import { meetingWeekdays } from '../config/schedule';
+import { meetingWeekdays, scheduleOn } from '../config/schedule';
+import { describeScheduleEntry } from '../meetings/describe';
+import { nextScheduledDate } from '../meetings/scheduled';
 import type { HolidayCalendar } from '../calendar/holidays';
 import type { MinutesConfig } from '../config/types';
-import { dayNumber, formatDate, weekday, type CalendarDate } from '../model/dates';
+import { dayNumber, formatDate, weekday, WEEKDAY_NAMES, type CalendarDate } from '../model/dates';
 import { fileUrl, pendingLine } from '../text/edits';
 import { expectedTeams, rollUpOrder, type ExpectedTeam } from '../workspace/roster';
 import type { MinutesWorkspace } from '../workspace/workspace';
@@ -9,7 +11,7 @@ import { openItemsBefore, trackSeries, writtenLine } from '../workspace/actionSe
 import { PENDING_SECTIONS } from '../model/actionItems';
 import { flatten } from '../model/parse';
 import { PARTICIPANTS_HEADING } from '../model/sections';
-import type { MinutesModel } from '../model/types';
+import type { MinutesModel, Section } from '../model/types';
 import { formatWritten } from '../model/writtenDates';
 import { datedPathOf } from '../config/paths';
 import { normalizeHeading } from '../text/headings';
@@ -48,7 +50,10 @@ export function rollUpWarning(workspace: MinutesWorkspace, config: MinutesConfig
   const gap = dayNumber(date) - dayNumber(last.date);
   // Short sentences, one per reason: the editor shows each on a line of its own.
   if (gap > SERIES_GAP_DAYS) {
-    const age = gap >= 365 ? `${Math.floor(gap / 365.25) || 1} year${gap >= 2 * 365 ? 's' : ''}` : `${Math.round(gap / 7)} weeks`;
+    // Rounded, not cut: 2022-12-22 to 2026-12-10 is about 4 years, not 3.
+    const years = Math.max(1, Math.round(gap / 365.25));
+    const about = Math.abs(gap / 365.25 - years) > 0.05 ? 'about ' : '';
+    const age = gap >= 365 ? `${about}${years} year${years > 1 ? 's' : ''}` : `${Math.round(gap / 7)} weeks`;
     parts.push(`The last roll-up is ${age} older: ${last.file.path}.`);
     if (!config.teams.length) parts.push(`Its teams are drafted from the series that met in the last ${SERIES_GAP_DAYS / 7} weeks.`);
   }
@@ -130,36 +135,56 @@ function newRollUpTeams(path: string, date: CalendarDate, workspace: MinutesWork
 /** How many of a team's latest meetings decide its meeting day. */
 const RECENT_TEAM_MEETINGS = 8;
 
+/** The day a team meets next, and why that day. */
+export interface NextMeeting {
+  date: CalendarDate;
+  /** "its schedule: every 2 weeks, Thursday", "it meets on Thursdays, from its recent minutes". */
+  basis?: string;
+}
+
 /**
- * The day a team meets next, from its own history: the weekday most of its recent meetings fell on
- * (the later meeting wins a tie), on or after `today`; `today` for a team without minutes yet.
+ * The day a team meets next: by the schedule its series is configured with, in the cadence its
+ * minutes kept; else the weekday most of its recent meetings fell on (the later meeting wins a
+ * tie), on or after `today`; `today` for a team without minutes yet.
  */
-export function nextTeamMeeting(workspace: MinutesWorkspace, folder: string, today: CalendarDate): CalendarDate {
-  const recent = workspace.index.filesIn(folder).slice(-RECENT_TEAM_MEETINGS);
-  if (!recent.length) return today;
+export function nextTeamMeeting(workspace: MinutesWorkspace, folder: string, today: CalendarDate, calendar?: HolidayCalendar): NextMeeting {
+  const files = workspace.index.filesIn(folder);
+  const recent = files.slice(-RECENT_TEAM_MEETINGS);
+  if (!recent.length) return { date: today };
+  const schedule = datedPathOf(workspace.pathFor(folder, today), workspace.config)?.seriesConfig.schedule ?? [];
+  const scheduled = schedule.length ? nextScheduledDate(schedule, files.map((f) => f.date!), today, (date) => !!calendar?.holidayOn(date)) : undefined;
+  if (scheduled) {
+    const entry = scheduleOn({ schedule }, scheduled)[0];
+    return { date: scheduled, basis: `its schedule: ${entry ? describeScheduleEntry(entry) : 'configured'}` };
+  }
   const counts = new Map<number, { n: number; last: number }>();
   for (const file of recent) {
     const day = weekday(file.date!);
     counts.set(day, { n: (counts.get(day)?.n ?? 0) + 1, last: dayNumber(file.date!) });
   }
   const [day] = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0];
-  return weekday(today) === day ? today : nextWeekday(today, day);
+  return { date: weekday(today) === day ? today : nextWeekday(today, day), basis: `it meets on ${WEEKDAY_NAMES[day]}s, from its recent minutes` };
 }
 
 const AGENDA = /agenda|tagesordnung|topics/iu;
 
+/** How many of a series' meetings before the new one show which of its sections recur. */
+const RECENT_FOR_RECURRING = 8;
+
 /**
  * A new team meeting file, shaped like the series' last one: its title form and heading levels, its
- * participants, its recurring items (the sections before the agenda, with last time's answers left
- * blank), the sections its series requires, the agenda heading, all in its own bullet style (`*` or `-`).
+ * participants, its recurring items (sections that most of its recent meetings have, with last
+ * time's answers left blank; never one meeting's own topics), the sections its series requires, and
+ * its agenda heading or, where the series writes each topic as a heading, an empty one to type it,
+ * all in its own bullet style (`*` or `-`).
  */
 export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, calendar: HolidayCalendar, date: CalendarDate): NewFile {
   const path = workspace.pathFor(folder, date);
-  const last = workspace.index.filesIn(folder).filter((f) => dayNumber(f.date!) < dayNumber(date)).pop();
+  const before = workspace.index.filesIn(folder).filter((f) => dayNumber(f.date!) < dayNumber(date));
+  const last = before[before.length - 1];
   const model = last ? workspace.model(last.path) : undefined;
   const text = model?.text ?? '';
   const bullet = /^\s*([-*+])\s/mu.exec(text.split(/\r\n?|\n/u).filter((l) => !l.startsWith('#')).join('\n'))?.[1] ?? '-';
-  const handles = handlesIn(text).map((h) => `${bullet} @${h}`);
   // The title (`# 2026-06-04`, or `## 2026-06-04` in pads) is not a recurring section.
   const isTitle = (s: { headingRange: { start: { line: number } } }) => model?.title?.range.start.line === s.headingRange.start.line;
   const headings = model ? flatten(model.sections).filter((s) => !isTitle(s) && s.depth >= 2) : [];
@@ -168,29 +193,56 @@ export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, cale
   const h = '#'.repeat(depth);
   const sections = headings.filter((s) => s.depth === depth);
   const participants = sections.find((s) => PARTICIPANTS_HEADING.test(s.title));
+  // Who attended: the participants list, not every handle the minutes mention (an item's owner, a sponsor).
+  const handles = handlesIn(participants ? text.slice(participants.contentOffset, participants.endOffset) : text).map((h) => `${bullet} @${h}`);
   const agendaIndex = sections.findIndex((s) => AGENDA.test(s.title));
   const pendingHeading = model && flatten(model.sections).find((s) => PENDING_SECTIONS.test(s.title));
-  const recurring = sections.slice(0, agendaIndex < 0 ? sections.length : agendaIndex).filter((s) => s !== participants && s !== pendingHeading && !AGENDA.test(s.title));
-  const lines = [newTitle(workspace, path, model, date), '', `${h} ${participants?.title ?? 'Participants'}`, '', ...(handles.length ? handles : [`${bullet} @`]), ''];
+  const recurs = recurringTitles(workspace, before.slice(-RECENT_FOR_RECURRING).map((f) => f.path));
+  const recurring = sections
+    .slice(0, agendaIndex < 0 ? sections.length : agendaIndex)
+    .filter((s) => s !== participants && s !== pendingHeading && !AGENDA.test(s.title) && recurs.has(normalizeHeading(s.title)));
+  const lines = [newTitle(workspace, path, model, date), '', `${h} ${participants ? headingText(text, participants) : 'Participants'}`, '', ...(handles.length ? handles : [`${bullet} @`]), ''];
   // The items the last meeting left open, under the series' own heading, each with a status to fill in.
   const open = last ? openItemsBefore(workspace, folder, date) : [];
   if (open.length) {
-    lines.push(`${h} ${pendingHeading?.title ?? 'Pending action items'}`, '');
+    lines.push(`${h} ${pendingHeading ? headingText(text, pendingHeading) : 'Pending action items'}`, '');
     for (const tracked of open) lines.push(`${bullet} ${(writtenLine(workspace, tracked) ?? tracked.item.text).replace(/^(?:[-*+]|\d+[.)])\s+/u, '')}`, `  ${bullet} status: `);
     lines.push('');
   }
-  if (model && recurring.length) {
-    for (const section of recurring) lines.push(`${h} ${section.title}`, '', ...carried(model.text.slice(section.contentOffset, section.endOffset)), '');
-  } else {
-    lines.push(`${h} Recurring items`, '', `${bullet} `, '');
+  const earlier = before.slice(-RECENT_FOR_RECURRING, -1).flatMap((f) => workspace.model(f.path) ?? []);
+  for (const section of recurring) {
+    const kept = carried(text.slice(section.contentOffset, section.endOffset), linesElsewhere(earlier, section.title));
+    lines.push(`${h} ${headingText(text, section)}`, '', ...(kept.length ? kept : [`${bullet} `]), '');
   }
   // Sections the series requires, where its last meeting had none.
   const written = new Set(lines.filter((l) => l.startsWith('#')).map((l) => normalizeHeading(l.replace(/^#+\s*/u, ''))));
   for (const name of datedPathOf(path, workspace.config)?.seriesConfig.requiredSections ?? []) if (!written.has(normalizeHeading(name))) lines.push(`${h} ${name}`, '', `${bullet} `, '');
-  const agenda = agendaIndex >= 0 ? sections[agendaIndex].title : 'Agenda';
-  lines.push(`${h} ${agenda}`, '', `${bullet} `, '');
-  const agendaLine = lines.length - 2;
-  return { path, text: lines.join('\n'), cursor: { line: agendaLine, character: 2 }, exists: workspace.index.has(path), holiday: calendar.holidayOn(date)?.name };
+  if (agendaIndex >= 0 || !model) {
+    lines.push(`${h} ${agendaIndex >= 0 ? headingText(text, sections[agendaIndex]) : 'Agenda'}`, '', `${bullet} `, '');
+    return { path, text: lines.join('\n'), cursor: { line: lines.length - 2, character: 2 }, exists: workspace.index.has(path), holiday: calendar.holidayOn(date)?.name };
+  }
+  // A series that writes each topic as a heading of its own: the first topic's heading, to type.
+  lines.push(`${h} `, '');
+  return { path, text: lines.join('\n'), cursor: { line: lines.length - 2, character: h.length + 1 }, exists: workspace.index.has(path), holiday: calendar.holidayOn(date)?.name };
+}
+
+/** The headings (normalised) that at least half of these meetings, and at least two, have. */
+function recurringTitles(workspace: MinutesWorkspace, paths: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const path of paths) {
+    const model = workspace.model(path);
+    const titles = new Set(model ? flatten(model.sections).map((s) => normalizeHeading(s.title)) : []);
+    for (const title of titles) counts.set(title, (counts.get(title) ?? 0) + 1);
+  }
+  const needed = Math.max(2, Math.ceil(paths.length / 2));
+  return new Set([...counts].filter(([, n]) => n >= needed).map(([title]) => title));
+}
+
+/** A heading as written (`New os_purpose value \`oldgeneric\``), not its plain text: markup kept. */
+function headingText(text: string, section: Section): string {
+  const line = text.split(/\r\n?|\n/u)[section.headingRange.start.line] ?? '';
+  const written = line.replace(/^\s{0,3}#{1,6}\s*/u, '').replace(/\s+#+\s*$/u, '').trim();
+  return /^#{1,6}(?:\s|$)/u.test(line.trimStart()) && written ? written : section.title;
 }
 
 /**
@@ -208,13 +260,30 @@ function newTitle(workspace: MinutesWorkspace, path: string, last: MinutesModel 
   return `${'#'.repeat(depth)} ${title.text.slice(0, found)}${newDate}${title.text.slice(found + title.date.text.length)}`;
 }
 
-/** A recurring section's lines for the next meeting: the questions stay, last time's answers (`Minutes-transfer: @x`) go. */
-function carried(content: string): string[] {
-  const lines = content
+/**
+ * A recurring section's lines for the next meeting: the questions and fields stay, with last time's
+ * answers (`Minutes-transfer: @x`) left blank, and so do lines the section had in earlier meetings
+ * too; last time's own news (`@fkr will not be around on May 11th`) goes.
+ */
+function carried(content: string, elsewhere: ReadonlySet<string>): string[] {
+  const lines = blankAnswers(content).filter((l) => !l.trim() || /[:?]\s*$/u.test(l) || elsewhere.has(l.trim()));
+  while (lines.length && !lines[0].trim()) lines.shift();
+  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+  return lines.filter((l, i) => l.trim() || lines[i - 1]?.trim());
+}
+
+/** A section's lines with the answers after a field's colon (`Minutes-transfer: @x and @y`) taken out. */
+function blankAnswers(content: string): string[] {
+  return content
     .split(/\r\n?|\n/u)
     .map((l) => l.replace(/^(\s*(?:[-*+]\s+)?[^:\n]{1,80}:)\s*(?:(?:@[\w-]+|and|&|,|\/)\s*)+$/u, '$1').trimEnd())
     .map((l) => (l.endsWith(':') ? `${l} ` : l));
-  while (lines.length && !lines[0].trim()) lines.shift();
-  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
-  return lines;
+}
+
+/** The lines (trimmed, answers blank) that the section of this heading had in these meetings. */
+function linesElsewhere(models: readonly MinutesModel[], title: string): Set<string> {
+  const wanted = normalizeHeading(title);
+  return new Set(
+    models.flatMap((model) => flatten(model.sections).filter((s) => normalizeHeading(s.title) === wanted).flatMap((s) => blankAnswers(model.text.slice(s.contentOffset, s.endOffset)).map((l) => l.trim()))),
+  );
 }

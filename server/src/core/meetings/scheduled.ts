@@ -51,6 +51,25 @@ export function scheduledDates(schedule: readonly ScheduleEntry[], minutes: read
   return [...expected].sort((a, b) => a - b).map((day) => formatDate(fromDayNumber(day)));
 }
 
+/** How far ahead the next meeting of a schedule is looked for. */
+const AHEAD_DAYS = 8 * 7;
+
+/**
+ * The first day on or after `today` the schedule has a meeting on, in the cadence its minutes kept
+ * (every second week counts from the last meeting held); undefined when none within eight weeks.
+ */
+export function nextScheduledDate(schedule: readonly ScheduleEntry[], minutes: readonly CalendarDate[], today: CalendarDate, isHoliday: (date: CalendarDate) => boolean): CalendarDate | undefined {
+  const held = [...new Set(minutes.map(dayNumber))].sort((a, b) => a - b);
+  const from = dayNumber(today);
+  const days: number[] = [];
+  for (const period of schedule) {
+    const low = Math.max(held[0] ?? from, boundOf(period.from, -Infinity));
+    const high = Math.min(from + AHEAD_DAYS, boundOf(period.until, Infinity));
+    if (low <= high) days.push(...periodDates(period, held.filter((d) => d >= low && d <= high), low, high).filter((day) => day >= from && !isHoliday(fromDayNumber(day))));
+  }
+  return days.length ? fromDayNumber(Math.min(...days)) : undefined;
+}
+
 function boundOf(date: string | undefined, otherwise: number): number {
   const parsed = date === undefined ? undefined : isoDate(date);
   return parsed ? dayNumber(parsed) : otherwise;
