@@ -102,6 +102,8 @@ await Promise.all([
   esbuild.build({ ...withHolidays, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...web, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] }),
   esbuild.build({ ...web, format: 'iife', plugins: withHolidays.plugins, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', metafile: analyze }).then(report),
+  // The calendar parser, which the browser server loads with `importScripts` only for a config with calendars (browser/loadCalendars.ts).
+  esbuild.build({ ...web, format: 'iife', globalName: 'minutesCalendars', entryPoints: ['server/src/browser/calendars.ts'], outfile: 'dist/browser/calendars.js' }),
   esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __MINUTES_LINT_VERSION__: JSON.stringify(version) } }),
 ]);
 

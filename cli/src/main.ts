@@ -5,6 +5,7 @@ import { actionRows, formatActionsText } from './actions';
 import { feedReader } from '../../server/src/feeds/fetchFeed';
 import { formatGapsText, repositoryGaps } from './gaps';
 import { CONFIG_FILE_NAME, configText, inferConfig, isoDate, today as localToday, withCalendars } from '../../server/src/core';
+import { parseCalendar } from '../../server/src/core/calendars';
 import { findCalendarFiles } from '../../server/src/node/findCalendars';
 import { loadConfigFile } from '../../server/src/node/configFile';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
@@ -56,7 +57,7 @@ async function init(root: string, force: boolean): Promise<number> {
   // A dangling link in its place exists too: writing would create the file where it points.
   if (exists(target) && !force) throw new UsageError(`${target} exists; --force overwrites it`);
   const paths = listMarkdownFiles(root);
-  const inferred = await withCalendars(inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) }), paths, findCalendarFiles(root));
+  const inferred = await withCalendars(inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) }), paths, findCalendarFiles(root), parseCalendar);
   const header = `Inferred by minutes-lint --init from ${paths.length} Markdown files; every value may be changed (see the README).`;
   const problem = createFile(target, configText(inferred, header), boundary, force);
   if (problem) throw new InputError(`${target} not written: ${problem}`);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { feedReader } from '../../server/src/feeds/fetchFeed';
+import { parseCalendar } from '../../server/src/core/calendars';
 import { readCalendars } from '../../server/src/core/meetings/readCalendars';
 import { runCliAsync } from '../support/cli';
 import { serveOnLoopback, type LoopbackServer } from '../support/loopback';
@@ -47,7 +48,7 @@ describe('calendar feeds (a loopback HTTP server)', () => {
   after(() => server.close());
 
   it('reads a feed, and a YAML feed with includes relative to its URL', async () => {
-    const { events, problems } = await readCalendars([`${base}/board.ics`, `${base}/main.yml`], feedReader(2000));
+    const { events, problems } = await readCalendars([`${base}/board.ics`, `${base}/main.yml`], feedReader(2000), parseCalendar);
     assert.deepEqual(problems, []);
     assert.deepEqual(events.map((e) => [e.summary, e.source]), [['Board', `${base}/board.ics`], ['A', `${base}/teams/a.yml`]]);
   });
@@ -58,7 +59,7 @@ describe('calendar feeds (a loopback HTTP server)', () => {
     const closed = await serveOnLoopback();
     await closed.close();
     const started = Date.now();
-    const { problems } = await readCalendars([`${base}/slow.ics`, `${base}/fail.ics`, `${base}/huge.ics`, `${base}/page.html`, `${closed.base}/closed.ics`], read);
+    const { problems } = await readCalendars([`${base}/slow.ics`, `${base}/fail.ics`, `${base}/huge.ics`, `${base}/page.html`, `${closed.base}/closed.ics`], read, parseCalendar);
     assert.ok(Date.now() - started < 10_000, 'the slow feed is given up on');
     assert.equal(problems.length, 5);
     assert.equal(problems[0], `${base}/slow.ics: the calendar feed could not be read (no answer within 0.5 s)`);

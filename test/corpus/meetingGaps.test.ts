@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../../server/src/core';
+import { parseCalendar } from '../../server/src/core/calendars';
 import { datedPathOf } from '../../server/src/core/config/paths';
 import { calendarGaps } from '../../server/src/core/meetings/gaps';
 import { readCalendars, type CalendarReader } from '../../server/src/core/meetings/readCalendars';
@@ -27,7 +28,7 @@ describe('corpus: the SCS calendar against the SCS minutes', function () {
     const config = { ...DEFAULT_CONFIG, calendars: [calendar] };
     const index = new MinutesIndex(listMarkdownFiles(CORPUS), (path) => datedPathOf(path, config));
     const [year, month, day] = today.split('-').map(Number);
-    return calendarGaps(config, read, index, { year, month, day });
+    return calendarGaps(config, read, parseCalendar, index, { year, month, day });
   };
   const datesOf = (gaps: Awaited<ReturnType<typeof gapsAsOf>>, series: string, year = '2026') => gaps.missing.filter((m) => m.series === series && m.date.startsWith(year)).map((m) => m.date);
 
@@ -67,7 +68,7 @@ describe('corpus: the SCS calendar against the SCS minutes', function () {
 
   it('finds the same meetings in an iCalendar file written from the YAML as yaml2ics writes it, and in the YAML served as a feed', async () => {
     const expected = (await gapsAsOf('2026-06-15')).missing.map((m) => `${m.series} ${m.date} ${m.event}`);
-    const { events } = await readCalendars(['main.yml'], fromDisk);
+    const { events } = await readCalendars(['main.yml'], fromDisk, parseCalendar);
     const ics = asYaml2ics(events);
     const fromIcs = await gapsAsOf('2026-06-15', () => Promise.resolve(ics), 'scs.ics');
     assert.deepEqual(fromIcs.problems, []);
@@ -97,7 +98,7 @@ function asYaml2ics(events: CalendarEvent[]): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:ics.py - http://git.io/lLljaA'];
   events.forEach((event, i) => {
     lines.push('BEGIN:VEVENT', `UID:${i}@test`, `SUMMARY:${escape(event.summary)}`, `DESCRIPTION:${escape(event.description)}`, `DTSTART;TZID=Europe/Berlin:${stamp(event.start)}`);
-    if (event.rule) lines.push(`RRULE:${event.rule.toString()}`);
+    if (event.rule) lines.push(`RRULE:${event.rule.recur.toString()}`);
     if (event.exceptStarts.length) lines.push(`EXDATE;TZID=Europe/Berlin:${event.exceptStarts.map(stamp).join(',')}`);
     if (event.extraStarts.length) lines.push(`RDATE;TZID=Europe/Berlin:${event.extraStarts.map(stamp).join(',')}`);
     lines.push('END:VEVENT');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseCalendar } from '../../server/src/core/calendars';
 import { padOfSeries, readCalendars } from '../../server/src/core';
 import { readYamlCalendar } from '../../server/src/core/meetings/yamlCalendar';
 
@@ -60,7 +61,7 @@ describe("the pad a series' calendar names", () => {
   const scs = resolve(__dirname, '../../../shared/corpus/scs-calendar');
   it("proposes SCS's 2026 pad of the OPS/Sec/IAM team from its real calendar", async function () {
     if (!existsSync(join(scs, 'main.yml'))) return this.skip();
-    const { events } = await readCalendars(['main.yml'], (location) => Promise.resolve(readFileSync(join(scs, location), 'utf8')));
+    const { events } = await readCalendars(['main.yml'], (location) => Promise.resolve(readFileSync(join(scs, location), 'utf8')), parseCalendar);
     const pad = padOfSeries(events, 'ops', 'https://github.com/SovereignCloudStack/minutes/blob/main/', [], '2026-06-20');
     assert.equal(pad?.url, 'https://input.scs.community/2026-scs-team-opsseciam');
     assert.equal(padOfSeries(events, 'ops', 'https://github.com/SovereignCloudStack/minutes/blob/main/', [], '2025-11-01')?.url, 'https://input.scs.community/2025-scs-team-opsseciam');

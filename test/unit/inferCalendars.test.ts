@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseCalendar } from '../../server/src/core/calendars';
 import { configText, inferConfig, parseConfigText, withCalendars } from '../../server/src/core';
 import { findCalendarFiles } from '../../server/src/node/findCalendars';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
@@ -17,7 +18,7 @@ describe('--init proposes the calendars of the repository', () => {
   /** What --init writes for the repository, as text and as the config it loads to. */
   const initText = async () => {
     const paths = listMarkdownFiles(root);
-    const inferred = await withCalendars(inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) }), paths, findCalendarFiles(root));
+    const inferred = await withCalendars(inferConfig({ paths, readText: (path) => readMinutesText(join(root, path)) }), paths, findCalendarFiles(root), parseCalendar);
     const text = configText(inferred, 'test');
     const loaded = parseConfigText(text);
     assert.deepEqual(loaded.errors, []);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { parseCalendar } from '../../server/src/core/calendars';
 import { occurrences } from '../../server/src/core/meetings/expand';
 import { readICalendar } from '../../server/src/core/meetings/icalendar';
 import { missingMeetings } from '../../server/src/core/meetings/missing';
@@ -108,14 +109,14 @@ describe('meeting calendars: yaml2ics YAML', () => {
       'calendar/teams/a.yml': yaml('include: [../main.yml]', 'events:', '  - summary: A', '    begin: 2026-05-04 10:00:00'),
     };
     const read = (path: string) => (path in files ? Promise.resolve(files[path]) : Promise.reject(new Error(`${path} not found`)));
-    const { events, problems } = await readCalendars(['calendar/main.yml', 'missing.yml'], read);
+    const { events, problems } = await readCalendars(['calendar/main.yml', 'missing.yml'], read, parseCalendar);
     assert.deepEqual(events.map((e) => [e.summary, e.source]), [['A', 'calendar/teams/a.yml']]);
     assert.deepEqual(problems, ['missing.yml not found']);
     assert.equal(resolveInclude('main.yml', '../../etc/passwd'), '../../etc/passwd');
   });
 
   it('reports a YAML file that is no calendar', async () => {
-    const { problems } = await readCalendars(['x.yml'], () => Promise.resolve('just: text'));
+    const { problems } = await readCalendars(['x.yml'], () => Promise.resolve('just: text'), parseCalendar);
     assert.deepEqual(problems, ['x.yml is not a YAML calendar (no events or include)']);
   });
 });

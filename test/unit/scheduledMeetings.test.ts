@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { parseCalendar } from '../../server/src/core/calendars';
 import { resolveConfig } from '../../server/src/core/config/load';
 import { datedPathOf } from '../../server/src/core/config/paths';
 import type { ScheduleEntry } from '../../server/src/core/config/types';
@@ -26,7 +27,7 @@ async function missingOf(schedule: ScheduleEntry[], minutes: string[], today: st
     minutes.map((d) => `board/${d.replace(/-/gu, '')}.md`),
     (path) => datedPathOf(path, config),
   );
-  return calendarGaps(config, noCalendar, index, date(today));
+  return calendarGaps(config, noCalendar, parseCalendar, index, date(today));
 }
 const datesOf = (gaps: Awaited<ReturnType<typeof missingOf>>) => gaps.missing.map((m) => m.date);
 
@@ -92,7 +93,7 @@ describe('meetings without minutes from a series schedule (no calendar)', () => 
     const { config } = resolveConfig({ series: [{ name: 'Board', paths: ['board/{YYYY}{MM}{DD}.md'], schedule: [{ weekdays: [4] }] }], calendars: ['cal.yml'] });
     const minutes = series('2026-01-08', '2026-03-26', 7, ['2026-02-05', '2026-03-05']);
     const index = new MinutesIndex(minutes.map((d) => `board/${d.replace(/-/gu, '')}.md`), (path) => datedPathOf(path, config));
-    const gaps = await calendarGaps(config, () => Promise.resolve(calendar), index, date('2026-04-06'));
+    const gaps = await calendarGaps(config, () => Promise.resolve(calendar), parseCalendar, index, date('2026-04-06'));
     assert.deepEqual(gaps.missing, [{ series: 'board', date: '2026-03-05', event: 'Board meeting', source: 'cal.yml' }]);
   });
 });

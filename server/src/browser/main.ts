@@ -4,6 +4,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { startServer } from '../lsp/server';
 import { clientAccess } from './clientAccess';
+import { lazyCalendarParser } from './loadCalendars';
 
 // The worker's global scope; the root tsconfig has no WebWorker library, and nothing else needs it.
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
@@ -18,4 +19,5 @@ startServer(connection, {
   started: 0,
   codeLoaded,
   runtime: 'web worker',
+  parseCalendar: lazyCalendarParser((message) => connection.console.error(message)),
 });

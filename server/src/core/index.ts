@@ -51,7 +51,7 @@ export { nextTeamMeeting } from './features/newMinutes';
 export { configChanges, type ConfigChange } from './features/configChanges';
 export { calendarGaps, type CalendarGaps, type SeriesSchedule } from './meetings/gaps';
 export { SCHEDULE_SOURCE } from './meetings/scheduleSeries';
-export { MAX_CALENDAR_BYTES, readCalendars, type CalendarReader } from './meetings/readCalendars';
+export { MAX_CALENDAR_BYTES, readCalendars, type CalendarParser, type CalendarReader, type ParsedCalendar } from './meetings/readCalendars';
 export { isoDate } from './config/schedule';
 export { splitPad, type PadMeeting, type SplitPad } from './pad/split';
 export { planImport, type ImportPlan, type ImportStatus, type PlannedMeeting } from './pad/plan';

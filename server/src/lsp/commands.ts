@@ -2,14 +2,14 @@ import { ResponseError, ErrorCodes, LSPErrorCodes, type Connection } from 'vscod
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
-import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges, planImport, padOfSeries, readCalendars, uploadOccurrences, uploadTargets } from '../core';
+import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges, planImport, padOfSeries, readCalendars, uploadOccurrences, uploadTargets, type CalendarParser } from '../core';
 import type { Repositories, Repository } from './repositories';
 import { MAX_TEXT_BYTES, messageDate, SERVER_COMMANDS, type CommandHandlers, type ImportPlanEntry, type PadImagesResult, type ConfigChange, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import type { Readiness } from './ready';
 import { repositoryReader } from './seriesRequest';
 
 /** `workspace/executeCommand` for the commands that compute content; editors decide what to do with it. */
-export function registerCommands(connection: Connection, repositories: Repositories, documents: TextDocuments<TextDocument>, analysis: Analysis, ready: Readiness): string[] {
+export function registerCommands(connection: Connection, repositories: Repositories, documents: TextDocuments<TextDocument>, analysis: Analysis, ready: Readiness, parseCalendar: CalendarParser): string[] {
   const repository = (rootUri: unknown): Repository => {
     const state = typeof rootUri === 'string' ? repositories.forRoot(rootUri) : repositories.all()[0];
     if (!state) throw new ResponseError(ErrorCodes.InvalidParams, 'no minutes repository is open');
@@ -94,7 +94,7 @@ export function registerCommands(connection: Connection, repositories: Repositor
       const state = repository(rootUri);
       if (typeof folder !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'folder must be a series folder');
       // Calendars that cannot be read propose nothing; the Series view reports them.
-      const { events } = await readCalendars(state.config.calendars, repositoryReader(state.rootUri, repositories, connection));
+      const { events } = await readCalendars(state.config.calendars, repositoryReader(state.rootUri, repositories, connection), parseCalendar);
       return padOfSeries(events, folder, state.config.linkBase, state.config.calendarSeries, formatDate(today())) ?? null;
     },
     dateInsertions: async ({ uri, position: given }): Promise<DateInsertion[]> => {

@@ -1,23 +1,23 @@
 /** The `minutes/series` request: the calendars' series of every repository, for the Series view. */
 import type { Connection } from 'vscode-languageserver';
 import { Utils, URI } from 'vscode-uri';
-import { calendarGaps, formatDate, openItems, today, type CalendarReader } from '../core';
+import { calendarGaps, formatDate, openItems, today, type CalendarParser, type CalendarReader } from '../core';
 import { FetchCalendarRequest, SeriesRequest, type FetchCalendarResult, type SeriesRow } from '../protocol';
 import type { Readiness } from './ready';
 import type { Repositories, Repository } from './repositories';
 
-export function registerSeriesRequest(connection: Connection, repositories: Repositories, ready: Readiness): void {
+export function registerSeriesRequest(connection: Connection, repositories: Repositories, ready: Readiness, parse: CalendarParser): void {
   connection.onRequest(SeriesRequest, async (): Promise<SeriesRow[]> => {
     await ready.wait();
-    const rows = await Promise.all(repositories.all().map((state) => seriesOf(state, repositoryReader(state.rootUri, repositories, connection))));
+    const rows = await Promise.all(repositories.all().map((state) => seriesOf(state, repositoryReader(state.rootUri, repositories, connection), parse)));
     return rows.flat();
   });
 }
 
-async function seriesOf(state: Repository, read: CalendarReader): Promise<SeriesRow[]> {
+async function seriesOf(state: Repository, read: CalendarReader, parse: CalendarParser): Promise<SeriesRow[]> {
   const day = today();
   const { workspace } = state;
-  const gaps = await calendarGaps(state.config, read, workspace.index, day);
+  const gaps = await calendarGaps(state.config, read, parse, workspace.index, day);
   const open = openItems(workspace, day);
   return gaps.series.map((series) => {
     const last = workspace.index.filesIn(series.series).filter((f) => formatDate(f.date!) === series.lastMinutes).at(-1);

@@ -1,6 +1,6 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COMPLETION_TRIGGERS, FIX_ALL_KIND, INSERT_KIND } from '../core';
+import { COMPLETION_TRIGGERS, FIX_ALL_KIND, INSERT_KIND, type CalendarParser } from '../core';
 import { Analysis } from './analysis';
 import { ChangeQueue } from './changeQueue';
 import { registerCommands } from './commands';
@@ -28,6 +28,8 @@ export interface ServerHost {
   codeLoaded: number;
   /** One line about the runtime for the log (`pid 123, Node v20`). */
   runtime: string;
+  /** Reads calendar files (core/calendars.ts): bundled on the desktop, loaded on demand in the browser. */
+  parseCalendar: CalendarParser;
 }
 
 // LSP glue only, and here only the wiring: each piece of state has one owner. The repositories own
@@ -48,10 +50,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const parsed = requestModel(ready, documents, analysis);
   const diagnostics = new Diagnostics(connection, documents, repositories, analysis, ready, parsed, host.started);
   const loader = new WorkspaceLoader(connection, repositories, analysis, () => diagnostics.loaded());
-  const commands = registerCommands(connection, repositories, documents, analysis, ready);
+  const commands = registerCommands(connection, repositories, documents, analysis, ready, host.parseCalendar);
   let capabilities: ClientCapabilities = {};
   registerFeatures(connection, { repositories, analysis, ready, parsed, canRename: () => capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false });
-  registerSeriesRequest(connection, repositories, ready);
+  registerSeriesRequest(connection, repositories, ready, host.parseCalendar);
   diagnostics.listen();
 
   connection.onInitialize((params: InitializeParams) => {

@@ -1,6 +1,7 @@
 // The language server on the desktop: started by the VS Code client over IPC, or by any editor
 // with `--stdio`; the repository is read from the local disk.
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { parseCalendar } from '../core/calendars';
 import { startServer } from '../lsp/server';
 import { nodeAccess } from './nodeAccess';
 
@@ -29,6 +30,7 @@ startServer(connection, {
   started: performance.now() - process.uptime() * 1000,
   codeLoaded: performance.now(),
   runtime: `pid ${process.pid}, Node ${process.version}`,
+  parseCalendar,
 });
 
 // A bug must cost one answer, never the whole server (and with it every feature).

@@ -1,8 +1,7 @@
 /** `--init`'s proposal of `calendars`: the calendar files of the repository and the series their events link. */
 import { datedPathOf } from '../config/paths';
-import { readCalendars, resolveInclude } from '../meetings/readCalendars';
+import { readCalendars, resolveInclude, type CalendarParser } from '../meetings/readCalendars';
 import { seriesOfEvent } from '../meetings/seriesLink';
-import { readYamlCalendar } from '../meetings/yamlCalendar';
 import type { InferredConfig, InferredValue } from './inferConfig';
 
 /** A calendar file found in the repository: its path (relative, with `/`) and its text. */
@@ -16,16 +15,17 @@ export interface CalendarFile {
  * (never a feed): the files no other one includes, and the series folders their events link. The
  * entry is written when they link series of the repository, and as a comment when they link none.
  */
-export async function withCalendars(inferred: InferredConfig, minutesPaths: readonly string[], files: readonly CalendarFile[]): Promise<InferredConfig> {
+export async function withCalendars(inferred: InferredConfig, minutesPaths: readonly string[], files: readonly CalendarFile[], parse: CalendarParser): Promise<InferredConfig> {
   if (!files.length) return inferred;
   const texts = new Map(files.map((f) => [f.path, f.text]));
-  const roots = files.map((f) => f.path).filter((path) => !files.some((other) => includes(other).some((included) => resolveInclude(other.path, included) === path)));
+  const included = await Promise.all(files.map(async (file) => (await includes(file, parse)).map((include) => resolveInclude(file.path, include))));
+  const roots = files.map((f) => f.path).filter((path) => !included.some((paths) => paths.includes(path)));
   const { config } = inferred;
   const seriesFolders = new Set(minutesPaths.flatMap((path) => datedPathOf(path, config)?.series ?? []));
   const linked = new Map<string, string[]>();
   for (const root of roots) {
     // Only the files found: an include that is not one of them (a URL, a file elsewhere) is left out.
-    const { events } = await readCalendars([root], (location) => (texts.has(location) ? Promise.resolve(texts.get(location)!) : Promise.reject(new Error(location))));
+    const { events } = await readCalendars([root], (location) => (texts.has(location) ? Promise.resolve(texts.get(location)!) : Promise.reject(new Error(location))), parse);
     const folders = events.flatMap((event) => seriesOfEvent(event, config.linkBase, config.calendarSeries) ?? []).filter((folder) => seriesFolders.has(folder));
     linked.set(root, [...new Set(folders)].sort());
   }
@@ -50,10 +50,10 @@ export async function withCalendars(inferred: InferredConfig, minutesPaths: read
 }
 
 /** The files a yaml2ics file includes, as written; none for any other file. */
-function includes(file: CalendarFile): string[] {
+async function includes(file: CalendarFile, parse: CalendarParser): Promise<string[]> {
   if (/\.ics$/iu.test(file.path)) return [];
   try {
-    return readYamlCalendar(file.text, file.path).includes;
+    return (await parse(file.text, file.path)).includes;
   } catch {
     return [];
   }

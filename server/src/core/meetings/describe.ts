@@ -10,10 +10,10 @@ const BYDAY: Record<string, string> = { SU: 'Sunday', MO: 'Monday', TU: 'Tuesday
 export function describeSchedule(event: CalendarEvent): string {
   const time = event.start.length > 10 ? ` ${event.start.slice(11, 16)}` : '';
   if (!event.rule) return `${event.start.slice(0, 10)}${time}`;
-  const { freq, interval, until, count } = event.rule;
+  const { freq, interval, until, count } = event.rule.recur;
   const unit = UNITS[freq] ?? freq.toLowerCase();
   const every = interval > 1 ? `every ${interval} ${unit}s` : `every ${unit}`;
-  const byDay = event.rule.parts.BYDAY?.map((d) => BYDAY[d.slice(-2)] ?? d).join(' and ');
+  const byDay = event.rule.recur.parts.BYDAY?.map((d) => BYDAY[d.slice(-2)] ?? d).join(' and ');
   const weekday = WEEKDAYS[new Date(`${event.start.slice(0, 10)}T00:00:00Z`).getUTCDay()];
   const end = until ? ` until ${until.toString().slice(0, 10)}` : count ? `, ${count} times` : '';
   return `${every}, ${byDay ?? weekday}${time}, from ${event.start.slice(0, 10)}${end}`;

@@ -1,5 +1,4 @@
 /** The occurrences of calendar events, in the wall-clock time of each event's zone. */
-import { floating } from './icalendar';
 import type { CalendarEvent, LocalTime, Meeting } from './types';
 
 /** Enough for a daily meeting over fifty years; a rule that never ends stops here. */
@@ -9,7 +8,7 @@ const MAX_OCCURRENCES = 20_000;
 export function occurrences(event: CalendarEvent, from: string, until: string): Meeting[] {
   const starts = new Set<LocalTime>();
   if (event.rule) {
-    const iterator = event.rule.iterator(floating(event.start));
+    const iterator = event.rule.recur.iterator(event.rule.start.clone());
     for (let n = 0; n < MAX_OCCURRENCES; n++) {
       const next = iterator.next();
       if (!next) break;

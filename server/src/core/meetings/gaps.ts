@@ -4,7 +4,7 @@ import { formatDate, type CalendarDate } from '../model/dates';
 import { describeSchedule } from './describe';
 import { occurrences } from './expand';
 import { missingMeetings, type ExpectedMeeting } from './missing';
-import { readCalendars, type CalendarReader } from './readCalendars';
+import { readCalendars, type CalendarParser, type CalendarReader } from './readCalendars';
 import { scheduledSeries } from './scheduleSeries';
 import { seriesOfEvent } from './seriesLink';
 import type { MissingMeeting, SeriesFiles } from './types';
@@ -31,8 +31,8 @@ export interface CalendarGaps {
  * What the config's calendars expect of the repository as of `today`, and for the series no
  * calendar covers, what their configured schedules expect.
  */
-export async function calendarGaps(config: MinutesConfig, read: CalendarReader, files: SeriesFiles, today: CalendarDate): Promise<CalendarGaps> {
-  const { events, problems } = config.calendars.length ? await readCalendars(config.calendars, read) : { events: [], problems: [] };
+export async function calendarGaps(config: MinutesConfig, read: CalendarReader, parse: CalendarParser, files: SeriesFiles, today: CalendarDate): Promise<CalendarGaps> {
+  const { events, problems } = config.calendars.length ? await readCalendars(config.calendars, read, parse) : { events: [], problems: [] };
   const day = formatDate(today);
   const bySeries = new Map<string, SeriesSchedule>();
   const meetings: ExpectedMeeting[] = [];

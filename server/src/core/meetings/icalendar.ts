@@ -57,12 +57,13 @@ function readEvent(vevent: Component, source: string, calendarZone: string | und
   const zone = eventZone(vevent, calendarZone);
   const rule = vevent.getFirstPropertyValue('rrule') as InstanceType<typeof ICAL.Recur> | null;
   if (rule?.until && !rule.until.isDate) rule.until = floating(timeIn(rule.until, undefined, zone));
+  const local = localOf(start, zone);
   return {
     summary: text1(vevent, 'summary') ?? '',
     description: text1(vevent, 'description') ?? '',
     source,
-    start: localOf(start, zone),
-    rule: rule ?? undefined,
+    start: local,
+    rule: rule ? { recur: rule, start: floating(local) } : undefined,
     extraStarts: dates(vevent, 'rdate', zone),
     exceptStarts: dates(vevent, 'exdate', zone),
     moved: [],

@@ -1,10 +1,20 @@
-/** The calendars of the config, read through an injected reader (disk, editor or network). */
-import { readICalendar } from './icalendar';
-import { readYamlCalendar } from './yamlCalendar';
+/**
+ * The calendars of the config, read through an injected reader (disk, editor or network) and parser
+ * (core/calendars.ts: ical.js and yaml, which the web build loads only when a config names calendars).
+ */
 import type { CalendarEvent } from './types';
 
 /** Reads a calendar by its repository-relative path or URL; throws an Error with a one-line message. */
 export type CalendarReader = (location: string) => Promise<string>;
+
+/** One calendar file's events and the files it includes (yaml2ics), as written. */
+export interface ParsedCalendar {
+  events: CalendarEvent[];
+  includes: string[];
+}
+
+/** Parses one calendar file (iCalendar or yaml2ics YAML); throws an Error with a one-line message when it is neither. */
+export type CalendarParser = (text: string, source: string) => ParsedCalendar | Promise<ParsedCalendar>;
 
 /** A calendar larger than this is refused: SCS's whole YAML calendar is under 100 kB. */
 export const MAX_CALENDAR_BYTES = 5 * 1024 * 1024;
@@ -18,7 +28,7 @@ export interface ReadCalendars {
   problems: string[];
 }
 
-export async function readCalendars(locations: readonly string[], read: CalendarReader): Promise<ReadCalendars> {
+export async function readCalendars(locations: readonly string[], read: CalendarReader, parse: CalendarParser): Promise<ReadCalendars> {
   const events: CalendarEvent[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -26,12 +36,7 @@ export async function readCalendars(locations: readonly string[], read: Calendar
     if (seen.has(location)) return;
     if (seen.size >= MAX_FILES) throw new Error(`${location}: more than ${MAX_FILES} calendar files`);
     seen.add(location);
-    const text = await read(location);
-    if (/^\uFEFF?\s*BEGIN:VCALENDAR/iu.test(text)) {
-      events.push(...readICalendar(text, location));
-      return;
-    }
-    const calendar = readYamlCalendar(text, location);
+    const calendar = await parse(await read(location), location);
     events.push(...calendar.events);
     for (const include of calendar.includes) await visit(resolveInclude(location, include));
   };

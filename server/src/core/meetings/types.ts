@@ -2,6 +2,17 @@ import type ICAL from 'ical.js';
 import type { CalendarDate } from '../model/dates';
 
 type Recur = InstanceType<typeof ICAL.Recur>;
+type Time = InstanceType<typeof ICAL.Time>;
+
+/**
+ * A recurrence rule as ical.js reads it, with the event's start as the floating time to iterate it
+ * from. The calendar parser (core/calendars.ts), which holds ical.js, makes both: the rest of the
+ * core uses them without importing ical.js, which the web build loads only for a config with calendars.
+ */
+export interface Recurrence {
+  recur: Recur;
+  start: Time;
+}
 
 /**
  * A wall-clock time in the event's own time zone, `YYYY-MM-DDTHH:MM:SS`, or a day `YYYY-MM-DD`
@@ -17,7 +28,7 @@ export interface CalendarEvent {
   source: string;
   start: LocalTime;
   /** The recurrence rule, read in wall-clock time from `start`. */
-  rule?: Recur;
+  rule?: Recurrence;
   /** Extra occurrences (RDATE, yaml2ics `also_on`). */
   extraStarts: LocalTime[];
   /** Left-out occurrences (EXDATE, yaml2ics `except_on`); a day alone leaves out that day. */

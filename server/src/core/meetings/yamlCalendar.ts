@@ -6,7 +6,7 @@
 import ICAL from 'ical.js';
 import { parse } from 'yaml';
 import { floating } from './icalendar';
-import type { CalendarEvent, LocalTime } from './types';
+import type { CalendarEvent, LocalTime, Recurrence } from './types';
 
 const FREQUENCIES: Record<string, 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY'> = { days: 'DAILY', weeks: 'WEEKLY', months: 'MONTHLY', years: 'YEARLY' };
 
@@ -52,7 +52,7 @@ function readEvent(entry: Record<string, unknown>, source: string): CalendarEven
   };
 }
 
-function rule(repeat: Record<string, unknown>, start: LocalTime): InstanceType<typeof ICAL.Recur> | undefined {
+function rule(repeat: Record<string, unknown>, start: LocalTime): Recurrence | undefined {
   const interval = isRecord(repeat.interval) ? Object.entries(repeat.interval) : [];
   if (interval.length !== 1) return undefined;
   const [unit, count] = interval[0];
@@ -60,7 +60,7 @@ function rule(repeat: Record<string, unknown>, start: LocalTime): InstanceType<t
   let until = localTime(repeat.until);
   // yaml2ics (dateutil) takes a day alone as its midnight: a timed meeting on that day is not held.
   if (until && until.length === 10 && start.length > 10) until = `${until}T00:00:00`;
-  return ICAL.Recur.fromData({ freq: FREQUENCIES[unit], interval: count, until: until ? floating(until) : undefined });
+  return { recur: ICAL.Recur.fromData({ freq: FREQUENCIES[unit], interval: count, until: until ? floating(until) : undefined }), start: floating(start) };
 }
 
 function times(value: unknown): LocalTime[] {
