@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseCalendar } from '../../server/src/core/calendars';
-import { configText, inferConfig, parseConfigText, withCalendars } from '../../server/src/core';
+import { configChanges, configText, inferConfig, parseConfigText, withCalendars } from '../../server/src/core';
 import { findCalendarFiles } from '../../server/src/node/findCalendars';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
 
@@ -22,7 +22,7 @@ describe('--init proposes the calendars of the repository', () => {
     const text = configText(inferred, 'test');
     const loaded = parseConfigText(text);
     assert.deepEqual(loaded.errors, []);
-    return { text, config: loaded.config };
+    return { text, config: loaded.config, changes: configChanges(inferred.values) };
   };
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'minutes-init-calendars-'));
@@ -39,15 +39,18 @@ describe('--init proposes the calendars of the repository', () => {
     write('calendar/main.yml', 'include: [board.yml]\n');
     write('calendar/board.yml', 'events:\n  - summary: Board\n    begin: 2026-03-02 10:00:00\n    description: "Minutes: board/"\n    repeat: { interval: { weeks: 1 } }\n');
     write('team.ics', ics('Minutes: team/'));
-    const { text, config } = await initText();
+    const { text, config, changes } = await initText();
     assert.deepEqual(config.calendars, ['calendar/main.yml', 'team.ics']);
+    // What Create Configuration shows before it writes.
+    assert.deepEqual(changes.find((c) => c.key === 'calendars'), { key: 'calendars', from: '[]', to: '["calendar/main.yml","team.ics"]', weakens: false });
     assert.match(text, /^ {2}\/\/ calendars of this repository whose events link the minutes of calendar\/main\.yml: board; team\.ics: team;/mu);
   });
 
   it('proposes calendars that link none of the series in a comment, which works once its slashes are removed', async () => {
     write('meetings.ics', ics('No link to minutes'));
-    const { text, config } = await initText();
+    const { text, config, changes } = await initText();
     assert.deepEqual(config.calendars, [], 'not in force');
+    assert.equal(changes.find((c) => c.key === 'calendars'), undefined, 'a proposal in a comment is no change to show');
     const line = /^ {2}\/\/ ("calendars": \["meetings\.ics"\],?)$/mu.exec(text);
     assert.ok(line, text);
     assert.deepEqual(parseConfigText(text.replace(line[0], `  ${line[1]}`)).config.calendars, ['meetings.ics']);

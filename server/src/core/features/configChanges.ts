@@ -22,8 +22,9 @@ const SEVERITY_ORDER = ['off', 'hint', 'information', 'warning', 'error'];
  */
 export function configChanges(values: InferredValue[], defaults: MinutesConfig = DEFAULT_CONFIG): ConfigChange[] {
   const changes: ConfigChange[] = [];
-  for (const { key, value } of values) {
-    if (value === undefined) continue;
+  for (const { key, value, commentedOut } of values) {
+    // A proposal written as a comment changes nothing until its slashes are removed.
+    if (value === undefined || commentedOut) continue;
     if (key === 'rules' && typeof value === 'object' && value !== null) {
       for (const [code, severity] of Object.entries(value as Record<string, string>)) {
         const before = defaults.rules[code] ?? RULES.find((r) => r.code === code)?.defaultSeverity;
