@@ -45,7 +45,9 @@ export function deactivate(): Promise<void> {
 /**
  * Starts dist/browser/server.js as a web worker. Where the extension is served from another origin
  * than the workbench (code-server: "Creating workers from remote extensions is currently not
- * supported"), the bundle is read through `workspace.fs` and started from a Blob URL instead.
+ * supported"), the bundle is read through `workspace.fs` and started from a Blob URL instead; so is
+ * the calendar reader it loads on demand (server/src/browser/loadCalendars.ts), which a worker
+ * started from a Blob cannot find beside itself: the server's copy ends by naming the reader's.
  */
 async function startWorker(extensionUri: vscode.Uri, output: RecordingChannel): Promise<WebWorker> {
   const serverUri = vscode.Uri.joinPath(extensionUri, 'dist', 'browser', 'server.js');
@@ -54,7 +56,14 @@ async function startWorker(extensionUri: vscode.Uri, output: RecordingChannel): 
   } catch (error) {
     output.info(`Minutes: starting the language server from a copy of its code (${String(error)})`);
     const code = await vscode.workspace.fs.readFile(serverUri);
-    const url = URL.createObjectURL(new Blob([code], { type: 'application/javascript' }));
+    // Kept for the worker's life: it loads the reader when a config first names a calendar.
+    const calendars = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'browser', 'calendars.js')).then(
+      (text) => URL.createObjectURL(new Blob([text], { type: 'application/javascript' })),
+      (problem: unknown) => output.info(`Minutes: the calendar reader was not found (${String(problem)}); calendars will not be read`),
+    );
+    // After the code, not before: its "use strict" stays the first statement.
+    const named = calendars ? [new TextEncoder().encode(`\n;self.minutesCalendarsUrl=${JSON.stringify(calendars)};\n`)] : [];
+    const url = URL.createObjectURL(new Blob([code, ...named], { type: 'application/javascript' }));
     try {
       return new Worker(url);
     } finally {

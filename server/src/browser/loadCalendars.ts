@@ -3,7 +3,7 @@
 import type { CalendarParser } from '../core';
 
 // The worker's global scope; the root tsconfig has no WebWorker library.
-declare const self: { location: { href: string }; minutesCalendars?: { parseCalendar?: CalendarParser } };
+declare const self: { location: { href: string }; minutesCalendarsUrl?: string; minutesCalendars?: { parseCalendar?: CalendarParser } };
 declare function importScripts(...urls: string[]): void;
 
 /** The bundle's name, beside the server's (dist/browser/). */
@@ -25,8 +25,9 @@ export function lazyCalendarParser(log: (message: string) => void): CalendarPars
 
 function load(log: (message: string) => void): CalendarParser | Error {
   try {
-    // A worker started from a Blob URL (code-server) has no folder to resolve against: this throws.
-    importScripts(new URL(CALENDARS_SCRIPT, self.location.href).toString());
+    // A worker started from a Blob URL (code-server) is told where its copy of the reader is
+    // (client/src/browser/extension.ts); else the reader lies beside the worker's script.
+    importScripts(self.minutesCalendarsUrl ?? new URL(CALENDARS_SCRIPT, self.location.href).toString());
     const parser = self.minutesCalendars?.parseCalendar;
     if (typeof parser !== 'function') throw new Error(`${CALENDARS_SCRIPT} defines no calendar parser`);
     return parser;
