@@ -201,6 +201,9 @@ export interface ListMarkdownFilesParams {
  */
 export const ListMarkdownFilesRequest = new RequestType<ListMarkdownFilesParams, string[], void>('minutes/fs/listMarkdownFiles');
 
+/** `minutes/fs/listCalendarFiles`: the folder's `*.ics`, `*.yml` and `*.yaml` files, as ListMarkdownFilesRequest lists Markdown (Create Configuration proposes the calendars among them). */
+export const ListCalendarFilesRequest = new RequestType<ListMarkdownFilesParams, string[], void>('minutes/fs/listCalendarFiles');
+
 export interface ReadTextsParams {
   uris: string[];
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { ListMarkdownFilesRequest, notMinutesText, ReadTextsRequest, SKIPPED_FOLDERS, type ReadTextsResult } from '../../../server/src/protocol';
+import { ListCalendarFilesRequest, ListMarkdownFilesRequest, notMinutesText, ReadTextsRequest, SKIPPED_FOLDERS, type ReadTextsResult } from '../../../server/src/protocol';
 
 // Folders that hold no minutes (the desktop server skips the same ones while walking the disk).
 const EXCLUDE = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
@@ -12,21 +12,26 @@ const EXCLUDE = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
  */
 export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable[] {
   return [
-    client.onRequest(ListMarkdownFilesRequest, async ({ rootUri }) => {
-      const root = vscode.Uri.parse(rootUri);
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.md'), EXCLUDE);
-      const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
-      return found
-        .filter((uri) => uri.scheme === root.scheme && uri.authority === root.authority && uri.path.startsWith(prefix))
-        .map((uri) => uri.path.slice(prefix.length))
-        .sort();
-    }),
+    client.onRequest(ListMarkdownFilesRequest, ({ rootUri }) => listFiles(rootUri, '**/*.md')),
+    // As many as the desktop looks at (server/src/node/findCalendars.ts).
+    client.onRequest(ListCalendarFilesRequest, ({ rootUri }) => listFiles(rootUri, '**/*.{ics,yml,yaml}', 2000)),
     client.onRequest(ReadTextsRequest, async ({ uris }) => {
       const skipped: ReadTextsResult['skipped'] = [];
       const texts = await Promise.all(uris.map((uri) => readText(uri, (reason) => skipped.push({ uri, reason }))));
       return { texts, skipped };
     }),
   ];
+}
+
+/** The files below a folder matching a glob, as `/`-separated paths relative to it, sorted. */
+async function listFiles(rootUri: string, glob: string, maxResults?: number): Promise<string[]> {
+  const root = vscode.Uri.parse(rootUri);
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, glob), EXCLUDE, maxResults);
+  const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+  return found
+    .filter((uri) => uri.scheme === root.scheme && uri.authority === root.authority && uri.path.startsWith(prefix))
+    .map((uri) => uri.path.slice(prefix.length))
+    .sort();
 }
 
 const decoder = new TextDecoder('utf-8');

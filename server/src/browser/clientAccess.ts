@@ -1,6 +1,8 @@
 import type { Connection } from 'vscode-languageserver';
 import type { RepositoryAccess } from '../lsp/repositoryAccess';
-import { ListMarkdownFilesRequest, ReadTextsRequest } from '../protocol';
+import { Utils, URI } from 'vscode-uri';
+import { isCalendarFile } from '../core';
+import { ListCalendarFilesRequest, ListMarkdownFilesRequest, ReadTextsRequest } from '../protocol';
 
 // Files per request: a whole repository in a few round trips, without one message of hundreds of megabytes.
 const FILES_PER_REQUEST = 500;
@@ -26,6 +28,12 @@ export function clientAccess(connection: Connection, initialized: Promise<void>,
         texts.push(...result.texts.map((t) => t ?? undefined));
       }
       return texts;
+    },
+    async findCalendarFiles(rootUri) {
+      await initialized;
+      const paths = await connection.sendRequest(ListCalendarFilesRequest, { rootUri });
+      const texts = await this.readTexts(paths.map((path) => Utils.joinPath(URI.parse(rootUri), ...path.split('/')).toString()));
+      return paths.flatMap((path, i) => (texts[i] !== undefined && isCalendarFile(path, texts[i]) ? [{ path, text: texts[i] }] : []));
     },
   };
 }

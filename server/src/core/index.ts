@@ -9,7 +9,7 @@ export type { MinutesConfig, TeamConfig } from './config/types';
 export { documentSymbols } from './features/documentSymbols';
 export { inferConfig, type InferredConfig, type InitSource } from './features/inferConfig';
 export { configText } from './features/configText';
-export { withCalendars, type CalendarFile } from './features/inferCalendars';
+export { isCalendarFile, withCalendars, type CalendarFile } from './features/inferCalendars';
 export { parseMinutes, parseMinutesForLint, parseMinutesInSteps, type SourceDocument } from './model/parse';
 export { finish } from './model/markdown';
 export type * from './model/types';

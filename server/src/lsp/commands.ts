@@ -2,7 +2,7 @@ import { ResponseError, ErrorCodes, LSPErrorCodes, type Connection } from 'vscod
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './analysis';
-import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges, planImport, padOfSeries, readCalendars, uploadOccurrences, uploadTargets, type CalendarParser } from '../core';
+import { calendarFor, featureContext, dateOptions, formatDate, insertOption, newTeamMinutes, newWeeklyMinutes, WEEKDAY_NAMES, weekday, weeklyDateChoices, type CalendarDate, type NewFile, today, nextTeamMeeting, configText, inferConfig, configChanges, withCalendars, planImport, padOfSeries, readCalendars, uploadOccurrences, uploadTargets, type CalendarParser } from '../core';
 import type { Repositories, Repository } from './repositories';
 import { MAX_TEXT_BYTES, messageDate, SERVER_COMMANDS, type CommandHandlers, type ImportPlanEntry, type PadImagesResult, type ConfigChange, type DateInsertion, type NewFileResult, type TeamChoice, type WeeklyDateChoice } from '../protocol';
 import type { Readiness } from './ready';
@@ -50,10 +50,12 @@ export function registerCommands(connection: Connection, repositories: Repositor
       }
       return result(state, newTeamMinutes(state.workspace, folder, calendarFor(state.config.holidays), date === undefined ? today() : parseDate(date)));
     },
-    createConfiguration: ({ rootUri }): NewFileResult & { summary: string; changes: ConfigChange[] } => {
+    createConfiguration: async ({ rootUri }): Promise<NewFileResult & { summary: string; changes: ConfigChange[] }> => {
       const state = repository(rootUri);
       const paths = [...state.workspace.index.allPaths()].sort();
-      const inferred = inferConfig({ paths, readText: (path) => state.workspace.readText(path) });
+      // As `minutes-lint --init`: the calendar files of the repository, where its access can find them.
+      const calendars = (await repositories.access.findCalendarFiles?.(state.rootUri)) ?? [];
+      const inferred = await withCalendars(inferConfig({ paths, readText: (path) => state.workspace.readText(path) }), paths, calendars, parseCalendar);
       const summary = [...inferred.recognised.map((r) => `${r.files} files ${r.pattern}`), ...(inferred.unrecognised.length ? [`${inferred.unrecognised.length} dated files match no pattern`] : [])].join('; ');
       const text = configText(inferred, `Inferred by Minutes: Create Configuration from This Repository from ${paths.length} Markdown files; every value may be changed (see the README).`);
       return { uri: state.workspace.uriOf('.minutes.json'), text, cursor: { line: 0, character: 0 }, exists: state.configFile.text !== undefined, summary, changes: configChanges(inferred.values) };

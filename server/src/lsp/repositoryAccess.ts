@@ -1,3 +1,5 @@
+import type { CalendarFile } from '../core';
+
 /**
  * How the server reaches the files of a repository: Node's file system on the desktop
  * (`node/nodeAccess.ts`), the editor's `vscode.workspace.fs` in the browser (`browser/clientAccess.ts`).
@@ -11,4 +13,6 @@ export interface RepositoryAccess {
    * (binary, too large): the access says why where it can (a log line), never throws for one file.
    */
   readTexts(uris: string[]): Promise<Array<string | undefined>>;
+  /** The repository's calendar files (iCalendar, yaml2ics YAML), for Create Configuration to propose; an access without it proposes none. */
+  findCalendarFiles?(rootUri: string): Promise<CalendarFile[]>;
 }

@@ -1,7 +1,7 @@
 /** The calendar files of a repository on disk, for `--init` to propose: iCalendar, and yaml2ics YAML. */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { MAX_CALENDAR_BYTES, type CalendarFile } from '../core';
+import { isCalendarFile, MAX_CALENDAR_BYTES, type CalendarFile } from '../core';
 import { SKIPPED_FOLDERS } from '../minutesText';
 
 /** A repository with more candidate files, or more of their bytes, than this is looked at no further (CI configs are YAML too). */
@@ -37,16 +37,12 @@ export function findCalendarFiles(root: string): CalendarFile[] {
         candidates++;
         bytes += entry.size;
         const text = readText(path);
-        if (text !== undefined && isCalendar(name, text)) found.push({ path: relative(root, path).split(sep).join('/'), text });
+        if (text !== undefined && isCalendarFile(name, text)) found.push({ path: relative(root, path).split(sep).join('/'), text });
       }
     }
   };
   visit(root);
   return found;
-}
-
-function isCalendar(name: string, text: string): boolean {
-  return /\.ics$/iu.test(name) ? /^\uFEFF?\s*BEGIN:VCALENDAR/iu.test(text) : /^(?:events|include):/mu.test(text);
 }
 
 function readText(path: string): string | undefined {

@@ -2,6 +2,7 @@ import { lstat } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import type { RepositoryAccess } from '../lsp/repositoryAccess';
 import { RepositoryBoundary } from './boundary';
+import { findCalendarFiles } from './findCalendars';
 import { listMarkdownFilesAsync, readMinutesTextAsync, type SkipReporter } from './fileWorkspace';
 
 // Files read at once: enough to keep the disk busy, few enough not to run out of file handles.
@@ -36,6 +37,8 @@ export function nodeAccess(skipped: SkipReporter): RepositoryAccess {
       await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, uris.length) }, worker));
       return texts;
     },
+    // Synchronous, but bounded (findCalendars.ts) and asked for only by Create Configuration.
+    findCalendarFiles: (rootUri) => Promise.resolve(findCalendarFiles(URI.parse(rootUri).fsPath)),
   };
 }
 

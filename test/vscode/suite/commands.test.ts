@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { answeringQuickPick, closeAllEditors, fixtureUri, openFixture, waitFor, waitForActivation } from './helpers';
+import { answeringQuickPick, closeAllEditors, fixtureUri, openFixture, waitFor, waitForActivation, workspaceRoot } from './helpers';
 
 describe('commands', () => {
   after(closeAllEditors);
@@ -51,6 +51,28 @@ describe('commands', () => {
       const text = editor.document.getText();
       assert.match(text, /"kind": "rollup",\n\s+"paths": \["community-call\/\{YYYY\}\{MM\}\{DD\}\.md"\]/u, text);
       assert.match(text, /^ {4}\/\/ community-call\/\{YYYY\}\{MM\}\{DD\}\.md: \d+ files, a roll-up/mu, 'each series says what it was inferred from');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(config).then(undefined, () => undefined);
+    }
+  });
+
+  it('"Create Configuration from This Repository" proposes the calendars of the repository, in its list of changes and in the file', async () => {
+    // calendar/container.ics, a fixture: its event links the minutes of container/.
+    await openFixture('community-call/20220929.md');
+    await waitForActivation();
+    const config = fixtureUri('.minutes.json');
+    try {
+      // The list of changes shown before writing is one row per change the server reports.
+      const proposal = await vscode.commands.executeCommand<{ changes: Array<{ key: string; from: string; to: string }> }>('minutes.server.createConfiguration', { rootUri: workspaceRoot().toString() });
+      assert.deepEqual(
+        proposal.changes.find((c) => c.key === 'calendars'),
+        { key: 'calendars', from: '[]', to: '["calendar/container.ics"]', weakens: false },
+        JSON.stringify(proposal.changes),
+      );
+      await answeringQuickPick(vscode.commands.executeCommand('minutes.createConfiguration'), 'workbench.action.acceptSelectedQuickOpenItem');
+      const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.minutes.json') && vscode.window.activeTextEditor, 20_000, 'the new configuration');
+      assert.match(editor.document.getText(), /^ {2}"calendars": \["calendar\/container\.ics"\],?$/mu, editor.document.getText());
     } finally {
       await closeAllEditors();
       await vscode.workspace.fs.delete(config).then(undefined, () => undefined);

@@ -49,6 +49,12 @@ export async function withCalendars(inferred: InferredConfig, minutesPaths: read
   return { ...inferred, values, config: value.commentedOut ? config : { ...config, calendars: linking } };
 }
 
+/** Whether a file found in the repository is a calendar: `*.ics` that is iCalendar, or `*.yml`/`*.yaml` with a top-level `events:` or `include:` (CI configs are YAML too). */
+export function isCalendarFile(name: string, text: string): boolean {
+  if (/\.ics$/iu.test(name)) return /^\uFEFF?\s*BEGIN:VCALENDAR/iu.test(text);
+  return /\.ya?ml$/iu.test(name) && /^(?:events|include):/mu.test(text);
+}
+
 /** The files a yaml2ics file includes, as written; none for any other file. */
 async function includes(file: CalendarFile, parse: CalendarParser): Promise<string[]> {
   if (/\.ics$/iu.test(file.path)) return [];
