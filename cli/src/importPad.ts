@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { planImport, splitBom, withLinks, type CalendarDate, type MinutesConfig, type PlannedMeeting } from '../../server/src/core';
+import { unifiedDiff } from './unifiedDiff';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { fileWorkspace, isUtf8 } from '../../server/src/node/fileWorkspace';
 import { createFile, reason } from '../../server/src/node/safeWrite';
@@ -33,7 +34,7 @@ export async function importPad(options: ImportOptions): Promise<number> {
     throw new InputError(`--series ${options.series}: not a folder inside the repository ${root}`);
   }
   const pad = await readPad(options.source);
-  const { meetings: plan, notRead } = planImport(pad, series, fileWorkspace(root, config), config, options.today);
+  const { meetings: plan, notRead } = planImport(pad, series, fileWorkspace(root, config), config, options.today, unifiedDiff);
   const name = options.source === '-' ? 'standard input' : options.source;
   if (notRead) throw new InputError(`${name}: not read whole (${notRead}); import it in parts`);
   if (!plan.length) throw new InputError(`${name}: no meeting found (no dated headings)`);

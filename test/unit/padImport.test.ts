@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_CONFIG, localUploads, MinutesWorkspace, planImport, remoteUploads, splitPad, uploadOccurrences, uploadTargets, withLinks } from '../../server/src/core';
+import { unifiedDiff } from '../../cli/src/unifiedDiff';
 import { joinLines } from './helpers';
 
 const today = { year: 2026, month: 6, day: 20 };
@@ -117,7 +118,7 @@ describe('planning an import into a series', () => {
 
   it('reports a meeting whose file differs with a diff, and does not plan to write it', () => {
     const pad = joinLines('## 2026-05-28', '', '### Participants', '', '- @kim', '- @lee', '');
-    const [may28] = planImport(pad, 'iaas', workspace, DEFAULT_CONFIG, today).meetings;
+    const [may28] = planImport(pad, 'iaas', workspace, DEFAULT_CONFIG, today, unifiedDiff).meetings;
     assert.equal(may28.status, 'differs');
     assert.equal(may28.path, 'iaas/20260528.md');
     assert.match(may28.diff!, /^--- iaas\/20260528\.md/mu);

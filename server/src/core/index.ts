@@ -54,7 +54,7 @@ export { SCHEDULE_SOURCE } from './meetings/scheduleSeries';
 export { MAX_CALENDAR_BYTES, readCalendars, type CalendarParser, type CalendarReader, type ParsedCalendar } from './meetings/readCalendars';
 export { isoDate } from './config/schedule';
 export { splitPad, type PadMeeting, type SplitPad } from './pad/split';
-export { planImport, type ImportPlan, type ImportStatus, type PlannedMeeting } from './pad/plan';
+export { planImport, type ImportPlan, type ImportStatus, type PlannedMeeting, type UnifiedDiff } from './pad/plan';
 export { localUploads, uploadTargets, type UploadTarget } from './pad/images';
 export { remoteUploads, uploadOccurrences, withLinks, type UploadOccurrence } from './pad/uploads';
 export { padOfSeries, type SeriesPad } from './pad/calendarPad';

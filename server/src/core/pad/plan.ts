@@ -1,5 +1,4 @@
 import { splitBom } from '../text/bom';
-import { createTwoFilesPatch } from 'diff';
 import type { MinutesConfig } from '../config/types';
 import { formatDate, sameDate, type CalendarDate } from '../model/dates';
 import type { MinutesWorkspace } from '../workspace/workspace';
@@ -23,13 +22,16 @@ export interface PlannedMeeting {
   path: string;
   /** The meeting's text as it would be written. */
   text: string;
-  /** A unified diff from the existing file to the pad's meeting (`differs` only). */
+  /** A unified diff from the existing file to the pad's meeting (`differs` only, when asked for one). */
   diff?: string;
   /** Images on the pad's host (`.../uploads/...`) that the meeting (an identical file: that file) links. */
   remoteImages: string[];
   /** Where each of them goes, and its link (`new` only: other meetings write nothing). */
   images: UploadTarget[];
 }
+
+/** Makes a unified diff of two texts (jsdiff's createTwoFilesPatch in the CLI, the one that shows it). */
+export type UnifiedDiff = (oldName: string, newName: string, oldText: string, newText: string) => string;
 
 export interface ImportPlan {
   meetings: PlannedMeeting[];
@@ -40,8 +42,9 @@ export interface ImportPlan {
 /**
  * Decides, meeting by meeting, what importing the pad `padText` into the series folder `series`
  * does. The title keeps its words; its level becomes that of the series' latest file's title.
+ * With `diff`, a meeting whose file differs carries the diff to show.
  */
-export function planImport(padText: string, series: string, workspace: MinutesWorkspace, config: MinutesConfig, today: CalendarDate): ImportPlan {
+export function planImport(padText: string, series: string, workspace: MinutesWorkspace, config: MinutesConfig, today: CalendarDate, diff?: UnifiedDiff): ImportPlan {
   const titleDepth = seriesTitleDepth(workspace, series);
   const seen: CalendarDate[] = [];
   const pad = splitPad(padText, config, today);
@@ -64,7 +67,7 @@ export function planImport(padText: string, series: string, workspace: MinutesWo
     const same = existing.find((f) => comparable(local(workspace.readText(f.path), f.path)) === comparable(local(text, f.path)));
     if (same) return { ...base, status: 'identical' as const, path: same.path, remoteImages: remoteUploads(workspace.readText(same.path) ?? '') };
     const path = existing[0].path;
-    return { ...base, status: 'differs' as const, path, diff: unifiedDiff(path, workspace.readText(path) ?? '', text, meeting) };
+    return { ...base, status: 'differs' as const, path, diff: diff && differences(diff, path, workspace.readText(path) ?? '', text, meeting) };
   });
   return { meetings, notRead: pad.notRead };
 }
@@ -87,7 +90,7 @@ function comparable(text: string | undefined): string | undefined {
   return text && splitBom(text).text.replace(/\r\n?/gu, '\n').replace(/^(?:[ \t]*\n)+/u, '').trimEnd();
 }
 
-function unifiedDiff(path: string, existing: string, text: string, meeting: PadMeeting): string {
+function differences(diff: UnifiedDiff, path: string, existing: string, text: string, meeting: PadMeeting): string {
   const lf = (t: string) => t.replace(/\r\n?/gu, '\n');
-  return createTwoFilesPatch(path, `pad: ${formatDate(meeting.date)} (line ${meeting.line + 1})`, lf(existing), lf(text), undefined, undefined, { context: 3 });
+  return diff(path, `pad: ${formatDate(meeting.date)} (line ${meeting.line + 1})`, lf(existing), lf(text));
 }

@@ -1,4 +1,4 @@
-// diff (jsdiff) 7 ships no types; the one function used here, as its README documents it.
+// diff (jsdiff) 7 ships no types; the one function the CLI uses (unifiedDiff.ts), as its README documents it.
 declare module 'diff' {
   export function createTwoFilesPatch(
     oldFileName: string,
