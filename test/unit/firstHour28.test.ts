@@ -27,10 +27,14 @@ describe('issue 28: the first hour, round two', () => {
       ]);
     });
 
-    it('shows a series that requires fewer sections than the defaults, first', () => {
-      const changes = configChanges([{ key: 'series', value: [{ kind: 'rollup', paths: ['weekly/{YYYY}{MM}{DD}.md'], requiredSections: ['Team Updates'] }], why: '' }]);
-      assert.deepEqual(changes[0], { key: 'series[0].requiredSections', from: '["Meta","Team Updates","AOB"]', to: '["Team Updates"]', weakens: true });
-      assert.equal(changes[1].key, 'series');
+    it('shows a series that requires fewer sections than the defaults first, then each file pattern added or dropped on a row of its own', () => {
+      const paths = ['weekly/{YYYY}{MM}{DD}.md', 'sig-standardization/{YYYY}{MM}{DD}{suffix}.md'];
+      const changes = configChanges([{ key: 'series', value: [{ kind: 'rollup', paths, requiredSections: ['Team Updates'] }], why: '' }]);
+      assert.deepEqual(changes[0], { key: 'requiredSections of weekly/{YYYY}{MM}{DD}.md', from: '["Meta","Team Updates","AOB"]', to: '["Team Updates"]', weakens: true });
+      const rows = changes.slice(1).map((c) => `${c.key}: ${c.from} → ${c.to}`);
+      assert.ok(rows.includes('series: (none) → sig-standardization/{YYYY}{MM}{DD}{suffix}.md'), rows.join('\n'));
+      assert.ok(rows.includes('series: (none) → weekly/{YYYY}{MM}{DD}.md'), rows.join('\n'));
+      assert.ok(rows.every((r) => !r.includes('…')), 'no row cut');
     });
 
     it("shows a repository's inferred config turning off the minute taker check it does not follow", () => {

@@ -49,24 +49,27 @@ export function configChanges(values: InferredValue[], defaults: MinutesConfig =
 type SeriesEntry = Partial<Pick<MinutesConfig['series'][number], 'kind' | 'paths' | 'requiredSections'>>;
 
 /**
- * The series against the defaults' (a roll-up and the team series): their patterns when they
- * differ, and each series that requires fewer sections than the defaults' series of its kind.
+ * The series against the defaults' (a roll-up and the team series): one row per file pattern added
+ * or dropped (a whole list on one row is cut where it differs), and each series that requires fewer
+ * sections than the defaults' series of its kind.
  */
 function seriesChanges(entries: SeriesEntry[], defaults: MinutesConfig): ConfigChange[] {
   const changes: ConfigChange[] = [];
-  const paths = (list: SeriesEntry[]) => list.flatMap((e) => e.paths ?? []);
-  if (JSON.stringify(paths(entries)) !== JSON.stringify(paths(defaults.series))) changes.push({ key: 'series', from: short(paths(defaults.series)), to: short(paths(entries)), weakens: false });
-  entries.forEach((entry, i) => {
+  const before = defaults.series.flatMap((s) => s.paths);
+  const after = entries.flatMap((e) => e.paths ?? []);
+  for (const path of before.filter((p) => !after.includes(p))) changes.push({ key: 'series', from: short(path), to: '(none)', weakens: false });
+  for (const path of after.filter((p) => !before.includes(p))) changes.push({ key: 'series', from: '(none)', to: short(path), weakens: false });
+  for (const entry of entries) {
     const kind = entry.kind ?? 'minutes';
-    const before = defaults.series.find((s) => s.kind === kind)?.requiredSections ?? [];
-    const after = entry.requiredSections ?? [];
-    if (before.some((s) => !after.includes(s))) changes.push({ key: `series[${i}].requiredSections`, from: short(before), to: short(after), weakens: true });
-  });
+    const required = defaults.series.find((s) => s.kind === kind)?.requiredSections ?? [];
+    const now = entry.requiredSections ?? [];
+    if (required.some((s) => !now.includes(s))) changes.push({ key: `requiredSections of ${entry.paths?.[0] ?? 'a series'}`, from: short(required), to: short(now), weakens: true });
+  }
   return changes;
 }
 
-/** JSON on one line, cut to what a quick pick row shows. */
+/** JSON on one line (a pattern as it is), cut to what a quick pick row shows. */
 function short(value: unknown): string {
-  const json = value === undefined ? '(unset)' : JSON.stringify(value);
+  const json = value === undefined ? '(unset)' : typeof value === 'string' && value.includes('{') ? value : JSON.stringify(value);
   return json.length > 60 ? `${json.slice(0, 59)}…` : json;
 }
