@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DocumentDiagnosticRequest, State, vsdiag, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
 import { createConfiguration, insertAtCursor, newTeamMinutes, newWeeklyMinutes } from './commands';
 import { importMeetingsFromPad, padContentProvider } from './importPad';
+import { proposalContentProvider } from './confirmConfiguration';
 import { downloadPadImages } from './downloadPadImages';
 import { recording, type RecordingChannel } from './log';
 import { Reminders } from './reminders';
@@ -135,6 +136,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     vscode.commands.registerCommand('minutes.importFromPad', (args?: { folder?: string; text?: string }) => importMeetingsFromPad(client!, context.workspaceState, args)),
     vscode.commands.registerCommand('minutes.downloadPadImages', () => downloadPadImages(client!)),
     padContentProvider(),
+    proposalContentProvider(),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       followEditor(editor);
       teams.refresh();

@@ -91,7 +91,7 @@ export async function createConfiguration(client: LanguageClient): Promise<void>
   if (existing && existing.type & vscode.FileType.SymbolicLink) {
     return void vscode.window.showErrorMessage(`Minutes: ${vscode.workspace.asRelativePath(uri)} is a symbolic link; remove it first, nothing was written.`);
   }
-  if (!(await confirmConfiguration(vscode.workspace.asRelativePath(uri), file.exists || !!existing, file.changes ?? []))) return;
+  if (!(await confirmConfiguration(uri, file.exists || !!existing, file.changes ?? [], file.text))) return;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
   await vscode.window.showTextDocument(uri);
   void vscode.window.showInformationMessage(`Minutes: wrote ${vscode.workspace.asRelativePath(uri)} (${file.summary || 'no dated minutes found'}).`);

@@ -44,6 +44,27 @@ describe('the first hour, round two (issue 28)', () => {
     }
   });
 
+  it("2: Create Configuration's first answer shows the whole file, read-only beside the editor, and asks again; Escape then writes nothing", async () => {
+    await openFixture(WEEKLY);
+    await api();
+    const config = fixtureUri('.minutes.json');
+    const proposal = () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'minutes-proposal');
+    const running = vscode.commands.executeCommand('minutes.createConfiguration');
+    try {
+      // Look first, then answer: once the proposal shows, the question is asked again and Enter would write.
+      const shown = await waitFor(async () => proposal() ?? void (await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem')), 30_000, 'the proposed file beside the editor');
+      assert.match(shown.document.getText(), /"series"/u);
+      assert.equal(shown.document.languageId, 'jsonc');
+      assert.equal(await exists(config), false, 'shown, not written');
+      await answeringQuickPick(running, 'workbench.action.closeQuickOpen');
+      assert.equal(await exists(config), false, 'Escape after reading it writes nothing');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(config).then(undefined, () => undefined);
+    }
+  });
+
   it('3: a `### AOB` inside Team Updates is neither a team in the Teams view nor in the outline', async () => {
     const editor = await openFixture(WEEKLY);
     const minutes = await api();
