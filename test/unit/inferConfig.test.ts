@@ -43,6 +43,13 @@ describe('--init infers series', () => {
     assert.equal(inferred.config.linkBase, HERE);
   });
 
+  it('takes a title typed with two spaces for the form the others have, not a form of its own', () => {
+    const typed = { ...files };
+    for (const path of Object.keys(typed).filter((p) => p.startsWith('alpha/')).slice(0, 3)) typed[path] = typed[path].replace('# Alpha ', '# Alpha  ');
+    const alpha = inferConfig({ paths: Object.keys(typed), readText: (p) => typed[p] }).config.series.find((s) => s.paths.some((p) => p.startsWith('alpha/')));
+    assert.deepEqual(alpha?.titles, ['Alpha {date}']);
+  });
+
   it('gives each series its own weekday, and never counts slide decks', () => {
     assert.deepEqual(['alpha', 'beta', 'gamma', 'calls'].map((f) => of(f)?.schedule.at(-1)?.weekdays), [[1], [2], [3], [4]]);
     assert.equal(of('slides'), undefined);

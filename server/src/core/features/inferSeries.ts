@@ -81,7 +81,8 @@ export function titleForm(title: string, date: CalendarDate): string | undefined
   const written = iso ? undefined : findWrittenDates(title, date).find((d) => d.date && dayNumber(d.date) === dayNumber(date));
   const found = iso ?? written;
   if (!found) return undefined;
-  const form = `${title.slice(0, found.offset)}{date}${title.slice(found.offset + found.text.length)}`.trim();
+  // White space as one space: a title typed with two spaces is the same form (titles match so too).
+  const form = `${title.slice(0, found.offset)}{date}${title.slice(found.offset + found.text.length)}`.replace(/\s+/gu, ' ').trim();
   return form === '{date}' ? undefined : form;
 }
 
