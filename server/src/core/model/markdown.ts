@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { splitAtHeadings, type Chunk } from './chunks';
 import { hostileInput, opaqueReason, plainExtensions, shift } from './hostileInput';
 import { mdastExtensions, micromarkExtensions, parseWhole, pruned } from './mdast';
+import { plainHeading } from './plainHeading';
 
 // A document read piece by piece, reusing the pieces of its last version. Reading one text is
 // mdast.ts's job, guarding against hostile input hostileInput.ts's, telling slide decks slideDeck.ts's.
@@ -165,20 +166,21 @@ function reusable(chunks: Chunk[], previous: ChunkCache['pieces']): Array<Parsed
   return reused;
 }
 
-
-
-
-
 /**
  * Parses the given pieces alone (each where it stands in the document): a partial tree for reading
  * titles, which need no link detection (a title's text and dates read the same either way).
  */
 export function parseChunks(chunks: Chunk[]): Root {
-  // In one run (see parseTogether), each piece's nodes then moved to where the piece stands.
-  const joined = chunks.map((c) => (c.text.endsWith('\n') ? c.text : `${c.text}\n`));
-  const root = fromMarkdown(joined.join(''), plainExtensions);
-  nodesByPiece(root, joined).forEach(({ children, offset, line }, i) => {
-    for (const node of children) shift(node, chunks[i].offset - offset, chunks[i].line - line);
+  // A piece that is one heading line of plain text is read directly (see plainHeading); the others
+  // in one run (see parseTogether), each piece's nodes then moved to where the piece stands.
+  const headings = chunks.map(plainHeading);
+  const rest = chunks.filter((_, i) => !headings[i]);
+  const joined = rest.map((c) => (c.text.endsWith('\n') ? c.text : `${c.text}\n`));
+  const parsed = rest.length ? nodesByPiece(fromMarkdown(joined.join(''), plainExtensions), joined) : [];
+  parsed.forEach(({ children, offset, line }, i) => {
+    for (const node of children) shift(node, rest[i].offset - offset, rest[i].line - line);
   });
-  return root;
+  let next = 0;
+  // Without the position of the root: nothing reads it, and a run over some pieces has none of its own.
+  return { type: 'root', children: chunks.flatMap((_, i) => headings[i] ?? parsed[next++].children) };
 }
