@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { splitAtHeadings } from '../../server/src/core/model/chunks';
 import { ChunkCache, parseMarkdown, parseWhole } from '../../server/src/core/model/markdown';
+import { parseMinutes, parseMinutesOutline } from '../../server/src/core/model/parse';
+import { DEFAULT_CONFIG } from '../../server/src/core';
 
 const pieces = (text: string) => splitAtHeadings(text).map((c) => c.text);
 
@@ -70,5 +72,34 @@ describe('documents whose fences may belong to list items', () => {
     const text = '- item\n\n   ```\n# x\n   ```\n\n# B';
     assert.equal(splitAtHeadings(text).length, 1);
     assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text, new ChunkCache()))), JSON.parse(JSON.stringify(parseWhole(text))));
+  });
+});
+
+describe('the outline of a document (its headings alone)', () => {
+  const outlineAndWhole = (text: string) => {
+    const doc = { uri: 'file:///r/team/20240219.md', version: 1, text };
+    return [parseMinutesOutline(doc, DEFAULT_CONFIG), parseMinutes(doc, DEFAULT_CONFIG)];
+  };
+
+  it('has the sections and title of a whole parse where a piece holds a setext or indented heading', () => {
+    const texts = [
+      '# Team 2024-02-19\n\n## Agenda\n\n- a\n\nDecisions\n---------\n\ntext\n\n## Next\n\n- b\n',
+      '---\ntitle: x\n---\n# Team 2024-02-19\n\nIntro\n=====\n\n## Notes\n',
+      '# Team 2024-02-19\r\n\r\n## A\r\n\r\n  ### Indented\r\n\r\ntext\r\n## B\r\n',
+      'Meeting 2024-02-19\n==================\n\n# Later\n\n## Notes\n',
+    ];
+    for (const text of texts) {
+      const [outline, whole] = outlineAndWhole(text);
+      assert.equal(outline.partial, true, text);
+      assert.deepEqual(outline.sections, whole.sections, text);
+      assert.deepEqual(outline.title, whole.title, text);
+    }
+  });
+
+  it('reads a document whole when a piece to be read whole is input the parser must not run on', () => {
+    const hostile = `# Team 2024-02-19\n\n## Log\n\nText\n---\n${'line\n'.repeat(2_100)}`;
+    const [outline] = outlineAndWhole(hostile);
+    assert.equal(outline.partial, undefined);
+    assert.match(outline.notFullyRead ?? '', /lines without a blank line/u);
   });
 });

@@ -7,7 +7,7 @@ import { findWrittenDates, type WrittenStyle } from './writtenDates';
 import { documentKind } from './documentKind';
 import type { Root } from 'mdast';
 import { splitAtHeadings } from './chunks';
-import { opaqueReason } from './hostileInput';
+import { hostileInput, opaqueReason } from './hostileInput';
 import { finish, parseChunks, parseMarkdownInSteps, type ChunkCache } from './markdown';
 import { isSlideDeck } from './slideDeck';
 import { readMeta } from './meta';
@@ -72,18 +72,21 @@ const SETEXT_H1 = /^ {0,3}=+[ \t]*\r?$/mu;
 /**
  * For reading what stands under which heading line by line (action items): a model of the
  * document's headings alone, each section reaching to the next heading as in a full parse, but
- * without its content (`partial`). Where a heading might not start a piece (setext or indented
- * headings), the document is parsed whole.
+ * without its content (`partial`). A piece where a heading might not start it (setext or indented
+ * headings) is parsed whole, its headings kept; a document that cannot be split, whole.
  */
 export function parseMinutesOutline(doc: SourceDocument, config: MinutesConfig): CheckedModel {
   const chunks = splitAtHeadings(doc.text);
-  if (chunks.length < 2 || HIDDEN_HEADING.test(doc.text)) return parseMinutes(doc, config);
-  const headings = chunks.filter((c) => /^#{1,6}(?:[ \t]|\r?\n|$)/u.test(c.text)).map((c) => ({ ...c, text: c.text.slice(0, c.text.indexOf('\n') + 1 || c.text.length) }));
-  return { ...buildModel(doc, config, parseChunks(headings)), partial: true } satisfies PartialMinutesModel;
+  if (chunks.length < 2) return parseMinutes(doc, config);
+  const hidden = chunks.map((c) => HIDDEN_HEADING.test(c.text));
+  // A piece read whole must be one parseWhole would read as Markdown: else the document goes there.
+  if (chunks.some((c, i) => hidden[i] && hostileInput(c.text))) return parseMinutes(doc, config);
+  const pieces = chunks.flatMap((c, i) => (hidden[i] ? [c] : /^#{1,6}(?:[ \t]|\r?\n|$)/u.test(c.text) ? [{ ...c, text: c.text.slice(0, c.text.indexOf('\n') + 1 || c.text.length) }] : []));
+  const root = parseChunks(pieces);
+  root.children = root.children.filter((node) => node.type === 'heading');
+  return { ...buildModel(doc, config, root), partial: true } satisfies PartialMinutesModel;
 }
 
-// Headings a piece's first line does not show: setext underlines (`===`, `---` under text) and
-// ATX headings indented by one to three spaces.
 const HIDDEN_HEADING = /^ {0,3}(?:=+|-+)[ \t]*\r?$|^ {1,3}#{1,6}(?:[ \t]|\r?$)/mu;
 
 // More team sections than any roll-up has: comparing them with each other and the repository
