@@ -14,7 +14,7 @@ export interface CopySource {
  * text is kept until that file changes: typing in one file re-reads no other.
  */
 export class CopyFinder {
-  private readonly folded = new Map<string, { text: string; undated: string }>();
+  private readonly folded = new Map<string, Folded>();
 
   constructor(private readonly source: CopySource) {}
 
@@ -36,7 +36,9 @@ export class CopyFinder {
     // A document longer than any of them, white space aside, copies none (and a huge one is not folded for nothing).
     const longest = Math.max(0, ...others.map((f) => this.foldedOf(f.path).text.length));
     if (!foldsWithin(model.text, longest + DATE_SLACK)) return undefined;
-    const own = { text: comparableText(model.text), undated: comparableText(withoutHeadingDates(model.text)) };
+    // A file is mostly folded already as another's: its own check folds it only if its text is new.
+    const known = this.folded.get(path);
+    const own = known?.raw === model.text ? known : folded(model.text);
     const titleDate = model.title?.date?.date;
     if (own.text.length >= MIN_COPY_LENGTH && !(titleDate && sameDate(titleDate, date))) {
       const same = others.filter((file) => this.foldedOf(file.path).text === own.text);
@@ -50,14 +52,22 @@ export class CopyFinder {
     return others.filter((file) => dayNumber(file.date!) < dayNumber(date) && this.foldedOf(file.path).text !== own.text && this.foldedOf(file.path).undated === own.undated).at(-1);
   }
 
-  private foldedOf(path: string): { text: string; undated: string } {
-    let folded = this.folded.get(path);
-    if (!folded) {
-      const raw = this.source.readText(path) ?? '';
-      this.folded.set(path, (folded = { text: comparableText(raw), undated: comparableText(withoutHeadingDates(raw)) }));
-    }
-    return folded;
+  private foldedOf(path: string): Folded {
+    let found = this.folded.get(path);
+    if (!found) this.folded.set(path, (found = folded(this.source.readText(path) ?? '')));
+    return found;
   }
+}
+
+/** A text as copies are compared: white space folded, and also without the dates of its headings. */
+interface Folded {
+  raw: string;
+  text: string;
+  undated: string;
+}
+
+function folded(raw: string): Folded {
+  return { raw, text: comparableText(raw), undated: comparableText(withoutHeadingDates(raw)) };
 }
 
 const MIN_COPY_LENGTH = 80;
