@@ -81,12 +81,15 @@ describe('the outline of a document (its headings alone)', () => {
     return [parseMinutesOutline(doc, DEFAULT_CONFIG), parseMinutes(doc, DEFAULT_CONFIG)];
   };
 
-  it('has the sections and title of a whole parse where a piece holds a setext or indented heading', () => {
+  it('has the sections and title of a whole parse where a piece holds a setext or indented heading, or the document is one piece', () => {
     const texts = [
       '# Team 2024-02-19\n\n## Agenda\n\n- a\n\nDecisions\n---------\n\ntext\n\n## Next\n\n- b\n',
       '---\ntitle: x\n---\n# Team 2024-02-19\n\nIntro\n=====\n\n## Notes\n',
       '# Team 2024-02-19\r\n\r\n## A\r\n\r\n  ### Indented\r\n\r\ntext\r\n## B\r\n',
       'Meeting 2024-02-19\n==================\n\n# Later\n\n## Notes\n',
+      // In one piece: HTML whose `#` line is no heading, or no heading at all.
+      '# Team 2024-02-19\n<details>\n# not a heading\n</details>\n\n## Notes\n',
+      'Notes of 2024-02-19, no heading\n',
     ];
     for (const text of texts) {
       const [outline, whole] = outlineAndWhole(text);

@@ -73,12 +73,12 @@ const SETEXT_H1 = /^ {0,3}=+[ \t]*\r?$/mu;
  * For reading what stands under which heading line by line (action items): a model of the
  * document's headings alone, each section reaching to the next heading as in a full parse, but
  * without its content (`partial`). A piece where a heading might not start it (setext or indented
- * headings) is parsed whole, its headings kept; a document that cannot be split, whole.
+ * headings, or a document in one piece) is parsed whole, its headings kept; hostile input, as parseMinutes does.
  */
 export function parseMinutesOutline(doc: SourceDocument, config: MinutesConfig): CheckedModel {
   const chunks = splitAtHeadings(doc.text);
-  if (chunks.length < 2) return parseMinutes(doc, config);
-  const hidden = chunks.map((c) => HIDDEN_HEADING.test(c.text));
+  // A document in one piece may be one that cannot be split (HTML, link definitions): read whole.
+  const hidden = chunks.map((c) => chunks.length === 1 || HIDDEN_HEADING.test(c.text));
   // A piece read whole must be one parseWhole would read as Markdown: else the document goes there.
   if (chunks.some((c, i) => hidden[i] && hostileInput(c.text))) return parseMinutes(doc, config);
   const pieces = chunks.flatMap((c, i) => (hidden[i] ? [c] : /^#{1,6}(?:[ \t]|\r?\n|$)/u.test(c.text) ? [{ ...c, text: c.text.slice(0, c.text.indexOf('\n') + 1 || c.text.length) }] : []));
