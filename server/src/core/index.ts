@@ -14,7 +14,7 @@ export { parseMinutes, parseMinutesForLint, parseMinutesInSteps, type SourceDocu
 export { finish } from './model/markdown';
 export type * from './model/types';
 export { RULES } from './rules/catalog';
-export { lint, type SeverityOverrides } from './rules/lint';
+export { lint, prepareLint, type SeverityOverrides } from './rules/lint';
 export type { Finding, Fix, Severity } from './rules/types';
 export { markSuppressed, parseSuppressions, pruneSuppressions, suppressAll, suppressionsText, SUPPRESSIONS_FILE_NAME, type Suppressions } from './rules/suppressions';
 export { isRuleSetting, RULE_SETTINGS, SEVERITIES } from './rules/severity';

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkCache, formatDate, isIgnored, lint, markSuppressed, parseMinutesInSteps, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides, today } from '../core';
+import { ChunkCache, formatDate, isIgnored, lint, markSuppressed, parseMinutesInSteps, prepareLint, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides, today } from '../core';
 import { runInSlices } from './slices';
 import type { Repositories } from './repositories';
 
@@ -8,7 +8,23 @@ interface Parse {
   config: MinutesConfig;
   model: Promise<MinutesModel | undefined>;
   cancelled: boolean;
+  /** The model of the first part of a big document (see QUICK_READ_CHARS), while the rest is read. */
+  firstLook?: MinutesModel;
 }
+
+/**
+ * A document opened with more text than this is first read this far (what follows for its headings
+ * alone), checked and shown, then read whole: its first findings come within a second or two (a 5 MB
+ * document takes many seconds to read), with a `not-fully-checked` finding that says how far. Ten
+ * times the largest real minutes (see hostileInput's MAX_PIECE).
+ */
+const QUICK_READ_CHARS = 256 * 1024;
+/**
+ * How much of a document is ever read whole: two hundred times the largest real minutes. What
+ * follows is read for its headings alone and not checked (`not-fully-checked` says so): reading
+ * 20 MB would take minutes and keep hundreds of megabytes.
+ */
+const MAX_READ_CHARS = 5 * 1024 * 1024;
 
 interface Entry {
   /** The last complete model, of whatever version. */
@@ -26,9 +42,11 @@ interface Entry {
  */
 export class Analysis {
   private readonly entries = new Map<string, Entry>();
-  private readonly findings = new WeakMap<MinutesModel, { key: string; findings: Finding[] }>();
+  private readonly computedFindings = new WeakMap<MinutesModel, { key: string; findings: Finding[] }>();
   /** For documents outside any workspace folder. */
   severities: SeverityOverrides = {};
+  /** Told of the model of a big document's first part (see QUICK_READ_CHARS); awaited before the rest is read. */
+  firstLookTaken: (model: MinutesModel) => Promise<void> = () => Promise.resolve();
 
   constructor(
     private readonly repositories: Repositories,
@@ -55,8 +73,19 @@ export class Analysis {
     if (entry.parse && entry.parse.version === document.version && entry.parse.config === config) return entry.parse.model;
     if (entry.parse) entry.parse.cancelled = true;
     const parse: Parse = { version: document.version, config, cancelled: false, model: Promise.resolve(undefined) };
-    const steps = parseMinutesInSteps({ uri: document.uri, version: document.version, text: document.getText() }, config, entry.chunks);
-    parse.model = runInSlices(steps, () => parse.cancelled).then((model) => {
+    const source = { uri: document.uri, version: document.version, text: document.getText() };
+    const cancelled = () => parse.cancelled;
+    const read = async () => {
+      // Only a document with no model yet (just opened): once read, the pieces of a version are reused by the next.
+      if (!entry.model && source.text.length > QUICK_READ_CHARS) {
+        const first = await runInSlices(parseMinutesInSteps(source, config, entry.chunks, QUICK_READ_CHARS), cancelled);
+        if (!first || parse.cancelled) return undefined;
+        parse.firstLook = first;
+        await this.firstLookTaken(first);
+      }
+      return runInSlices(parseMinutesInSteps(source, config, entry.chunks, MAX_READ_CHARS), cancelled);
+    };
+    parse.model = read().then((model) => {
       if (model === undefined || parse.cancelled) {
         const now = this.documentOf(document.uri);
         return now && this.entries.get(document.uri) ? this.model(now) : undefined;
@@ -70,13 +99,26 @@ export class Analysis {
     return parse.model;
   }
 
+  /** While a big document's current version is being read (see QUICK_READ_CHARS), the model of its first part. */
+  firstLook(document: TextDocument): MinutesModel | undefined {
+    const parse = this.entries.get(document.uri)?.parse;
+    return parse?.version === document.version && parse.config === this.repositories.configOf(document.uri) ? parse.firstLook : undefined;
+  }
+
+  /** `findingsOf`, with what takes long on a big document (its links) read in slices first. */
+  async findings(model: MinutesModel): Promise<Finding[]> {
+    const state = this.repositories.of(model.uri);
+    await runInSlices(prepareLint(model, state?.config ?? this.repositories.configOf(model.uri), state?.workspace));
+    return this.findingsOf(model);
+  }
+
   /** The findings of a parsed model (they depend on the repository too, so they may be recomputed). */
   findingsOf(model: MinutesModel): Finding[] {
     const state = this.repositories.of(model.uri);
     const severities = state?.severities ?? this.severities;
     const day = today();
     const key = `${state?.workspace.generation ?? 'none'}|${state?.suppressionsRead}|${state?.showSuppressed}|${JSON.stringify(severities)}|${formatDate(day)}`;
-    const cached = this.findings.get(model);
+    const cached = this.computedFindings.get(model);
     if (cached?.key === key) return cached.findings;
     const config = state?.config ?? this.repositories.configOf(model.uri);
     const path = state?.workspace.relativePath(model.uri);
@@ -85,7 +127,7 @@ export class Analysis {
     // Findings recorded in the suppressions file show as hints (see toDiagnostic), or not at all.
     const marked = state && path !== undefined ? markSuppressed(path, found, state.suppressions) : found;
     const findings = state?.showSuppressed === false ? marked.filter((f) => !f.suppressed) : marked;
-    this.findings.set(model, { key, findings });
+    this.computedFindings.set(model, { key, findings });
     return findings;
   }
 

@@ -49,11 +49,13 @@ export class Diagnostics {
       const found = await this.parsed(textDocument.uri, token);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       if (!found) {
-        // Still being parsed: the editor asks again when it is done.
+        // Still being parsed: the editor asks again when it is done; meanwhile a big document's first part is what is known.
         void this.analysis.model(document).then(() => this.connection.languages.diagnostics.refresh());
+        const firstLook = this.analysis.firstLook(document);
+        if (firstLook) return { kind: DocumentDiagnosticReportKind.Full, items: await this.diagnosticsOf(firstLook) };
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document is still being read', { retriggerRequest: false });
       }
-      return { kind: DocumentDiagnosticReportKind.Full, items: this.diagnosticsOf(found.model) };
+      return { kind: DocumentDiagnosticReportKind.Full, items: await this.diagnosticsOf(found.model) };
     });
   }
 
@@ -68,6 +70,17 @@ export class Diagnostics {
     const changed = this.repositories.editorChanged(model);
     void this.publish(document);
     if (changed) this.relintAll(document.uri);
+  }
+
+  /**
+   * The first part of a big document is read (see Analysis.firstLookTaken): its findings are shown
+   * while the rest is read (pushed, or pulled again), unless its whole model came first.
+   */
+  async firstLookTaken(model: MinutesModel): Promise<void> {
+    if (this.pulled()) return void this.connection.languages.diagnostics.refresh();
+    const diagnostics = await this.diagnosticsOf(model);
+    const document = this.documents.get(model.uri);
+    if (document?.version === model.version && !this.analysis.ready(document)) void this.connection.sendDiagnostics({ uri: model.uri, version: model.version, diagnostics });
   }
 
   /** A closed document shows no findings. */
@@ -106,15 +119,18 @@ export class Diagnostics {
     // A newer version came meanwhile: its own publication follows.
     if (!model || this.documents.get(document.uri)?.version !== model.version) return;
     if (this.repositories.editorChanged(model)) this.relintAll(document.uri);
-    void this.connection.sendDiagnostics({ uri: document.uri, version: model.version, diagnostics: this.diagnosticsOf(model) });
+    const diagnostics = await this.diagnosticsOf(model);
+    // A newer version came while it was checked: its own publication follows.
+    if (this.documents.get(document.uri)?.version !== model.version) return;
+    void this.connection.sendDiagnostics({ uri: document.uri, version: model.version, diagnostics });
   }
 
   /** The diagnostics of a parsed model, as the client shows them. */
-  private diagnosticsOf(model: MinutesModel): Diagnostic[] {
+  private async diagnosticsOf(model: MinutesModel): Promise<Diagnostic[]> {
     const related = this.capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? this.capabilities.textDocument?.diagnostic?.relatedInformation ?? false;
     const lintStart = performance.now();
     const pathOf = (uri: string) => this.repositories.of(uri)?.workspace.relativePath(uri);
-    const diagnostics = this.analysis.findingsOf(model).map((f) => toLspDiagnostic(f, related, model.uri, pathOf));
+    const diagnostics = (await this.analysis.findings(model)).map((f) => toLspDiagnostic(f, related, model.uri, pathOf));
     if (!this.checkedOnce && this.repositories.of(model.uri)) {
       this.connection.console.info(`Minutes: first check (${diagnostics.length} findings) in ${since(lintStart)}; ${since(this.processStart)} after the server process started`);
       this.checkedOnce = true;

@@ -27,7 +27,8 @@ export function requestModel(ready: Readiness, documents: TextDocuments<TextDocu
     const document = documents.get(uri);
     if (!document) return undefined;
     const left = Math.max(50, ANSWER_DEADLINE_MS - (performance.now() - arrived));
-    const model = analysis.ready(document) ?? (await within(analysis.model(document), left));
+    // A big document still being read answers from its first part (see Analysis.firstLook).
+    const model = analysis.ready(document) ?? (await within(analysis.model(document), left)) ?? analysis.firstLook(document);
     const now = documents.get(uri);
     return model && now && !token?.isCancellationRequested ? { document: now, model } : undefined;
   };

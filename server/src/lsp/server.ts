@@ -49,6 +49,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const ready = new Readiness();
   const parsed = requestModel(ready, documents, analysis);
   const diagnostics = new Diagnostics(connection, documents, repositories, analysis, ready, parsed, host.started);
+  analysis.firstLookTaken = (model) => diagnostics.firstLookTaken(model);
   const loader = new WorkspaceLoader(connection, repositories, analysis, () => diagnostics.loaded());
   const commands = registerCommands(connection, repositories, documents, analysis, ready, host.parseCalendar);
   let capabilities: ClientCapabilities = {};

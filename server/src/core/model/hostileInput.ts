@@ -50,6 +50,12 @@ export function opaqueReason(root: Root): string | undefined {
   return data?.opaque;
 }
 
+/** Where the part of a document read whole ends (an offset), if reading stopped early (see parseMarkdownInSteps). */
+export function readToOf(root: Root): number | undefined {
+  const data: { readTo?: number } | undefined = root.data;
+  return data?.readTo;
+}
+
 /**
  * A piece read as opaque text: its first line still as a heading if it is one (the section stays
  * in the outline and the roll-up), the rest one paragraph.

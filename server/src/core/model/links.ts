@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
@@ -6,6 +6,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { splitAtHeadings } from './chunks';
 import { hostileInput } from './hostileInput';
+import { finish } from './steps';
 
 /** A link destination of a document: `[text](dest)`, `[ref]: dest`, `<dest>` or a bare URL. */
 export interface DocumentLink {
@@ -31,6 +32,11 @@ const MAY_LINK_LOCALLY = /\]\(\s*<?(?![\s<]|[a-z][a-z\d+.-]*:|\/\/)|^ {0,3}\[[^\
  * chunks.ts), each piece's links kept while its text is unchanged: typing re-reads one piece.
  */
 export function readLinks(text: string, urls: readonly string[] = []): DocumentLink[] {
+  return finish(readLinksInSteps(text, urls));
+}
+
+/** `readLinks` in steps, one a piece it reads: for a caller that must stay responsive (see parseMarkdownInSteps). */
+export function* readLinksInSteps(text: string, urls: readonly string[] = []): Generator<void, DocumentLink[]> {
   const links: DocumentLink[] = [];
   const wanted = (url: string) => !/^[a-z][a-z\d+.-]*:|^\/\//iu.test(url) || urls.some((u) => url.toLowerCase().startsWith(u));
   for (const chunk of splitAtHeadings(text)) {
@@ -40,6 +46,7 @@ export function readLinks(text: string, urls: readonly string[] = []): DocumentL
     if (!found) {
       if (byPiece.size >= MAX_PIECES) byPiece.clear();
       byPiece.set(chunk.text, (found = linksOfPiece(chunk.text)));
+      yield;
     }
     for (const link of found) if (wanted(link.url)) links.push({ ...link, start: link.start + chunk.offset, end: link.end + chunk.offset });
   }
@@ -47,18 +54,35 @@ export function readLinks(text: string, urls: readonly string[] = []): DocumentL
 }
 
 const byPiece = new Map<string, DocumentLink[]>();
-const MAX_PIECES = 5_000;
+// Enough for the pieces of the largest document read whole (see MAX_READ_CHARS of the server) and then some.
+const MAX_PIECES = 20_000;
 
 function linksOfPiece(text: string): DocumentLink[] {
+  return linksOfTree(text, fromMarkdown(text, options).children, 0);
+}
+
+/**
+ * The links of a piece (see chunks.ts) as the document's parse found them, its top-level nodes
+ * standing `base` characters further than in the piece alone: kept, so that reading the piece's
+ * links later needs no parse of its own. The parse must use `options`' syntax.
+ */
+export function rememberLinks(text: string, nodes: RootContent[], base: number): void {
+  if (byPiece.has(text)) return;
+  if (byPiece.size >= MAX_PIECES) byPiece.clear();
+  byPiece.set(text, linksOfTree(text, nodes, base));
+}
+
+function linksOfTree(text: string, nodes: Nodes[], base: number): DocumentLink[] {
   const links: DocumentLink[] = [];
   const visit = (node: Nodes) => {
     if ((node.type === 'link' || node.type === 'definition') && node.position && node.url) {
-      const span = destinationSpan(text, node.type, node.position.start.offset!, node.position.end.offset!, node.type === 'link' ? lastChildEnd(node) : undefined);
+      const labelEnd = node.type === 'link' ? lastChildEnd(node) : undefined;
+      const span = destinationSpan(text, node.type, node.position.start.offset! - base, node.position.end.offset! - base, labelEnd === undefined ? undefined : labelEnd - base);
       if (span) links.push({ url: node.url, ...span, verbatim: text.slice(span.start, span.end) === node.url });
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
-  visit(fromMarkdown(text, options));
+  nodes.forEach(visit);
   return links;
 }
 

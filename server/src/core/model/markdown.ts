@@ -2,12 +2,15 @@ import type { Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { splitAtHeadings, type Chunk } from './chunks';
 import { hostileInput, opaqueReason, plainExtensions, shift } from './hostileInput';
+import { rememberLinks } from './links';
 import { mdastExtensions, micromarkExtensions, parseWhole, pruned } from './mdast';
 import { plainHeading } from './plainHeading';
+import { finish } from './steps';
 
 // A document read piece by piece, reusing the pieces of its last version. Reading one text is
 // mdast.ts's job, guarding against hostile input hostileInput.ts's, telling slide decks slideDeck.ts's.
 export { parseWhole } from './mdast';
+export { finish } from './steps';
 
 /** A parsed piece and where its nodes' positions currently put it. */
 interface ParsedChunk {
@@ -33,22 +36,20 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
   return finish(parseMarkdownInSteps(text, cache));
 }
 
-/** Runs a stepwise computation to its end. */
-export function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 /**
  * `parseMarkdown` in steps: it pauses after each batch of pieces it had to parse, so that a caller
  * can answer other requests in between and drop the work when a newer version comes.
  */
-export function* parseMarkdownInSteps(text: string, cache?: ChunkCache): Generator<void, Root> {
-  const chunks = splitAtHeadings(text);
-  if (chunks.length === 1) return parseWhole(text);
+export function* parseMarkdownInSteps(text: string, cache?: ChunkCache, readUpTo = Infinity): Generator<void, Root> {
+  const all = splitAtHeadings(text);
+  if (all.length === 1) return parseWhole(text, (tree) => rememberLinks(text, tree.children, 0));
+  // The pieces that start from `readUpTo` on are read for their headings alone (see headingsOnly).
+  const cut = readUpTo < text.length ? all.findIndex((c) => c.offset >= readUpTo) : -1;
+  const chunks = cut > 0 ? all.slice(0, cut) : all;
   const reused = reusable(chunks, cache?.pieces ?? []);
+  // Splitting megabytes takes a step of its own.
+  if (text.length > BATCH_CHARS * 64) yield;
   const parsedNow = new Map<Chunk, ParsedChunk>();
   for (const batch of batches(chunks.filter((_, i) => !reused[i]))) {
     parseTogether(batch).forEach((parsed, i) => parsedNow.set(batch[i], parsed));
@@ -67,21 +68,45 @@ export function* parseMarkdownInSteps(text: string, cache?: ChunkCache): Generat
     return { text: chunk.text, parsed };
   });
   const reasons = pieces.map((p) => opaqueReason(p.parsed.root)).filter((r) => r !== undefined);
+  // Only pieces read whole are kept: a later reading of the whole document reuses them.
   if (cache) cache.pieces = pieces;
+  const rest = cut > 0 ? all.slice(cut) : [];
+  // The headings of the rest, a few hundred at a time (one run each, see parseTogether for why not one each).
+  for (let i = 0; i < rest.length; i += HEADINGS_PER_STEP) {
+    yield;
+    children.push(...headingsOnly(rest.slice(i, i + HEADINGS_PER_STEP)).children);
+  }
   const lastLineStart = text.lastIndexOf('\n') + 1;
-  const last = chunks[chunks.length - 1];
+  const last = all[all.length - 1];
   const endLine = last.line + 1 + (last.text.match(/\n/gu)?.length ?? 0);
+  const readTo = rest.length ? { offset: rest[0].offset, line: rest[0].line } : undefined;
+  // The first reason says why: where reading stopped, else a part read as opaque text.
+  if (readTo) reasons.unshift(`${(text.length / 1e6).toFixed(1)} MB, of which only the headings from line ${readTo.line + 1} on are read`);
   return {
     type: 'root',
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: endLine, column: text.length - lastLineStart + 1, offset: text.length } },
-    ...(reasons.length ? { data: { opaque: reasons[0] } } : {}),
+    ...(reasons.length ? { data: { opaque: reasons[0], ...(readTo ? { readTo: readTo.offset } : {}) } } : {}),
   };
 }
 
+/**
+ * The headings the pieces start with (each piece but the first of a document starts with one), in
+ * one run: the sections of a part that is not read, without their content.
+ */
+function headingsOnly(pieces: Chunk[]): Root {
+  const headings = pieces.map((c) => ({ ...c, text: c.text.slice(0, c.text.indexOf('\n') + 1 || c.text.length) }));
+  // A heading line no minutes have (see hostileInput) is left out rather than read.
+  return parseChunks(headings.filter((h) => h.text.length < MAX_HEADING_LINE));
+}
+
+const MAX_HEADING_LINE = 10_000;
+const HEADINGS_PER_STEP = 500;
+
 // Small pieces are parsed together: each run of the parser has a fixed cost (a roll-up of thousands
 // of sections would spend most of its time on it), and a batch is still a short step.
-const BATCH_CHARS = 8 * 1024;
+// Nested lists take micromark about 5 ms a KB: 4 KB keeps a step near SLICE_MS of the server.
+const BATCH_CHARS = 4 * 1024;
 
 /** Pieces to parse in one run each: small ones together, a hostile one (see hostileInput) alone. */
 function batches(pieces: Chunk[]): Chunk[][] {
@@ -110,15 +135,18 @@ function batches(pieces: Chunk[]): Chunk[][] {
  * which ends whatever the one before left open, so each gets the nodes it gets alone.
  */
 function parseTogether(pieces: Chunk[]): ParsedChunk[] {
-  if (pieces.length === 1) return [{ root: parseWhole(pieces[0].text), offset: 0, line: 0 }];
-  const text = pieces.map((p) => p.text).join('');
+  // The links of each piece are read from its whole tree, before it is cut down: the link checks need not read it again.
+  const alone = (piece: Chunk): ParsedChunk => ({ root: parseWhole(piece.text, (tree) => rememberLinks(piece.text, tree.children, 0)), offset: 0, line: 0 });
+  if (pieces.length === 1) return [alone(pieces[0])];
+  const texts = pieces.map((p) => p.text);
   let root: Root;
   try {
-    root = pruned(fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions }));
+    root = fromMarkdown(texts.join(''), { extensions: micromarkExtensions, mdastExtensions });
   } catch {
-    return pieces.map((piece) => ({ root: parseWhole(piece.text), offset: 0, line: 0 }));
+    return pieces.map(alone);
   }
-  return nodesByPiece(root, pieces.map((p) => p.text)).map(({ children, offset, line }) => ({ root: { type: 'root', children }, offset, line }));
+  nodesByPiece(root, texts).forEach(({ children, offset }, i) => rememberLinks(texts[i], children, offset));
+  return nodesByPiece(pruned(root), texts).map(({ children, offset, line }) => ({ root: { type: 'root', children }, offset, line }));
 }
 
 /**

@@ -12,16 +12,19 @@ export const mdastExtensions = [frontmatterFromMarkdown(['yaml']), gfmAutolinkLi
 
 /**
  * Markdown as GitHub reads it, as far as minutes need: bare URLs are links there
- * (`Minutes: https://...`), and YAML front matter is metadata, not a heading.
+ * (`Minutes: https://...`), and YAML front matter is metadata, not a heading. `beforeCut` sees
+ * the whole tree, before it is cut down (see pruned).
  */
-export function parseWhole(text: string): Root {
+export function parseWhole(text: string, beforeCut?: (tree: Root) => void): Root {
   // Inputs on which micromark's time grows faster than their length (a pasted log, hundreds of
   // nesting levels, a line of a megabyte) are no minutes anyone writes: such a piece is read as
   // opaque text, found in one linear scan, so that nothing hangs on it.
   const hostile = hostileInput(text);
   if (hostile) return opaque(text, hostile);
   try {
-    return pruned(fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions }));
+    const tree = fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+    beforeCut?.(tree);
+    return pruned(tree);
   } catch (error) {
     if (error instanceof RangeError) return opaque(text, 'nested too deeply');
     throw error;

@@ -7,7 +7,7 @@ import { findWrittenDates, type WrittenStyle } from './writtenDates';
 import { documentKind } from './documentKind';
 import type { Root } from 'mdast';
 import { splitAtHeadings } from './chunks';
-import { hostileInput, opaqueReason } from './hostileInput';
+import { hostileInput, opaqueReason, readToOf } from './hostileInput';
 import { finish, parseChunks, parseMarkdownInSteps, type ChunkCache } from './markdown';
 import { isSlideDeck } from './slideDeck';
 import { readMeta } from './meta';
@@ -29,9 +29,12 @@ export function parseMinutes(doc: SourceDocument, config: MinutesConfig, chunks?
   return finish(parseMinutesInSteps(doc, config, chunks));
 }
 
-/** `parseMinutes` in steps (see parseMarkdownInSteps): for a caller that must stay responsive. */
-export function* parseMinutesInSteps(doc: SourceDocument, config: MinutesConfig, chunks?: ChunkCache): Generator<void, MinutesModel> {
-  const root = yield* parseMarkdownInSteps(doc.text, chunks);
+/**
+ * `parseMinutes` in steps (see parseMarkdownInSteps): for a caller that must stay responsive. From
+ * `readUpTo` (an offset) on, the text is read for its headings alone (see MinutesModel.readTo).
+ */
+export function* parseMinutesInSteps(doc: SourceDocument, config: MinutesConfig, chunks?: ChunkCache, readUpTo?: number): Generator<void, MinutesModel> {
+  const root = yield* parseMarkdownInSteps(doc.text, chunks, readUpTo);
   return buildModel(doc, config, root);
 }
 
@@ -113,6 +116,7 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
     path,
     kind,
     slideDeck,
+    readTo: readToOf(root),
     notFullyRead: opaqueReason(root) ?? (updates && updates.entries.length > MAX_TEAM_SECTIONS ? `${updates.entries.length} team sections` : undefined),
     dated,
     fileDate,

@@ -124,6 +124,11 @@ export interface MinutesModel {
   updates?: UpdatesGroup;
   /** Why part of the text was read as opaque text rather than Markdown (see markdown.ts), if it was. */
   notFullyRead?: string;
+  /**
+   * Where the text read whole ends (an offset), in a document too large to read whole in time: what
+   * follows is read for its headings alone, and nothing there is checked (see lint).
+   */
+  readTo?: number;
   /** A slide deck (never minutes, whatever its name says). */
   slideDeck?: boolean;
   /** A whole document's model; see PartialMinutesModel. */

@@ -31,6 +31,7 @@ export const notFullyChecked: Rule = {
   example: 'a 1 MB build log pasted under a bullet',
   check({ model }) {
     if (!model.notFullyRead) return [];
-    return [{ message: `This document is too large to check fully (${model.notFullyRead}): that part is read as plain text, and the rest is checked.`, range: DOCUMENT_START }];
+    const unread = model.readTo === undefined ? 'that part is read as plain text' : 'nothing there is checked';
+    return [{ message: `This document is too large to check fully (${model.notFullyRead}): ${unread}, and the rest is checked.`, range: DOCUMENT_START }];
   },
 };

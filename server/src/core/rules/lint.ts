@@ -3,6 +3,7 @@ import type { MinutesConfig } from '../config/types';
 import type { CalendarDate } from '../model/dates';
 import type { CheckedModel } from '../model/types';
 import type { MinutesWorkspace } from '../workspace/workspace';
+import { fileLinksInSteps } from '../workspace/fileLinks';
 import { RULES } from './catalog';
 import { meetingDate } from '../workspace/meetingDate';
 import { comparePositions } from '../text/ranges';
@@ -21,6 +22,14 @@ export interface LintOptions {
 
 const MAX_FINDINGS = 1000;
 
+/**
+ * Reads in steps what the checks of a model read that takes long on a big document (its links),
+ * so that a caller that must stay responsive can spread it before `lint` (see parseMinutesInSteps).
+ */
+export function* prepareLint(model: CheckedModel, config: MinutesConfig, workspace?: MinutesWorkspace): Generator<void, void> {
+  if (model.kind !== 'other') yield* fileLinksInSteps(model, config, workspace);
+}
+
 /** Runs every enabled rule on a model, findings in document order. */
 export function lint(model: CheckedModel, config: MinutesConfig, options: LintOptions = {}): Finding[] {
   // Files that are not minutes get only the finding that says why (a dated name no pattern covers).
@@ -35,6 +44,11 @@ export function lint(model: CheckedModel, config: MinutesConfig, options: LintOp
     for (const { severity, ...found } of rule.check(context)) findings.push({ ...found, code: rule.code, severity: configured ?? severity ?? rule.defaultSeverity });
   }
   oneCauseForACopy(model, findings);
+  // What was not read (see MinutesModel.readTo) is not judged: a section there only seems empty.
+  if (model.readTo !== undefined) {
+    const unread = model.lines.positionAt(model.readTo);
+    findings.splice(0, findings.length, ...findings.filter((f) => comparePositions(f.range.start, unread) < 0));
+  }
   findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
   // An editor shows a thousand findings no better than ten thousand, and sends them all each time.
   if (findings.length <= MAX_FINDINGS) return findings;

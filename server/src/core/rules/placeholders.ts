@@ -33,7 +33,9 @@ export const snippetPlaceholder: Rule = {
     if (!present.length) return [];
     const findings: RuleFinding[] = [];
     let fence: string | undefined;
-    for (let line = 0; line < model.lines.lineCount; line++) {
+    // Nothing is checked where the document was not read (see MinutesModel.readTo).
+    const lines = model.readTo === undefined ? model.lines.lineCount : model.lines.positionAt(model.readTo).line;
+    for (let line = 0; line < lines; line++) {
       const text = model.lines.lineText(line);
       const opening = FENCE.exec(text)?.[1];
       if (opening && (!fence || opening.startsWith(fence))) {

@@ -1,5 +1,6 @@
 import type { MinutesConfig } from '../config/types';
-import { readLinks, type DocumentLink } from '../model/links';
+import { readLinksInSteps, type DocumentLink } from '../model/links';
+import { finish } from '../model/steps';
 import { resolveLinkTarget } from '../model/minutesLine';
 import type { CheckedModel } from '../model/types';
 import type { MinutesWorkspace } from './workspace';
@@ -24,13 +25,20 @@ export interface FileLink {
  * are not followed; links in a roll-up's minutes lines are the minutes-link rules'.
  */
 export function fileLinks(model: CheckedModel, config: MinutesConfig, workspace: MinutesWorkspace | undefined): FileLink[] {
+  return finish(fileLinksInSteps(model, config, workspace));
+}
+
+/** `fileLinks` in steps (see readLinksInSteps): run to its end before a check, it spares the check that reading. */
+export function* fileLinksInSteps(model: CheckedModel, config: MinutesConfig, workspace: MinutesWorkspace | undefined): Generator<void, FileLink[]> {
   const key = workspace ?? NO_WORKSPACE;
   const known = cache.get(model);
   if (known?.key === key) return known.links;
   const documentPath = workspace?.relativePath(model.uri);
   const minutesLines = (model.updates?.entries ?? []).flatMap((e) => (e.minutesLine ? [e.minutesLine.range] : [])).map((r) => [model.lines.offsetAt(r.start), model.lines.offsetAt(r.end)]);
   const links: FileLink[] = [];
-  for (const link of readLinks(model.text, repositoryUrls(config.linkBase))) {
+  // What was not read whole (see MinutesModel.readTo) is not checked.
+  const text = model.readTo === undefined ? model.text : model.text.slice(0, model.readTo);
+  for (const link of yield* readLinksInSteps(text, repositoryUrls(config.linkBase))) {
     if (minutesLines.some(([start, end]) => link.start >= start && link.start < end)) continue;
     const resolved = resolve(link, config, documentPath);
     if (resolved) links.push(resolved);
