@@ -1,5 +1,4 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeParams } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGERS, FIX_ALL_KIND, INSERT_KIND, type CalendarParser } from '../core';
 import { Analysis } from './analysis';
 import { ChangeQueue } from './changeQueue';
@@ -9,6 +8,7 @@ import { registerFeatures } from './features';
 import { registerSeriesRequest } from './seriesRequest';
 import { WorkspaceLoader } from './loading';
 import { rejectInvalidParams } from './params';
+import { pendingEdits } from './pendingEdits';
 import { Readiness } from './ready';
 import { Repositories } from './repositories';
 import type { RepositoryAccess } from './repositoryAccess';
@@ -40,7 +40,7 @@ export interface ServerHost {
 export function startServer(connection: Connection, host: ServerHost): void {
   // Before any handler is registered: each then gets only params of its shape.
   rejectInvalidParams(connection);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(pendingEdits);
   let markInitialized = () => {};
   const initialized = new Promise<void>((resolve) => (markInitialized = resolve));
   const repositories = new Repositories(host.access(initialized));
@@ -48,12 +48,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
   // Requests that need the repository wait for its first load instead of answering from nothing.
   const ready = new Readiness();
   const parsed = requestModel(ready, documents, analysis);
+  // Hovers, the outline and links need the files listed, not the roll-ups read: a big repository answers them sooner.
+  const listed = new Readiness();
+  const parsedOnceListed = requestModel(listed, documents, analysis);
   const diagnostics = new Diagnostics(connection, documents, repositories, analysis, ready, parsed, host.started);
   analysis.firstLookTaken = (model) => diagnostics.firstLookTaken(model);
-  const loader = new WorkspaceLoader(connection, repositories, analysis, () => diagnostics.loaded());
+  const loader = new WorkspaceLoader(connection, repositories, analysis, () => diagnostics.loaded(), () => listed.markDone());
   const commands = registerCommands(connection, repositories, documents, analysis, ready, host.parseCalendar);
   let capabilities: ClientCapabilities = {};
-  registerFeatures(connection, { repositories, analysis, ready, parsed, canRename: () => capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false });
+  registerFeatures(connection, { repositories, analysis, ready, parsed, parsedOnceListed, canRename: () => capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false });
   registerSeriesRequest(connection, repositories, ready, host.parseCalendar);
   diagnostics.listen();
 
@@ -85,6 +88,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // Ready as soon as the repository is read (not after the registration round trip below), and every
     // document opened meanwhile is checked then.
     const loaded = loader.loadFirst().then(() => {
+      listed.markDone();
       ready.markDone();
       diagnostics.relintAll(undefined, 0);
     });
