@@ -12,17 +12,19 @@ export interface FeatureDeps {
   analysis: Analysis;
   ready: Readiness;
   parsed: RequestModel;
+  /** The same once the repository's files are listed and read, before its roll-ups are (see WorkspaceLoader): for what no check needs. */
+  parsedOnceListed: RequestModel;
   /** Whether the client applies file renames in workspace edits (a fix may rename a misnamed file). */
   canRename: () => boolean;
 }
 
 /** The requests answered from one document's model (and its repository): each answer comes from the core. */
-export function registerFeatures(connection: Connection, { repositories, analysis, ready, parsed, canRename }: FeatureDeps): void {
+export function registerFeatures(connection: Connection, { repositories, analysis, ready, parsed, parsedOnceListed, canRename }: FeatureDeps): void {
   /** What the features read besides a document: its repository's config and files, the calendar, today. */
   const contextOf = (uri: string): FeatureContext => featureContext(repositories.configOf(uri), repositories.of(uri)?.workspace, today());
 
   connection.onDocumentSymbol(async ({ textDocument }, token) => {
-    const found = await parsed(textDocument.uri, token);
+    const found = await parsedOnceListed(textDocument.uri, token);
     return found ? documentSymbols(found.model) : null;
   });
 
@@ -42,12 +44,12 @@ export function registerFeatures(connection: Connection, { repositories, analysi
   });
 
   connection.onHover(async ({ textDocument, position: given }, token) => {
-    const found = await parsed(textDocument.uri, token);
+    const found = await parsedOnceListed(textDocument.uri, token);
     return found ? hover(found.model, clamp(found.document, given), contextOf(textDocument.uri)) : null;
   });
 
   connection.onDocumentLinks(async ({ textDocument }, token) => {
-    const found = await parsed(textDocument.uri, token);
+    const found = await parsedOnceListed(textDocument.uri, token);
     return found ? documentLinks(found.model, repositories.of(textDocument.uri)?.workspace) : null;
   });
 

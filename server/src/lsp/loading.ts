@@ -1,7 +1,7 @@
 import type { ClientCapabilities, Connection, InitializeParams, WorkDoneProgressServerReporter, WorkspaceFolder } from 'vscode-languageserver';
 import type { Analysis } from './analysis';
 import { configDiagnostics } from './convert';
-import type { Repositories } from './repositories';
+import type { Repositories, Repository } from './repositories';
 import { readSettings, settingsFromInitialization, type EditorSettings } from './settings';
 import { runInSlices } from './slices';
 import { since } from './timing';
@@ -31,6 +31,8 @@ export class WorkspaceLoader {
     private readonly analysis: Analysis,
     /** Called after every load: the open documents are checked again. */
     private readonly loaded: () => void,
+    /** Called once the folders of a load are listed and read, before their roll-ups are parsed (see loadFolders). */
+    private readonly indexed: () => void = () => undefined,
   ) {}
 
   /**
@@ -108,13 +110,18 @@ export class WorkspaceLoader {
 
   private async loadFolders(which: WorkspaceFolder[], given?: Map<string, EditorSettings>): Promise<void> {
     const present = (folder: WorkspaceFolder) => this.folders.some((f) => f.uri === folder.uri);
+    const listed: Array<{ folder: WorkspaceFolder; state: Repository; loadStart: number }> = [];
     for (const folder of which) {
       if (!present(folder)) continue; // removed while waiting
       const settings = given?.get(folder.uri) ?? (await readSettings(this.connection, this.capabilities, folder.uri, this.pushedSettings));
       if (!present(folder)) continue;
       this.loadedSettings.set(folder.uri, JSON.stringify(settings));
       const loadStart = performance.now();
-      const state = await this.repositories.load(folder.uri, settings.overrides, settings.severities, settings.showSuppressed);
+      listed.push({ folder, state: await this.repositories.load(folder.uri, settings.overrides, settings.severities, settings.showSuppressed), loadStart });
+    }
+    // Every folder's files are known now: what needs no check (hovers, the outline) can be answered.
+    this.indexed();
+    for (const { folder, state, loadStart } of listed) {
       // The roll-ups every check reads, parsed now in slices rather than all at once in the first check.
       await runInSlices(state.workspace.prepare());
       const files = state.workspace.index.datedFolders().reduce((n, f) => n + state.workspace.index.filesIn(f).length, 0);
