@@ -27,7 +27,7 @@ export const unrecognisedFile: Rule = {
 export const notFullyChecked: Rule = {
   code: 'not-fully-checked',
   defaultSeverity: 'information',
-  description: 'A document only partly checked: a part no minutes have (a pasted log, a megabyte line, deep nesting, hundreds of team sections) was read as plain text, or it has more findings than are shown.',
+  description: 'A document only partly checked: a part no minutes have (a pasted log, a megabyte line, deep nesting, hundreds of team sections) was read as plain text, in the editor only the headings past its first 5 MB are read (past 256 KB until it is read whole), or it has more findings than are shown.',
   example: 'a 1 MB build log pasted under a bullet',
   check({ model }) {
     if (!model.notFullyRead) return [];
