@@ -35,7 +35,10 @@ export function parseMinutes(doc: SourceDocument, config: MinutesConfig, chunks?
  */
 export function* parseMinutesInSteps(doc: SourceDocument, config: MinutesConfig, chunks?: ChunkCache, readUpTo?: number): Generator<void, MinutesModel> {
   const root = yield* parseMarkdownInSteps(doc.text, chunks, readUpTo);
-  return buildModel(doc, config, root);
+  // Indexing the lines of megabytes takes a step of its own.
+  const lines = new LineIndex(doc.text);
+  if (doc.text.length > 1024 * 1024) yield;
+  return buildModel(doc, config, root, lines);
 }
 
 /**
@@ -96,14 +99,14 @@ const HIDDEN_HEADING = /^ {0,3}(?:=+|-+)[ \t]*\r?$|^ {1,3}#{1,6}(?:[ \t]|\r?$)/m
 // would take long, and tell nothing.
 const MAX_TEAM_SECTIONS = 500;
 
-function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): MinutesModel {
+function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root, lines = new LineIndex(doc.text)): MinutesModel {
   const { text } = doc;
-  const lines = new LineIndex(text);
   const { roots, drafts } = buildSections(root.children, text, lines, config.sections);
   const path = documentPath(doc.uri);
   const dated = datedPathOf(uriPath(doc.uri), config);
   const fileDate = dated?.date;
-  const title = readTitle(roots, text, lines, fileDate?.date);
+  const readTo = readToOf(root);
+  const title = readTitle(roots, text, lines, fileDate?.date, readTo);
   const slideDeck = isSlideDeck(text);
   const kind = documentKind(path, title, dated, config, slideDeck);
   // Team sections are what a roll-up is made of; in team minutes they would only be topics.
@@ -116,7 +119,7 @@ function buildModel(doc: SourceDocument, config: MinutesConfig, root: Root): Min
     path,
     kind,
     slideDeck,
-    readTo: readToOf(root),
+    readTo,
     notFullyRead: opaqueReason(root) ?? (updates && updates.entries.length > MAX_TEAM_SECTIONS ? `${updates.entries.length} team sections` : undefined),
     dated,
     fileDate,
@@ -155,8 +158,9 @@ export function documentPath(uri: string): DocumentPath {
  * first dated `#` heading (a pad's leftover `# Backlog` may precede it); else the first `#`
  * heading, which then lacks its date.
  */
-function readTitle(sections: Section[], text: string, lines: LineIndex, fileDate: CalendarDate | undefined): Title | undefined {
-  const all = flatten(sections);
+function readTitle(sections: Section[], text: string, lines: LineIndex, fileDate: CalendarDate | undefined, readTo?: number): Title | undefined {
+  // Only what was read whole (see MinutesModel.readTo) is looked at: thousands of headings after it would take long.
+  const all = readTo === undefined ? flatten(sections) : flatten(sections).filter((s) => lines.offsetAt(s.headingRange.start) < readTo);
   const dated = (s: Section) => datesIn(s.title, fileDate).length > 0;
   const opening = all[0] && dated(all[0]) ? all[0] : undefined;
   const ownDate = fileDate && all.find((s) => datesIn(s.title, fileDate).some((d) => names(d, fileDate)));
