@@ -33,20 +33,23 @@ export async function startServer(serverPath, rootUri, options = {}) {
     capabilities: { workspace: { configuration: true }, ...options.capabilities },
   });
   await connection.sendNotification('initialized', {});
+  const diagnosticsWhere = (uri, wanted) =>
+    new Promise((resolve) => {
+      const listener = (params) => {
+        if (params.uri !== uri || !wanted(params.diagnostics)) return;
+        listeners.delete(listener);
+        resolve(params);
+      };
+      listeners.add(listener);
+    });
   return {
     connection,
     /** Resolves when diagnostics for exactly this version arrive. */
     diagnosticsFor: (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve)),
+    /** Resolves with the diagnostics of `uri` once it is read whole (a big document's first ones are of its first part). */
+    readWhole: (uri) => diagnosticsWhere(uri, (d) => !d.some((x) => x.code === 'not-fully-checked' && / on are read\)/u.test(x.message))),
     /** Resolves with the first diagnostics of `uri` that `wanted` accepts. */
-    diagnosticsWhere: (uri, wanted) =>
-      new Promise((resolve) => {
-        const listener = (params) => {
-          if (params.uri !== uri || !wanted(params.diagnostics)) return;
-          listeners.delete(listener);
-          resolve(params);
-        };
-        listeners.add(listener);
-      }),
+    diagnosticsWhere,
     pid: child.pid,
     progress,
     async stop() {

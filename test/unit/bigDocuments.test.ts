@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ChunkCache, DEFAULT_CONFIG, lint, parseMinutes, parseMinutesInSteps, type Finding, type MinutesModel } from '../../server/src/core';
 import { readLinks } from '../../server/src/core/model/links';
-import { finish, parseMarkdown } from '../../server/src/core/model/markdown';
+import { finish, parseMarkdown, parseMarkdownInSteps, parseWhole } from '../../server/src/core/model/markdown';
 import { flatten } from '../../server/src/core/model/parse';
 import { BASE, MEETING_PATH, REPO, rollup, shown, TEAM, TODAY, workspaceOf } from './rules/ruleHelpers';
 
@@ -56,6 +56,22 @@ describe('a big document read in parts', () => {
     // What stands before the cut is found as in one reading.
     const before = (findings: Finding[]) => findings.filter((f) => f.code !== 'not-fully-checked' && f.range.start.line < cut).map(shown);
     assert.deepEqual(before(found), before(all));
+  });
+});
+
+describe('a reading dropped before its end (a newer version came)', () => {
+  it('leaves the pieces it parsed to the next reading, which gives the tree of one reading', () => {
+    const big = bigRollUp(400);
+    const cache = new ChunkCache();
+    const dropped = parseMarkdownInSteps(big, cache);
+    for (let i = 0; i < 5; i++) dropped.next();
+    const parsedSoFar = cache.unfinished.map((p) => p.parsed);
+    assert.ok(parsedSoFar.length > 0 && cache.pieces.length === 0, 'dropped midway');
+    const edited = big.replace('Team T399', 'Team T399b');
+    const root = finish(parseMarkdownInSteps(edited, cache));
+    assert.deepEqual(JSON.parse(JSON.stringify(root)), JSON.parse(JSON.stringify(parseWhole(edited))));
+    assert.ok(parsedSoFar.every((p) => cache.pieces.some((kept) => kept.parsed === p)), 'every piece parsed before is taken over');
+    assert.deepEqual(cache.unfinished, [], 'a reading of the whole leaves nothing unfinished');
   });
 });
 

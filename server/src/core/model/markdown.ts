@@ -26,6 +26,11 @@ interface ParsedChunk {
  */
 export class ChunkCache {
   pieces: Array<{ text: string; parsed: ParsedChunk }> = [];
+  /**
+   * Pieces parsed by readings that were dropped before their end (a newer version came while a big
+   * document was read): the next reading takes them over by text instead of parsing them again.
+   */
+  unfinished: Array<{ text: string; parsed: ParsedChunk }> = [];
 }
 
 /**
@@ -47,12 +52,15 @@ export function* parseMarkdownInSteps(text: string, cache?: ChunkCache, readUpTo
   // The pieces that start from `readUpTo` on are read for their headings alone (see headingsOnly).
   const cut = readUpTo < text.length ? all.findIndex((c) => c.offset >= readUpTo) : -1;
   const chunks = cut > 0 ? all.slice(0, cut) : all;
-  const reused = reusable(chunks, cache?.pieces ?? []);
+  const reused = reusable(chunks, cache?.pieces ?? [], cache?.unfinished ?? []);
   // Splitting megabytes takes a step of its own.
   if (text.length > BATCH_CHARS * 64) yield;
   const parsedNow = new Map<Chunk, ParsedChunk>();
   for (const batch of batches(chunks.filter((_, i) => !reused[i]))) {
-    parseTogether(batch).forEach((parsed, i) => parsedNow.set(batch[i], parsed));
+    parseTogether(batch).forEach((parsed, i) => {
+      parsedNow.set(batch[i], parsed);
+      cache?.unfinished.push({ text: batch[i].text, parsed });
+    });
     yield;
   }
   const children: RootContent[] = [];
@@ -69,7 +77,12 @@ export function* parseMarkdownInSteps(text: string, cache?: ChunkCache, readUpTo
   });
   const reasons = pieces.map((p) => opaqueReason(p.parsed.root)).filter((r) => r !== undefined);
   // Only pieces read whole are kept: a later reading of the whole document reuses them.
-  if (cache) cache.pieces = pieces;
+  if (cache) {
+    cache.pieces = pieces;
+    // A reading of the whole leaves nothing unfinished; one that stopped early keeps what it did not use, within bounds.
+    const used = new Set(pieces.map((p) => p.parsed));
+    cache.unfinished = cut > 0 ? cache.unfinished.filter((p) => !used.has(p.parsed)).slice(-all.length) : [];
+  }
   const rest = cut > 0 ? all.slice(cut) : [];
   // The headings of the rest, a few hundred at a time (one run each, see parseTogether for why not one each).
   for (let i = 0; i < rest.length; i += HEADINGS_PER_STEP) {
@@ -171,7 +184,7 @@ function nodesByPiece(root: Root, texts: string[]): Array<{ children: RootConten
  * The earlier pieces each piece can take over, each at most once (one piece's nodes cannot stand
  * in two places): equal pieces from the start and from the end, then equal texts in between.
  */
-function reusable(chunks: Chunk[], previous: ChunkCache['pieces']): Array<ParsedChunk | undefined> {
+function reusable(chunks: Chunk[], previous: ChunkCache['pieces'], unfinished: ChunkCache['unfinished'] = []): Array<ParsedChunk | undefined> {
   const reused = new Array<ParsedChunk | undefined>(chunks.length);
   let head = 0;
   while (head < chunks.length && head < previous.length && previous[head].text === chunks[head].text) {
@@ -185,10 +198,10 @@ function reusable(chunks: Chunk[], previous: ChunkCache['pieces']): Array<Parsed
   }
   if (head + tail === chunks.length) return reused;
   const byText = new Map<string, ParsedChunk[]>();
-  for (let i = head; i < previous.length - tail; i++) {
-    const list = byText.get(previous[i].text);
-    if (list) list.push(previous[i].parsed);
-    else byText.set(previous[i].text, [previous[i].parsed]);
+  for (const { text, parsed } of [...previous.slice(head, previous.length - tail), ...unfinished]) {
+    const list = byText.get(text);
+    if (list) list.push(parsed);
+    else byText.set(text, [parsed]);
   }
   for (let i = head; i < chunks.length - tail; i++) reused[i] = byText.get(chunks[i].text)?.shift();
   return reused;
