@@ -2,13 +2,14 @@ import type { FeatureContext } from './context';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { rangeContains } from '../text/ranges';
 import { dayNumber, findDates, formatDate, WEEKDAY_NAMES, weekday } from '../model/dates';
-import type { MinutesModel } from '../model/types';
+import type { LinkTarget, MinutesModel } from '../model/types';
 import { meetingDate } from '../workspace/meetingDate';
 import { relativeDays } from './dateFacts';
-import { fileSummary } from './workspaceFacts';
+import { fileSummary, folderSummary } from './workspaceFacts';
 import { datedPathOf } from '../config/paths';
 import { actionItemsOf } from '../model/actionItems';
 import { trackSeries } from '../workspace/actionSeries';
+import { linkNotFound } from '../rules/links';
 
 /** What hovers read besides the document. */
 export type HoverEnvironment = FeatureContext;
@@ -35,15 +36,30 @@ function actionHover(model: MinutesModel, position: Position, env: HoverEnvironm
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: item.range };
 }
 
+/**
+ * Hover on a minutes link: the linked file's first lines, or what a linked folder holds. A missing
+ * file is said once: by the finding when minutes-link-not-found reports it, else here.
+ */
+function linkHover(model: MinutesModel, target: LinkTarget, env: HoverEnvironment): string | undefined {
+  const workspace = env.workspace;
+  if (workspace?.index.has(target.path)) return fileSummary(workspace, target.path);
+  if (!target.fileName) {
+    const meeting = meetingDate(model, env.config, workspace, env.today);
+    if (workspace?.index.filesIn(target.folder).length) return folderSummary(workspace, target.folder, meeting);
+    return `No minutes in \`${target.folder}/\` in this workspace.`;
+  }
+  const reported = model.kind === 'weekly' && workspace?.hasTeamFolders() && env.config.rules[linkNotFound.code] !== 'off';
+  return reported ? undefined : `\`${target.path}\` is not in this workspace.`;
+}
+
 /** Hover on a date (weekday, distance, holiday), a minutes link (the linked file's first lines) or an action item. */
 export function hover(model: MinutesModel, position: Position, env: HoverEnvironment): Hover | null {
   if (model.kind === 'other') return null;
   for (const entry of model.updates?.entries ?? []) {
     const line = entry.minutesLine;
     if (line?.urlRange && line.target && rangeContains(line.urlRange, position)) {
-      const exists = env.workspace?.index.has(line.target.path);
-      const value = exists ? fileSummary(env.workspace!, line.target.path) : `\`${line.target.path}\` is not in this workspace.`;
-      return { contents: { kind: MarkupKind.Markdown, value }, range: line.urlRange };
+      const value = linkHover(model, line.target, env);
+      return value === undefined ? null : { contents: { kind: MarkupKind.Markdown, value }, range: line.urlRange };
     }
   }
   const text = model.lines.lineText(position.line);

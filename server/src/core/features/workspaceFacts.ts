@@ -1,4 +1,4 @@
-import { dayNumber } from '../model/dates';
+import { type CalendarDate, dayNumber, formatDate } from '../model/dates';
 import type { MinutesModel } from '../model/types';
 import type { MinutesWorkspace } from '../workspace/workspace';
 
@@ -55,4 +55,21 @@ export function fileSummary(workspace: MinutesWorkspace, path: string): string {
     .join('\n')
     .replace(/\n{3,}/gu, '\n\n')
     .trim();
+}
+
+/**
+ * A folder of minutes for a link hover: how many it holds and over which years, and its newest
+ * minutes as of the meeting (a roll-up's folder link means the minutes of its week).
+ */
+export function folderSummary(workspace: MinutesWorkspace, folder: string, meeting: CalendarDate | undefined): string {
+  const files = workspace.index.filesIn(folder);
+  const first = files[0];
+  const last = files[files.length - 1];
+  const count = `${files.length} minutes file${files.length === 1 ? '' : 's'}`;
+  const lines = [`**${folder}/**: a folder of ${count}, ${formatDate(first.date!)}${files.length > 1 ? ` to ${formatDate(last.date!)}` : ''}.`];
+  const newest = meeting ? workspace.held.latestOnOrBefore(folder, meeting) : last;
+  const link = (path: string) => `[${path}](${workspace.uriOf(path)})`;
+  if (newest) lines.push(`${meeting ? `Newest by the meeting (${formatDate(meeting)})` : 'Newest'}: ${link(newest.path)}`);
+  else if (meeting) lines.push(`None dated on or before the meeting (${formatDate(meeting)}); the first is ${link(first.path)}.`);
+  return lines.join('\n\n');
 }
