@@ -21,12 +21,12 @@ export function actionRows(paths: string[], root: string, config: MinutesConfig,
   const workspace = fileWorkspace(root, config);
   const wanted = new Set(paths.map((p) => relative(root, p).split(sep).join('/')));
   const folders = [...new Set([...wanted].flatMap((p) => datedPathOf(p, config)?.series ?? []))].sort();
-  return latestItems(workspace, today, { folders, includes: (path) => wanted.has(path) }).map(({ tracked: t, seriesEnded }) => ({
+  return latestItems(workspace, today, { folders, includes: (path) => wanted.has(path) }).map(({ tracked: t, label, seriesEnded }) => ({
     file: t.file.path,
     line: t.item.line + 1,
     column: t.item.range.start.character + 1,
     owners: t.item.owners,
-    text: t.item.text,
+    text: label,
     status: t.status,
     date: formatDate(t.file.date!),
     raised: { file: t.raised.file.path, line: t.raised.line + 1, date: formatDate(t.raised.file.date!) },

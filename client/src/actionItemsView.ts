@@ -8,7 +8,7 @@ type Node = { group: string; rows: ActionItemRow[]; mine?: boolean; older?: bool
 export const OLDER_GROUP = 'Older (series no longer meeting)';
 
 /**
- * The "Action Items" view: the open items of the repository, grouped by owner (or by team), with
+ * The "Action Items" view: the open items of the repository (its description says so, with their number), grouped by owner (or by team), with
  * "My action items" first when `minutes.me` names a handle, and the items of series that stopped
  * meeting last, collapsed under "Older". A click opens the item.
  */
@@ -21,6 +21,8 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
   constructor(private readonly client: LanguageClient) {
     this.view = vscode.window.createTreeView('minutes.actions', { treeDataProvider: this });
+    // `minutes-lint --actions` lists done and dropped items too: say that this view lists the open ones.
+    this.view.description = 'open items';
   }
 
   groupBy(team: boolean): void {
@@ -43,6 +45,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return 'rows' in node ? node.rows.map((row) => ({ row })) : [];
     const all = await this.rows();
+    this.view.description = `${all.length} open item${all.length === 1 ? '' : 's'}`;
     const rows = all.filter((r) => !r.older);
     const older: Node[] = all.length > rows.length ? [{ group: OLDER_GROUP, rows: all.filter((r) => r.older), older: true }] : [];
     const groups = new Map<string, ActionItemRow[]>();

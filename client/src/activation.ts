@@ -27,6 +27,8 @@ export interface MinutesApi {
   teamItems(): Promise<vscode.TreeItem[]>;
   /** The Action Items view's top level, then each group's items: label, description. */
   actionItems(): Promise<Array<{ group: string; items: string[] }>>;
+  /** The Action Items view's description (beside its title). */
+  actionItemsDescription(): string | undefined;
   viewMessage(): string | undefined;
   /** The Series view's top level, then each series' lines: label | description. */
   seriesItems(): Promise<Array<{ series: string; items: string[] }>>;
@@ -153,6 +155,7 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
           items: (await actions.getChildren(group)).map((node) => `${labelOf(actions.getTreeItem(node))} | ${String(actions.getTreeItem(node).description)}`),
         })),
       ),
+    actionItemsDescription: () => actions.view.description,
     viewMessage: () => teams.view.message,
     seriesItems: async () =>
       Promise.all(

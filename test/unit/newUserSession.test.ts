@@ -1,7 +1,8 @@
 // Issue 28, second new-user session: hovers, action item labels and owners, the series list, completion details.
 import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { calendarFor, DEFAULT_CONFIG, hover, MinutesWorkspace } from '../../server/src/core';
+import { calendarFor, DEFAULT_CONFIG, hover, latestItems, MinutesWorkspace } from '../../server/src/core';
+import { readItem } from '../../server/src/core/model/actionItems';
 import { joinLines, modelOf } from './helpers';
 
 const TREE = 'https://github.com/SovereignCloudStack/minutes/tree/main/';
@@ -40,6 +41,49 @@ describe('issue 28, new-user session', () => {
       const config = { ...DEFAULT_CONFIG, rules: { ...DEFAULT_CONFIG.rules, 'minutes-link-not-found': 'off' as const } };
       const value = markdown(hover(weekly(`Minutes: ${BLOB}iaas/20221101.md`), { line: 3, character: 30 }, { ...env, config }));
       assert.equal(value, '`iaas/20221101.md` is not in this workspace.');
+    });
+  });
+
+  describe('B: action items: whom they are assigned to, and their labels', () => {
+    const owners = (line: string) => readItem(line)?.owners;
+
+    it('takes the handles an item is assigned to, not every handle it mentions', () => {
+      assert.deepEqual(owners('AI @garloff: Send proposal to scs-tech, follow up with @matofeder, @jschoone, @arnoschneidunia'), ['garloff']);
+      assert.deepEqual(owners('_AI @mbuechse: ask @kgube and @artificial-intelligence_'), ['mbuechse']);
+      assert.deepEqual(owners('AI @garloff to ping @berendt'), ['garloff']);
+      assert.deepEqual(owners('AI: Prepare Figma Session / Workshop and invite @maxwolfs'), []);
+      assert.deepEqual(owners('Patch from @JuanPTM exists, not yet linked from #361 (AI @reqa: find and link)'), ['reqa']);
+    });
+
+    it('reads the forms people assign items in', () => {
+      assert.deepEqual(owners('AI @o-otte and @fkr: fill this epic with user stories'), ['o-otte', 'fkr']);
+      assert.deepEqual(owners('_AI @fkr/@depressiveRobot: check with Lisa_'), ['fkr', 'depressiveRobot']);
+      assert.deepEqual(owners('Action Item *@fkr* & *@berendt*: refinement user story'), ['fkr', 'berendt']);
+      assert.deepEqual(owners('ToDo (@reqa, @JuanPTM): Document limitation'), ['reqa', 'JuanPTM']);
+      assert.deepEqual(owners('action item for @fkr: write up ADR'), ['fkr']);
+      assert.deepEqual(owners('Issue to be created (AI: @mbuechse/@anjastrunk/@cah-baum)'), ['mbuechse', 'anjastrunk', 'cah-baum']);
+      assert.deepEqual(owners('Untested (AI test: @garloff)'), ['garloff']);
+      assert.deepEqual(owners('ToDo: Announce it via announce ML (@fdobrovolny), Comm Call (@garloff)'), ['fdobrovolny', 'garloff']);
+      assert.deepEqual(owners('AI: come up with a story for this - @reqa will do this'), ['reqa']);
+      assert.deepEqual(owners('TODO: Write user story/stories; @joshmue'), ['joshmue']);
+      assert.deepEqual(owners('[ ] @kim: book the room'), ['kim']);
+    });
+
+    it('keeps the underscores of names in the text, without emphasis marks', () => {
+      assert.equal(readItem('`os_purpose` in images (AI @garloff)')?.text, '`os_purpose` in images');
+      assert.equal(readItem('_AI @kim: check **all** snake_case names_')?.text, 'check all snake_case names');
+    });
+
+    it('labels an item with link text and no Markdown marks, in the one model of the view and --actions', () => {
+      const files: Record<string, string> = {
+        'container/20251212.md': joinLines('# 2025-12-12', '## Notes', '- AI @garloff: Create issue to build good solution: [Issue#241](https://github.com/SovereignCloudStack/cluster-stacks/issues/241)', '- AI @kim: rename `os_purpose` in <https://example.org/images>'),
+      };
+      const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p] }, DEFAULT_CONFIG, Object.keys(files));
+      const items = latestItems(workspace, { year: 2025, month: 12, day: 15 });
+      assert.deepEqual(items.map((i) => [i.tracked.item.owners, i.label]), [
+        [['garloff'], 'Create issue to build good solution: Issue#241'],
+        [['kim'], 'rename os_purpose in https://example.org/images'],
+      ]);
     });
   });
 });

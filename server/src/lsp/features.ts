@@ -65,9 +65,9 @@ export function registerFeatures(connection: Connection, { repositories, analysi
     const day = today();
     const quietDays = params.olderAfterDays ?? undefined;
     return repositories.all().flatMap((state) =>
-      openItems(state.workspace, day, quietDays).map(({ tracked: { item, file, raised }, series, ageDays, seriesEnded }) => ({
+      openItems(state.workspace, day, quietDays).map(({ tracked: { item, file, raised }, series, label, ageDays, seriesEnded }) => ({
         owners: item.owners,
-        text: item.text,
+        text: label,
         series,
         raised: formatDate(raised.file.date!),
         ageDays,

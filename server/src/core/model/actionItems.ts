@@ -1,6 +1,9 @@
 import type { Range } from 'vscode-languageserver-types';
 import { flatten } from './parse';
 import type { CheckedModel, Section } from './types';
+import { assignedOwners, HANDLE } from './actionOwners';
+
+export { HANDLE } from './actionOwners';
 
 export type ActionStatus = 'open' | 'done' | 'cancelled';
 
@@ -25,7 +28,6 @@ const LABEL = /^(?:[_*]{1,2})?\(?\s*(?:AI|A\.I\.|action\s+items?|todo|aufgabe)\b
 // `... (AI @owner)` at the end of an item.
 const TRAILING = /\(\s*AI\b[^)]*\)\s*[_*]*\s*$/iu;
 const CHECKBOX = /^\[([ xX])\]\s+/u;
-export const HANDLE = /(?<![\w@.])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)/gu;
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/u;
 const DONE = /\b(done|erledigt|completed?|finished|closed|merged|fixed|resolved)\b|✅|✔/iu;
 const CANCELLED = /\b(cancell?ed|dropped|obsolete|abandoned|won'?t\s+(?:do|fix)|wontfix|abgebrochen|entf[äa]llt|not\s+needed)\b/iu;
@@ -111,23 +113,24 @@ export function readItem(content: string): { text: string; owners: string[]; sta
   const labelled = LABEL.exec(rest);
   const trailing = TRAILING.exec(rest);
   if (!box && !labelled && !trailing) return undefined;
-  const owners = [...new Set([...rest.matchAll(HANDLE)].map((m) => m[1]))];
+  const mentioned = rest.search(HANDLE) >= 0;
   // `AI @owner` is an item; a bare `AI` in prose ("AI assistants") is not.
-  if (!box && labelled && !owners.length && !/:/u.test(labelled[0]) && !/^[_*]/u.test(rest)) return undefined;
+  if (!box && labelled && !mentioned && !/:/u.test(labelled[0]) && !/^[_*]/u.test(rest)) return undefined;
   let text = rest;
   if (trailing) text = text.slice(0, trailing.index);
   if (labelled) text = text.slice(labelled[0].length);
-  const ownerless = text.replace(/^(?:(?:,|and|&|\/)?\s*@[\w-]+\s*)+:?/u, '');
-  const ownerFirst = ownerless !== text;
-  text = ownerless
+  const assigned = assignedOwners(text, rest);
+  const ownerFirst = assigned.text !== text;
+  text = assigned.text
     .replace(/^\s*\)\s*/u, '')
     // `AI @garloff to open against csctl`: the task is "open against csctl", the rest reads as a sentence with its owner.
     .replace(/^\s*(?:to|will|should|shall|-|:)\s+/iu, (m) => (/^\s*[-:]/u.test(m) || ownerFirst ? '' : m.trimStart()))
-    .replace(/[_*]+/gu, '')
+    // Emphasis marks, not the underscores of `os_purpose` or `snake_case`.
+    .replace(/(?<![\p{L}\p{N}])[_*]+|[_*]+(?![\p{L}\p{N}])/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();
-  if (!text && !owners.length) return undefined;
-  return { text, owners, status: status ?? (labelled || trailing ? statusIn(rest, true) : undefined) };
+  if (!text && !mentioned) return undefined;
+  return { text, owners: assigned.owners, status: status ?? (labelled || trailing ? statusIn(rest, true) : undefined) };
 }
 
 /** A status stated in words (`ongoing`, `done, see PR`, `**DONE**`, `cancelled`). */

@@ -4,6 +4,7 @@ import { dayNumber, type CalendarDate } from '../model/dates';
 import type { IndexedFile } from './minutesIndex';
 import type { MinutesWorkspace } from './workspace';
 import { seriesEnded } from './seriesActivity';
+import { plainText } from '../model/plainText';
 
 /** An action item as it stands across its series: carried, done or dropped. */
 export interface TrackedItem {
@@ -80,6 +81,8 @@ export interface LatestItem {
   /** `file`, `item` and `status` are those of the latest mention. */
   tracked: TrackedItem;
   series: string;
+  /** Its text as a label shows it (link text, no Markdown marks). */
+  label: string;
   /** Days since it was raised. */
   ageDays: number;
   /** Its series has stopped meeting (`seriesEnded`): an open item there is history, not work. */
@@ -108,7 +111,7 @@ export function latestItems(workspace: MinutesWorkspace, today: CalendarDate, op
     for (const t of trackSeries(workspace, folder)) if (!options.includes || options.includes(t.file.path)) latest.set(t.raised, t);
     return [...latest.values()]
       .sort((a, b) => dayNumber(a.file.date!) - dayNumber(b.file.date!) || a.file.path.localeCompare(b.file.path) || a.item.line - b.item.line)
-      .map((tracked) => ({ tracked, series: folder, ageDays: dayNumber(today) - dayNumber(tracked.raised.file.date!), seriesEnded: ended }));
+      .map((tracked) => ({ tracked, series: folder, label: plainText(tracked.item.text), ageDays: dayNumber(today) - dayNumber(tracked.raised.file.date!), seriesEnded: ended }));
   });
 }
 

@@ -1,0 +1,33 @@
+// Issue 28, second new-user session: each point as VS Code shows it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, fixtureUri, openFixture, waitFor } from './helpers';
+
+describe('a new user, round two (issue 28)', () => {
+  afterEach(closeAllEditors);
+
+  it('B: Action Items says it lists open items, labels them in plain text and lists them under their assignee only', async () => {
+    const file = fixtureUri('wg/20221003.md');
+    const text = '# 2022-10-03\n\n## Notes\n\n- AI @kim-net: review [the charter](https://example.org/charter) with @sam-ops\n';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    try {
+      await openFixture('wg/20221003.md');
+      const minutes = await api();
+      const groups = await waitFor(async () => {
+        const found = await minutes.actionItems();
+        return found.some((g) => g.items.some((i) => i.includes('the charter with'))) && found;
+      }, 20_000, 'the new item in the Action Items view');
+      // Under its owner, or under "Older" (the fixture's series stopped meeting in 2022), where the row names its owners.
+      const holding = groups.filter((g) => g.items.some((i) => i.includes('the charter with')));
+      assert.equal(holding.length, 1, JSON.stringify(groups));
+      assert.ok(['@kim-net', 'Older (series no longer meeting)'].includes(holding[0].group), holding[0].group);
+      const [label, description] = holding[0].items.find((i) => i.includes('the charter with'))!.split(' | ');
+      assert.equal(label, 'review the charter with @sam-ops');
+      assert.ok(!description.includes('@sam-ops'), description);
+      assert.match(minutes.actionItemsDescription() ?? '', /^\d+ open items?$/u);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
+  });
+});
