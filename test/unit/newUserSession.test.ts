@@ -1,7 +1,8 @@
 // Issue 28, second new-user session: hovers, action item labels and owners, the series list, completion details.
 import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { calendarFor, DEFAULT_CONFIG, hover, latestItems, MinutesWorkspace } from '../../server/src/core';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { calendarFor, completions, DEFAULT_CONFIG, hover, latestItems, MinutesWorkspace } from '../../server/src/core';
 import { readItem } from '../../server/src/core/model/actionItems';
 import { joinLines, modelOf } from './helpers';
 
@@ -84,6 +85,34 @@ describe('issue 28, new-user session', () => {
         [['garloff'], 'Create issue to build good solution: Issue#241'],
         [['kim'], 'rename os_purpose in https://example.org/images'],
       ]);
+    });
+  });
+
+  describe('D: completion after `Minutes:` says when the newest minutes are far older than the meeting', () => {
+    const rollUp = (date: string) => joinLines(`# SCS Tech Weekly ${date}`, '## Meta', '- Minutes: Jonas', '## Team Updates', '### Team IaaS', `Minutes: ${BLOB}iaas/20220921.md`, '## AOB');
+    const files: Record<string, string> = {
+      'community-call/20220922.md': rollUp('2022-09-22'),
+      'iaas/20220921.md': '# 2022-09-21\n',
+      'iaas/20220928.md': '# 2022-09-28\n',
+    };
+    const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p] }, DEFAULT_CONFIG, Object.keys(files));
+    const env = { config: DEFAULT_CONFIG, workspace, calendar: calendarFor(DEFAULT_CONFIG.holidays), today: { year: 2024, month: 10, day: 1 } };
+    const offered = (date: string, path: string): CompletionItem[] => {
+      const lines = [`# SCS Tech Weekly ${date}`, '## Team Updates', '### Team IaaS', 'Minutes: '];
+      return completions(modelOf(joinLines(...lines), path), { line: 3, character: 9 }, env).filter((i) => String(i.label).startsWith('iaas/'));
+    };
+
+    it('two years: in the detail and beside the latest', () => {
+      const [latest] = offered('2024-10-03', 'community-call/20241003.md');
+      assert.equal(latest.label, 'iaas/20220928.md');
+      assert.equal(latest.detail, 'Team IaaS minutes of 2022-09-28, 2 years before the meeting (2024-10-03)');
+      assert.equal(latest.labelDetails?.description, 'Wednesday, latest: 2 years before the meeting');
+    });
+
+    it('the day before: nothing to say (the stale rule of the Teams view)', () => {
+      const [latest] = offered('2022-09-29', 'community-call/20220929.md');
+      assert.equal(latest.detail, 'Team IaaS minutes of 2022-09-28');
+      assert.equal(latest.labelDetails?.description, 'Wednesday, latest');
     });
   });
 });

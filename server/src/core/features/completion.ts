@@ -8,7 +8,8 @@ import { eol, fileUrl, folderUrl, linkedLine, pendingLine } from '../text/edits'
 import { meetingDate } from '../workspace/meetingDate';
 import { expectedTeams, isSameTeam, rollUpOrder } from '../workspace/roster';
 import { folderTeamName } from '../workspace/names';
-import { meetingWeekdayOf } from './dateFacts';
+import { daysInWords, meetingWeekdayOf } from './dateFacts';
+import { STALE_DAYS } from './teamOverview';
 import { fileSummary, handlesIn, recentHandles, recentMinuteTakers } from './workspaceFacts';
 import { entryAt, sectionAt } from './sectionAt';
 import { seriesHeadings } from './seriesHeadings';
@@ -63,11 +64,14 @@ function minutesLinks(model: MinutesModel, entry: TeamEntry, date: CalendarDate,
     for (const file of onOrBefore) if (shown.length < 8 && held(file)) shown.push(file);
     shown.forEach((file, rank) => {
       const url = fileUrl(env.config, file.path);
+      // Minutes as old as the Teams view calls stale are no news of this meeting: say how old.
+      const age = dayNumber(date) - dayNumber(file.date!);
+      const old = age > STALE_DAYS ? `${daysInWords(age)} before the meeting` : undefined;
       items.push({
         label: file.path,
-        labelDetails: { description: `${WEEKDAY_NAMES[weekday(file.date!)]}${rank === 0 ? ', latest' : ''}` },
+        labelDetails: { description: `${WEEKDAY_NAMES[weekday(file.date!)]}${rank === 0 ? ', latest' : ''}${old && rank === 0 ? `: ${old}` : ''}` },
         kind: CompletionItemKind.File,
-        detail: `${entry.name} minutes of ${formatDate(file.date!)}`,
+        detail: `${entry.name} minutes of ${formatDate(file.date!)}${old ? `, ${old} (${formatDate(date)})` : ''}`,
         documentation: { kind: MarkupKind.Markdown, value: fileSummary(env.workspace!, file.path) },
         textEdit: { range, newText: url },
         filterText: url,
