@@ -10,7 +10,7 @@ import { ActionItemsView } from './actionItemsView';
 import { TeamsView } from './teamsView';
 import { CREATE_MISSING_COMMAND, SeriesView } from './seriesView';
 import { answerCalendarFeeds } from './calendarFeeds';
-import { OVERRIDABLE_SETTINGS } from '../../server/src/protocol';
+import { OVERRIDABLE_SETTINGS, PUSHED_DIAGNOSTICS } from '../../server/src/protocol';
 
 // The extension as both of its entries share it: on the desktop (extension.ts, a Node server process)
 // and in the browser (browser/extension.ts, a web-worker server). Each entry only says how its
@@ -64,7 +64,8 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
   const middleware: Middleware = {
     // Diagnostics come pushed or, where the server offers it (LSP 3.17), pulled: reminders filter both.
     handleDiagnostics: (uri, diagnostics, next) => {
-      firstShown(uri);
+      // The first diagnostics of a Markdown document, not those of the config file (pushed, empty when it is absent).
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'markdown')) firstShown(uri);
       reminders.handle(uri, diagnostics, next);
     },
     provideDiagnostics: async (document, previousResultId, token, next) => {
@@ -81,6 +82,8 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
   const documentSelector: DocumentSelector = [...new Set([...platform.schemes, 'untitled'])].map((scheme) => ({ scheme, language: 'markdown' }));
   const clientOptions: LanguageClientOptions = {
     documentSelector,
+    // Not the client's id, which names the pulled diagnostics' collection too.
+    diagnosticCollectionName: PUSHED_DIAGNOSTICS,
     outputChannel: output,
     middleware,
     // The folders' settings, so that the server indexes at once instead of asking for them first.

@@ -15,6 +15,15 @@ export type { TeamRow, TeamRowState } from './core/features/teamOverview';
 export type { DocumentInfo } from './core/features/documentInfo';
 export type { ConfigChange } from './core/features/configChanges';
 
+/**
+ * The diagnostic collections VS Code keeps for the server: the pulled ones (under the identifier
+ * the server announces) and the pushed ones (the config file's, and any push fallback). Each name
+ * once: two collections named alike make the extension host warn "DiagnosticCollection with name
+ * 'minutes' does already exist".
+ */
+export const PULLED_DIAGNOSTICS = 'minutes';
+export const PUSHED_DIAGNOSTICS = 'minutes-pushed';
+
 /** A date as messages carry it (`YYYY-MM-DD`, a day that exists), or undefined for anything else. */
 export function messageDate(value: unknown): CalendarDate | undefined {
   const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value) : null;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { linkTo, rollup, team, teamMinutes } from '../support/fixtures';
 import { LspSession } from '../support/lspClient';
+import { PULLED_DIAGNOSTICS, PUSHED_DIAGNOSTICS } from '../../server/src/protocol';
 import { TempRepository } from '../support/repository';
 
 // An editor that pulls diagnostics (LSP 3.17, as VS Code does) asks for them; the server pushes
@@ -27,8 +28,11 @@ describe('the language server with pull diagnostics', () => {
     const result = (await session.initialize(repo.rootUri, {
       workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: false } },
       textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } },
-    })) as { capabilities: { diagnosticProvider?: { interFileDependencies: boolean } } };
+    })) as { capabilities: { diagnosticProvider?: { interFileDependencies: boolean; identifier?: string } } };
     assert.equal(result.capabilities.diagnosticProvider?.interFileDependencies, true, 'the server offers pull diagnostics');
+    // VS Code names the pulled diagnostics' collection by it, the pushed ones' by the client's own name.
+    assert.equal(result.capabilities.diagnosticProvider?.identifier, PULLED_DIAGNOSTICS);
+    assert.notEqual(PULLED_DIAGNOSTICS, PUSHED_DIAGNOSTICS, 'two collections of one name: "DiagnosticCollection with name ... does already exist"');
   });
   afterEach(async () => {
     await session.dispose();
@@ -59,5 +63,7 @@ describe('the language server with pull diagnostics', () => {
     await session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: repo.uriOf('container/20220926.md'), type: 1 }] });
     await session.until(async () => refreshes > before && !(await pull(uri)).some((d) => d.code === 'minutes-link-not-found'), 'a refresh, then no link-not-found');
     assert.equal(session.published(uri), undefined, 'nothing was pushed');
+    // Not even for the config file, which the folder does not have (VS Code's log said "first diagnostics ... (.minutes.json)").
+    assert.equal(session.published(repo.uriOf('.minutes.json')), undefined, 'no diagnostics for a .minutes.json that does not exist');
   });
 });

@@ -1,6 +1,7 @@
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type ClientCapabilities, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MinutesModel } from '../core';
+import { PULLED_DIAGNOSTICS } from '../protocol';
 import type { Analysis } from './analysis';
 import { toLspDiagnostic } from './convert';
 import type { Readiness } from './ready';
@@ -33,7 +34,7 @@ export class Diagnostics {
   /** Takes the client's capabilities; gives the server capability that announces pull diagnostics, if pulled. */
   initialize(capabilities: ClientCapabilities): { diagnosticProvider?: { identifier: string; interFileDependencies: boolean; workspaceDiagnostics: boolean } } {
     this.capabilities = capabilities;
-    return this.pulled() ? { diagnosticProvider: { identifier: 'minutes', interFileDependencies: true, workspaceDiagnostics: false } } : {};
+    return this.pulled() ? { diagnosticProvider: { identifier: PULLED_DIAGNOSTICS, interFileDependencies: true, workspaceDiagnostics: false } } : {};
   }
 
   private pulled(): boolean {

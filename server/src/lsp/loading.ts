@@ -19,6 +19,8 @@ export class WorkspaceLoader {
   private pushedSettings: unknown;
   /** The settings each folder was last loaded with: an unchanged announcement reloads nothing. */
   private readonly loadedSettings = new Map<string, string>();
+  /** The config files whose diagnostics were sent: a deleted one gets its diagnostics cleared. */
+  private readonly configsDiagnosed = new Set<string>();
   private loading: Promise<void> = Promise.resolve();
   private preloaded: Promise<void> | undefined;
   private announceReady!: () => void;
@@ -130,7 +132,12 @@ export class WorkspaceLoader {
           `config: ${state.configFile.text === undefined ? 'defaults (no .minutes.json)' : '.minutes.json'}${state.errors.length ? ` (not valid, defaults used: ${state.errors.join('; ')})` : ''}` +
           `; weekly roll-ups in ${state.config.weeklyFolder}/, meeting on weekday ${state.config.meetingWeekday}`,
       );
-      void this.connection.sendDiagnostics({ uri: state.workspace.uriOf('.minutes.json'), diagnostics: configDiagnostics(state.configFile) });
+      // Diagnostics of a config file that exists (or existed): none for one the folder never had.
+      const configUri = state.workspace.uriOf('.minutes.json');
+      if (state.configFile.text !== undefined || this.configsDiagnosed.delete(configUri)) {
+        void this.connection.sendDiagnostics({ uri: configUri, diagnostics: configDiagnostics(state.configFile) });
+        if (state.configFile.text !== undefined) this.configsDiagnosed.add(configUri);
+      }
       if (state.suppressionsError) void this.connection.window.showWarningMessage(`Minutes: ${state.suppressionsError}; no findings are suppressed until it is fixed.`);
       if (state.errors.length) {
         void this.connection.window.showWarningMessage(`Minutes: the configuration is not valid and the defaults are used: ${state.errors.join('; ')}`);
