@@ -30,8 +30,8 @@ export interface MinutesApi {
   /** The Action Items view's description (beside its title). */
   actionItemsDescription(): string | undefined;
   viewMessage(): string | undefined;
-  /** The Series view's top level, then each series' lines: label | description. */
-  seriesItems(): Promise<Array<{ series: string; items: string[] }>>;
+  /** The Series view's top level (whether expanded at first), then each series' lines: label | description, and their tooltips. */
+  seriesItems(): Promise<Array<{ series: string; expanded: boolean; items: string[]; tooltips: string[] }>>;
   markdownEditor(): boolean;
   /** The ids of the Minutes views now on screen. */
   visibleViews(): string[];
@@ -162,10 +162,15 @@ export function activateMinutes(context: vscode.ExtensionContext, platform: Plat
     viewMessage: () => teams.view.message,
     seriesItems: async () =>
       Promise.all(
-        (await series.getChildren()).map(async (node) => ({
-          series: labelOf(series.getTreeItem(node)),
-          items: (await series.getChildren(node)).map((child) => `${labelOf(series.getTreeItem(child))} | ${String(series.getTreeItem(child).description ?? '')}`),
-        })),
+        (await series.getChildren()).map(async (node) => {
+          const children = (await series.getChildren(node)).map((child) => series.getTreeItem(child));
+          return {
+            series: labelOf(series.getTreeItem(node)),
+            expanded: series.getTreeItem(node).collapsibleState === vscode.TreeItemCollapsibleState.Expanded,
+            items: children.map((child) => `${labelOf(child)} | ${String(child.description ?? '')}`),
+            tooltips: children.map((child) => (typeof child.tooltip === 'string' ? child.tooltip : (child.tooltip?.value ?? ''))),
+          };
+        }),
       ),
     markdownEditor: () => markdownEditor,
     visibleViews: () => Object.entries(views).filter(([, view]) => view.visible).map(([id]) => id),

@@ -8,8 +8,9 @@ type Node = { row: SeriesRow; label: string } | { row: SeriesRow; missing: Serie
 export const CREATE_MISSING_COMMAND = 'minutes.series.createMissing';
 
 /**
- * The "Series" view: each series of the configured calendars with its schedule, its last minutes,
- * its open action items and its meetings without minutes; a missing meeting's minutes are one
+ * The "Series" view: each series of the repository with its last minutes and open action items, and
+ * where a calendar or schedule gives them, its meetings and those without minutes (series that
+ * stopped meeting last); a missing meeting's minutes are one
  * click away (New Team Minutes with its folder and date).
  */
 export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -36,7 +37,7 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return 'label' in node ? this.details(node.row) : [];
     const rows = (await this.client.sendRequest(SeriesRequest)) ?? [];
-    this.view.message = rows.length ? undefined : 'No meeting series: name calendars in .minutes.json ("calendars": ["calendar/main.yml"]) whose events link their minutes folders, or give a series its "schedule".';
+    this.view.message = rows.length ? undefined : 'No meeting series: no folder of dated minutes in this workspace.';
     const roots = new Set(rows.map((r) => r.rootUri));
     const problems = [...new Set(rows.flatMap((r) => r.problems))].map((problem): Node => ({ problem }));
     const series = rows.map((row): Node => ({ row, label: roots.size > 1 ? `${row.folder} (${vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(row.rootUri))?.name ?? row.rootUri})` : row.folder }));
@@ -44,10 +45,10 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   private details(row: SeriesRow): Node[] {
-    const nodes: Node[] = row.schedule.map(({ event, schedule, source }) => {
+    const nodes: Node[] = row.schedule.map(({ event, schedule, source, scheduled }) => {
       const item = new vscode.TreeItem(event, vscode.TreeItemCollapsibleState.None);
       item.description = schedule;
-      item.tooltip = `${event}: ${schedule} (${source})`;
+      item.tooltip = `${event}: ${schedule} (${scheduled ? `the schedule in ${source}` : source})`;
       item.iconPath = new vscode.ThemeIcon('calendar');
       return { item };
     });
@@ -72,21 +73,30 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     }
     if ('label' in node) {
       const { row } = node;
-      const item = new vscode.TreeItem(node.label, row.missing.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = [row.missing.length ? `${row.missing.length} without minutes` : 'complete', row.lastMinutes && `last ${row.lastMinutes.date}`].filter(Boolean).join(' · ');
-      item.tooltip = row.schedule.map((s) => `${s.event}: ${s.schedule}`).join('\n');
-      item.iconPath = new vscode.ThemeIcon(row.missing.length ? 'warning' : 'pass');
+      // Collapsed, so that a dozen series fit a small pane; the active editor's series open.
+      const item = new vscode.TreeItem(node.label, this.isActive(row) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const state = row.ended ? 'no longer meeting' : row.missing.length ? `${row.missing.length} without minutes` : row.schedule.length ? 'complete' : undefined;
+      item.description = [state, row.lastMinutes && `last ${row.lastMinutes.date}`].filter(Boolean).join(' · ');
+      const scheduleLines = row.schedule.map((s) => `${s.event}: ${s.schedule} (${s.scheduled ? `the schedule in ${s.source}` : s.source})`);
+      item.tooltip = (scheduleLines.length ? scheduleLines : [`${row.folder}/: no calendar or schedule names its meetings`]).join('\n');
+      item.iconPath = new vscode.ThemeIcon(row.ended ? 'history' : row.missing.length ? 'warning' : row.schedule.length ? 'pass' : 'folder');
       return item;
     }
     const { row, missing } = node;
     const item = new vscode.TreeItem(`${missing.date} · ${missing.event}`, vscode.TreeItemCollapsibleState.None);
     item.description = 'no minutes';
-    const expects = missing.source === 'schedule' ? 'The schedule in .minutes.json expects' : `The calendar (${missing.source}) has`;
+    const expects = missing.scheduled ? `The schedule in ${missing.source} expects` : `The calendar (${missing.source}) has`;
     item.tooltip = `${expects} a meeting on ${missing.date}; ${row.folder}/ has no minutes of that day or a few days from it.`;
     item.iconPath = new vscode.ThemeIcon('circle-slash');
     item.contextValue = 'minutes.series.missing';
     item.command = { command: CREATE_MISSING_COMMAND, title: `Create the minutes for ${missing.date}`, arguments: [node] };
     return item;
+  }
+
+  /** Whether the active editor shows a file of the series. */
+  private isActive(row: SeriesRow): boolean {
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    return active !== undefined && active.startsWith(`${row.rootUri.replace(/\/$/u, '')}/${row.folder}/`);
   }
 
   /** "Create the minutes for DATE": New Team Minutes with the series' folder and the meeting's date. */

@@ -240,13 +240,19 @@ export interface SeriesRow {
   rootUri: string;
   /** The series' folder, relative to the root. */
   folder: string;
-  /** One line per calendar event of the series: `every 2 weeks, Friday 09:05, from ...`. */
-  schedule: Array<{ event: string; schedule: string; source: string }>;
+  /**
+   * One line per calendar event or schedule of the series: `every 2 weeks, Friday 09:05, from ...`;
+   * none for a series no calendar or schedule gives. `source`: the calendar's file or URL, or (for a
+   * schedule) `.minutes.json` or `the default configuration`, with `scheduled` set.
+   */
+  schedule: Array<{ event: string; schedule: string; source: string; scheduled?: true }>;
   /** The newest minutes (YYYY-MM-DD and URI), if any. */
   lastMinutes?: { date: string; uri: string };
   /** Meetings older than the grace period that have no minutes, oldest first (YYYY-MM-DD). */
-  missing: Array<{ date: string; event: string; source: string }>;
+  missing: Array<{ date: string; event: string; source: string; scheduled?: true }>;
   openActionItems: number;
+  /** The series stopped meeting (its newest minutes several usual gaps ago): listed last. */
+  ended: boolean;
   /** Calendars of the repository that could not be read (one line each), repeated on each row. */
   problems: string[];
 }

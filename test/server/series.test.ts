@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { joinLines } from '../support/fixtures';
+import { joinLines, teamMinutes } from '../support/fixtures';
 import { LspSession } from '../support/lspClient';
 import { TempRepository } from '../support/repository';
 
@@ -39,9 +39,30 @@ describe('the Series request over LSP', () => {
           { date: '2024-01-22', event: 'Working group', source: 'calendar/wg.ics' },
         ],
         openActionItems: 1,
+        // Its last minutes are of 2024: it stopped meeting.
+        ended: true,
         problems: ['calendar/gone.yml: no such calendar inside the repository (or larger than 5 MB)'],
       },
     ]);
+  });
+
+  it('lists every series of the repository with the defaults too, naming the default configuration as the schedule, the ended ones last', async () => {
+    repo.dispose();
+    // The team met weekly until a week ago; the roll-ups stopped in 2022 (on Thursdays, the default schedule).
+    const dayOf = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const teamFiles = Object.fromEntries([7, 14, 21, 28].map((d) => [`iaas/${dayOf(d).replaceAll('-', '')}.md`, teamMinutes(dayOf(d))]));
+    repo = new TempRepository({
+      ...teamFiles,
+      'community-call/20220922.md': teamMinutes('SCS Tech Weekly 2022-09-22', '## Team Updates'),
+      'community-call/20221006.md': teamMinutes('SCS Tech Weekly 2022-10-06', '## Team Updates'),
+    });
+    await session.initialize(repo.rootUri, {});
+    const rows = (await session.request('minutes/series')).result as Array<{ folder: string; ended: boolean; schedule: Array<{ source: string; scheduled?: boolean }>; missing: Array<{ date: string; source: string; scheduled?: boolean }>; lastMinutes?: { date: string } }>;
+    assert.deepEqual(rows.map((r) => [r.folder, r.ended, r.lastMinutes?.date]), [['iaas', false, dayOf(7)], ['community-call', true, '2022-10-06']]);
+    const [iaas, rollUps] = rows;
+    assert.deepEqual([iaas.schedule, iaas.missing], [[], []], 'no meetings are expected of a series without schedule or calendar');
+    assert.deepEqual(rollUps.schedule.map((s) => [s.source, s.scheduled]), [['the default configuration', true]]);
+    assert.deepEqual(rollUps.missing.map((m) => [m.date, m.source, m.scheduled]), [['2022-09-29', 'the default configuration', true]]);
   });
 
   it('has the client fetch calendar feeds (the server opens no connection), and says when it cannot', async () => {

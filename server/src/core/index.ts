@@ -39,13 +39,14 @@ export { featureContext, type FeatureContext } from './features/context';
 export { documentLinks } from './features/documentLinks';
 export { dateCodeActions, dateOptions, insertOption, INSERT_KIND, type DateOption } from './features/dateActions';
 export { newTeamMinutes, newWeeklyMinutes, weeklyDateChoices, type NewFile } from './features/newMinutes';
-export { findDates, formatDate, isRealDate, WEEKDAY_NAMES, weekday, type CalendarDate } from './model/dates';
+export { dayNumber, findDates, formatDate, isRealDate, WEEKDAY_NAMES, weekday, type CalendarDate } from './model/dates';
 export { ChunkCache } from './model/markdown';
 
 // For the glue and the CLI, which reach the core only through this file (eslint.config.mjs keeps it so).
 export { today } from './calendar/today';
 export { datedPathOf } from './config/paths';
 export { latestItems, openItems, trackSeries, type LatestItem, type TrackedItem } from './workspace/actionSeries';
+export { seriesEnded } from './workspace/seriesActivity';
 export { documentInfo, type DocumentInfo } from './features/documentInfo';
 export { nextTeamMeeting } from './features/newMinutes';
 export { configChanges, type ConfigChange } from './features/configChanges';

@@ -1,7 +1,7 @@
 /** The `minutes/series` request: the calendars' series of every repository, for the Series view. */
 import type { Connection } from 'vscode-languageserver';
 import { Utils, URI } from 'vscode-uri';
-import { calendarGaps, formatDate, openItems, today, type CalendarParser, type CalendarReader } from '../core';
+import { calendarGaps, dayNumber, formatDate, openItems, SCHEDULE_SOURCE, seriesEnded, today, type CalendarParser, type CalendarReader } from '../core';
 import { FetchCalendarRequest, SeriesRequest, type FetchCalendarResult, type SeriesRow } from '../protocol';
 import type { Readiness } from './ready';
 import type { Repositories, Repository } from './repositories';
@@ -19,18 +19,30 @@ async function seriesOf(state: Repository, read: CalendarReader, parse: Calendar
   const { workspace } = state;
   const gaps = await calendarGaps(state.config, read, parse, workspace.index, day);
   const open = openItems(workspace, day);
-  return gaps.series.map((series) => {
-    const last = workspace.index.filesIn(series.series).filter((f) => formatDate(f.date!) === series.lastMinutes).at(-1);
+  // Where a schedule comes from: the config file, or the defaults when there is none.
+  const scheduleSource = state.configFile.text === undefined ? 'the default configuration' : '.minutes.json';
+  const named = <T extends { source: string }>(entry: T): T & { scheduled?: true } =>
+    entry.source === SCHEDULE_SOURCE ? { ...entry, source: scheduleSource, scheduled: true } : entry;
+  const row = (folder: string, schedule: SeriesRow['schedule'], missing: SeriesRow['missing']): SeriesRow => {
+    const files = workspace.index.filesIn(folder);
+    const last = files.filter((f) => dayNumber(f.date!) <= dayNumber(day)).at(-1);
     return {
       rootUri: state.rootUri,
-      folder: series.series,
-      schedule: series.schedule,
-      lastMinutes: series.lastMinutes && last ? { date: series.lastMinutes, uri: workspace.uriOf(last.path) } : undefined,
-      missing: series.missing.map(({ date, event, source }) => ({ date, event, source })),
-      openActionItems: open.filter((o) => o.series === series.series).length,
+      folder,
+      schedule,
+      lastMinutes: last ? { date: formatDate(last.date!), uri: workspace.uriOf(last.path) } : undefined,
+      missing,
+      openActionItems: open.filter((o) => o.series === folder).length,
+      ended: seriesEnded(files, day, state.config.reminderDays),
       problems: gaps.problems,
     };
-  });
+  };
+  const covered = gaps.series.map((series) =>
+    row(series.series, series.schedule.map(named), series.missing.map(({ date, event, source }) => named({ date, event, source }))),
+  );
+  // Every other series of the repository too, with its last minutes: no meetings are expected without a schedule or calendar.
+  const others = workspace.index.datedFolders().filter((folder) => !gaps.series.some((s) => s.series === folder)).map((folder) => row(folder, [], []));
+  return [...covered, ...others].sort((a, b) => Number(a.ended) - Number(b.ended) || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
 }
 
 /**

@@ -30,4 +30,22 @@ describe('a new user, round two (issue 28)', () => {
       await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
     }
   });
+
+  it('C: the Series view lists every series with the defaults, collapsed but the active one, and names the default configuration as the schedule', async () => {
+    assert.equal(await vscode.workspace.fs.stat(fixtureUri('.minutes.json')).then(() => true, () => false), false, 'the fixture has no .minutes.json');
+    await openFixture('iaas/20220928.md');
+    const minutes = await api();
+    await vscode.commands.executeCommand('minutes.series.refresh');
+    const rows = await waitFor(async () => {
+      const found = await minutes.seriesItems();
+      return found.length >= 6 && found;
+    }, 20_000, 'the series of the fixture');
+    assert.deepEqual(rows.map((r) => r.series).sort(), ['community-call', 'container', 'iaas', 'sig-documentation', 'sig-monitoring', 'wg']);
+    assert.deepEqual(rows.filter((r) => r.expanded).map((r) => r.series), ['iaas'], 'only the series of the active editor is expanded');
+    // The roll-ups meet every Thursday by default: 2022-10-06 has no minutes.
+    const rollUps = rows.find((r) => r.series === 'community-call')!;
+    const missing = rollUps.tooltips.find((t) => t.includes('2022-10-06'));
+    assert.match(missing ?? '', /^The schedule in the default configuration expects a meeting on 2022-10-06/u, rollUps.tooltips.join('\n'));
+    assert.ok(!rollUps.tooltips.some((t) => t.includes('.minutes.json')), rollUps.tooltips.join('\n'));
+  });
 });
