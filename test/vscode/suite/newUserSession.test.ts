@@ -25,6 +25,9 @@ describe('a new user, round two (issue 28)', () => {
       assert.equal(label, 'review the charter with @sam-ops');
       assert.ok(!description.includes('@sam-ops'), description);
       assert.match(minutes.actionItemsDescription() ?? '', /^\d+ open items?$/u);
+      // E: the log's first diagnostics are a Markdown document's, not those of a .minutes.json that does not exist.
+      const first = await waitFor(() => minutes.log().split('\n').find((l) => l.includes('first diagnostics')), 20_000, 'the first diagnostics in the log');
+      assert.match(first, /\.md\)$/u);
     } finally {
       await closeAllEditors();
       await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
