@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ActionItemsRequest, type ActionItemRow } from '../../server/src/protocol';
+import { age, ago } from './age';
 
 type Node = { group: string; rows: ActionItemRow[]; mine?: boolean; older?: boolean } | { row: ActionItemRow };
 
@@ -69,8 +70,8 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
     const item = new vscode.TreeItem(row.text, vscode.TreeItemCollapsibleState.None);
     const who = row.owners.map((o) => `@${o}`).join(', ');
     // Under "Older" the rows are of every owner and team: say both.
-    item.description = `${row.older ? `${who || '(no owner)'} · ${row.series}` : this.byTeam ? who || '(no owner)' : row.series} · ${row.ageDays} days`;
-    item.tooltip = new vscode.MarkdownString(`**${row.text}**\n\n${who || 'nobody owns it'} · ${row.series} · raised ${row.raised} (${row.ageDays} days ago)`);
+    item.description = `${row.older ? `${who || '(no owner)'} · ${row.series}` : this.byTeam ? who || '(no owner)' : row.series} · ${age(row.ageDays)}`;
+    item.tooltip = new vscode.MarkdownString(`**${row.text}**\n\n${who || 'nobody owns it'} · ${row.series} · raised ${row.raised} (${ago(row.ageDays)})`);
     item.iconPath = new vscode.ThemeIcon('circle-large-outline');
     const uri = vscode.Uri.parse(row.uri);
     item.resourceUri = uri;
