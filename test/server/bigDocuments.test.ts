@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { joinLines, REPO } from '../support/fixtures';
-import { LspSession } from '../support/lspClient';
-import { TempRepository } from '../support/repository';
+import { freshSessionPerTest } from '../support/sessions';
 
 // A big document is shown first as far as its first part is read (the server reads the rest in
 // slices meanwhile), then whole: what the whole reading finds is what one reading finds (see
@@ -21,20 +20,10 @@ function bigMinutes(bytes: number): string {
 
 describe('the language server on a big document', function () {
   this.timeout(180_000);
-  let repo: TempRepository;
-  let session: LspSession;
-
-  beforeEach(async () => {
-    repo = new TempRepository(REPO);
-    session = new LspSession();
-    await session.initialize(repo.rootUri, { workspace: { configuration: true } });
-  });
-  afterEach(async () => {
-    await session.dispose();
-    repo.dispose();
-  });
+  const current = freshSessionPerTest(REPO);
 
   it('shows the findings of its first part, saying from which line it is not read yet, then those of the whole', async () => {
+    const { repo, session } = current;
     const uri = repo.uriOf('notes/20220929.md');
     const text = bigMinutes(400 * 1024);
     const lastLine = text.split('\n').findIndex((l) => l.includes('@github-handle'));

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { GOOD, REPO } from '../support/fixtures';
-import { LspSession } from '../support/lspClient';
-import { TempRepository } from '../support/repository';
+import { freshSessionPerTest } from '../support/sessions';
 
 // A burst of 1,000 edits of one roll-up (a paste, a macro): the requests sent among them are
 // answered before the edits are worked on, and only the newest version is. Timings: bench/burst.mjs.
@@ -10,20 +9,10 @@ const CHANGES = 1000;
 
 describe('the language server under a burst of 1,000 changes', function () {
   this.timeout(120_000);
-  let repo: TempRepository;
-  let session: LspSession;
-
-  beforeEach(async () => {
-    repo = new TempRepository(REPO);
-    session = new LspSession();
-    await session.initialize(repo.rootUri, { workspace: { configuration: true } });
-  });
-  afterEach(async () => {
-    await session.dispose();
-    repo.dispose();
-  });
+  const current = freshSessionPerTest(REPO);
 
   it('answers a hover and a completion sent among the changes before working on them, and checks only the newest version', async () => {
+    const { repo, session } = current;
     const uri = repo.uriOf('community-call/20220929.md');
     await session.open(uri, GOOD);
     await session.diagnosticsFor(uri);
