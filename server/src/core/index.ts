@@ -10,7 +10,7 @@ export { documentSymbols } from './features/documentSymbols';
 export { inferConfig, type InferredConfig, type InitSource } from './features/inferConfig';
 export { configText } from './features/configText';
 export { isCalendarFile, withCalendars, type CalendarFile } from './features/inferCalendars';
-export { parseMinutes, parseMinutesForLint, parseMinutesInSteps, type SourceDocument } from './model/parse';
+export { parseMinutes, parseMinutesForLint, parseMinutesInSteps, parseMinutesOutline, type SourceDocument } from './model/parse';
 export { finish } from './model/markdown';
 export type * from './model/types';
 export { RULES } from './rules/catalog';

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkCache, formatDate, isIgnored, lint, markSuppressed, parseMinutesInSteps, prepareLint, type Finding, type MinutesConfig, type MinutesModel, type SeverityOverrides, today } from '../core';
+import { ChunkCache, formatDate, isIgnored, lint, markSuppressed, parseMinutesInSteps, parseMinutesOutline, prepareLint, type Finding, type CheckedModel, type MinutesConfig, type MinutesModel, type SeverityOverrides, today } from '../core';
 import { runInSlices } from './slices';
 import type { Repositories } from './repositories';
 
@@ -103,6 +103,15 @@ export class Analysis {
   firstLook(document: TextDocument): MinutesModel | undefined {
     const parse = this.entries.get(document.uri)?.parse;
     return parse?.version === document.version && parse.config === this.repositories.configOf(document.uri) ? parse.firstLook : undefined;
+  }
+
+  /**
+   * The headings of a document's current version, read now (cheap, without its repository): what the
+   * outline shows when the model is not ready in time, rather than nothing, which the editor would
+   * keep until the next edit.
+   */
+  outline(document: TextDocument): CheckedModel {
+    return parseMinutesOutline({ uri: document.uri, version: document.version, text: document.getText() }, this.repositories.configOf(document.uri));
   }
 
   /** `findingsOf`, with what takes long on a big document (its links) read in slices first. */

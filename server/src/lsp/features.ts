@@ -5,7 +5,7 @@ import { ActionItemsRequest, DocumentInfoRequest, TeamsRequest } from '../protoc
 import type { Analysis } from './analysis';
 import type { Readiness } from './ready';
 import type { Repositories } from './repositories';
-import type { RequestModel } from './requestModel';
+import type { OutlineModel, RequestModel } from './requestModel';
 
 export interface FeatureDeps {
   repositories: Repositories;
@@ -14,18 +14,20 @@ export interface FeatureDeps {
   parsed: RequestModel;
   /** The same once the repository's files are listed and read, before its roll-ups are (see WorkspaceLoader): for what no check needs. */
   parsedOnceListed: RequestModel;
+  /** The same, with the headings alone when the model is late (an outline the editor would otherwise keep empty). */
+  outlined: OutlineModel;
   /** Whether the client applies file renames in workspace edits (a fix may rename a misnamed file). */
   canRename: () => boolean;
 }
 
 /** The requests answered from one document's model (and its repository): each answer comes from the core. */
-export function registerFeatures(connection: Connection, { repositories, analysis, ready, parsed, parsedOnceListed, canRename }: FeatureDeps): void {
+export function registerFeatures(connection: Connection, { repositories, analysis, ready, parsed, parsedOnceListed, outlined, canRename }: FeatureDeps): void {
   /** What the features read besides a document: its repository's config and files, the calendar, today. */
   const contextOf = (uri: string): FeatureContext => featureContext(repositories.configOf(uri), repositories.of(uri)?.workspace, today());
 
   connection.onDocumentSymbol(async ({ textDocument }, token) => {
-    const found = await parsedOnceListed(textDocument.uri, token);
-    return found ? documentSymbols(found.model) : null;
+    const model = await outlined(textDocument.uri, token);
+    return model ? documentSymbols(model) : null;
   });
 
   connection.onCompletion(async ({ textDocument, position: given }, token) => {

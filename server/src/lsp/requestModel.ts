@@ -1,6 +1,6 @@
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { MinutesModel } from '../core';
+import type { CheckedModel, MinutesModel } from '../core';
 import type { Analysis } from './analysis';
 import type { Readiness } from './ready';
 import { within } from './slices';
@@ -31,5 +31,21 @@ export function requestModel(ready: Readiness, documents: TextDocuments<TextDocu
     const model = analysis.ready(document) ?? (await within(analysis.model(document), left)) ?? analysis.firstLook(document);
     const now = documents.get(uri);
     return model && now && !token?.isCancellationRequested ? { document: now, model } : undefined;
+  };
+}
+
+/** The model an outline is made of: partial (its headings alone) when the whole one is late. */
+export type OutlineModel = (uri: string, token?: CancellationToken) => Promise<CheckedModel | undefined>;
+
+/**
+ * The request's model, or when it is not ready in time (a busy start) the headings of the document
+ * read now: an outline answered with nothing stays empty in the editor until the next edit.
+ */
+export function outlineModel(model: RequestModel, documents: TextDocuments<TextDocument>, analysis: Analysis): OutlineModel {
+  return async (uri, token) => {
+    const found = await model(uri, token);
+    if (found || token?.isCancellationRequested) return found?.model;
+    const document = documents.get(uri);
+    return document && analysis.outline(document);
   };
 }

@@ -12,7 +12,7 @@ import { pendingEdits } from './pendingEdits';
 import { Readiness } from './ready';
 import { Repositories } from './repositories';
 import type { RepositoryAccess } from './repositoryAccess';
-import { requestModel } from './requestModel';
+import { outlineModel, requestModel } from './requestModel';
 import { since } from './timing';
 
 /** What the platform tells the server about itself: its process, for the log. */
@@ -51,12 +51,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   // Hovers, the outline and links need the files listed, not the roll-ups read: a big repository answers them sooner.
   const listed = new Readiness();
   const parsedOnceListed = requestModel(listed, documents, analysis);
+  const outlined = outlineModel(parsedOnceListed, documents, analysis);
   const diagnostics = new Diagnostics(connection, documents, repositories, analysis, ready, parsed, host.started);
   analysis.firstLookTaken = (model) => diagnostics.firstLookTaken(model);
   const loader = new WorkspaceLoader(connection, repositories, analysis, () => diagnostics.loaded(), () => listed.markDone());
   const commands = registerCommands(connection, repositories, documents, analysis, ready, host.parseCalendar);
   let capabilities: ClientCapabilities = {};
-  registerFeatures(connection, { repositories, analysis, ready, parsed, parsedOnceListed, canRename: () => capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false });
+  registerFeatures(connection, { repositories, analysis, ready, parsed, parsedOnceListed, outlined, canRename: () => capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false });
   registerSeriesRequest(connection, repositories, ready, host.parseCalendar);
   diagnostics.listen();
 

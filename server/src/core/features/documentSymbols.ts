@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { actionItemsOf } from '../model/actionItems';
-import type { MinutesLine, MinutesModel, Section, TeamEntry, TeamKind } from '../model/types';
+import type { CheckedModel, MinutesLine, MinutesModel, Section, TeamEntry, TeamKind } from '../model/types';
 
 const TEAM_SYMBOL: Record<TeamKind, SymbolKind> = {
   team: SymbolKind.Class,
@@ -12,7 +12,7 @@ const TEAM_SYMBOL: Record<TeamKind, SymbolKind> = {
  * The outline of a minutes document: the heading tree, where the teams and SIGs of the updates
  * group carry their kind and the minutes they link to.
  */
-export function documentSymbols(model: MinutesModel): DocumentSymbol[] {
+export function documentSymbols(model: CheckedModel): DocumentSymbol[] {
   if (model.kind === 'other') return [];
   const entries = new Map<Section, TeamEntry>((model.updates?.entries ?? []).map((e) => [e.section, e]));
   const group = model.updates?.section;
@@ -53,7 +53,8 @@ export function documentSymbols(model: MinutesModel): DocumentSymbol[] {
     return all;
   };
   const symbols = model.sections.flatMap((s) => collect(s));
-  if (model.kind === 'meeting') addActionItems(model, symbols);
+  // A partial model (headings alone, read in a hurry) has no items to list.
+  if (model.kind === 'meeting' && !model.partial) addActionItems(model, symbols);
   if (groupSymbol && moved.length) {
     groupSymbol.children!.push(...moved);
     const last = moved.reduce((a, b) => (b.range.end.line > a.range.end.line ? b : a));
