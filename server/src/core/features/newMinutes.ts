@@ -193,54 +193,55 @@ export function newTeamMinutes(workspace: MinutesWorkspace, folder: string, cale
   const h = '#'.repeat(depth);
   const sections = headings.filter((s) => s.depth === depth);
   const participants = sections.find((s) => PARTICIPANTS_HEADING.test(s.title));
+  const asWritten = (section: Section) => (model ? headingText(model, section) : section.title);
   // Who attended: the participants list, not every handle the minutes mention (an item's owner, a sponsor).
   const handles = handlesIn(participants ? text.slice(participants.contentOffset, participants.endOffset) : text).map((h) => `${bullet} @${h}`);
   const agendaIndex = sections.findIndex((s) => AGENDA.test(s.title));
   const pendingHeading = model && flatten(model.sections).find((s) => PENDING_SECTIONS.test(s.title));
-  const recurs = recurringTitles(workspace, before.slice(-RECENT_FOR_RECURRING).map((f) => f.path));
+  // The series' recent meetings, the last one among them: which sections recur, and what they always say.
+  const recent = before.slice(-RECENT_FOR_RECURRING).map((f) => workspace.model(f.path));
+  const recurs = recurringTitles(recent);
   const recurring = sections
     .slice(0, agendaIndex < 0 ? sections.length : agendaIndex)
     .filter((s) => s !== participants && s !== pendingHeading && !AGENDA.test(s.title) && recurs.has(normalizeHeading(s.title)));
-  const lines = [newTitle(workspace, path, model, date), '', `${h} ${participants ? headingText(text, participants) : 'Participants'}`, '', ...(handles.length ? handles : [`${bullet} @`]), ''];
+  const lines = [newTitle(workspace, path, model, date), '', `${h} ${participants ? asWritten(participants) : 'Participants'}`, '', ...(handles.length ? handles : [`${bullet} @`]), ''];
   // The items the last meeting left open, under the series' own heading, each with a status to fill in.
   const open = last ? openItemsBefore(workspace, folder, date) : [];
   if (open.length) {
-    lines.push(`${h} ${pendingHeading ? headingText(text, pendingHeading) : 'Pending action items'}`, '');
+    lines.push(`${h} ${pendingHeading ? asWritten(pendingHeading) : 'Pending action items'}`, '');
     for (const tracked of open) lines.push(`${bullet} ${(writtenLine(workspace, tracked) ?? tracked.item.text).replace(/^(?:[-*+]|\d+[.)])\s+/u, '')}`, `  ${bullet} status: `);
     lines.push('');
   }
-  const earlier = before.slice(-RECENT_FOR_RECURRING, -1).flatMap((f) => workspace.model(f.path) ?? []);
+  const earlier = recent.slice(0, -1).flatMap((m) => m ?? []);
   for (const section of recurring) {
     const kept = carried(text.slice(section.contentOffset, section.endOffset), linesElsewhere(earlier, section.title));
-    lines.push(`${h} ${headingText(text, section)}`, '', ...(kept.length ? kept : [`${bullet} `]), '');
+    lines.push(`${h} ${asWritten(section)}`, '', ...(kept.length ? kept : [`${bullet} `]), '');
   }
   // Sections the series requires, where its last meeting had none.
   const written = new Set(lines.filter((l) => l.startsWith('#')).map((l) => normalizeHeading(l.replace(/^#+\s*/u, ''))));
   for (const name of datedPathOf(path, workspace.config)?.seriesConfig.requiredSections ?? []) if (!written.has(normalizeHeading(name))) lines.push(`${h} ${name}`, '', `${bullet} `, '');
-  if (agendaIndex >= 0 || !model) {
-    lines.push(`${h} ${agendaIndex >= 0 ? headingText(text, sections[agendaIndex]) : 'Agenda'}`, '', `${bullet} `, '');
-    return { path, text: lines.join('\n'), cursor: { line: lines.length - 2, character: 2 }, exists: workspace.index.has(path), holiday: calendar.holidayOn(date)?.name };
-  }
-  // A series that writes each topic as a heading of its own: the first topic's heading, to type.
-  lines.push(`${h} `, '');
-  return { path, text: lines.join('\n'), cursor: { line: lines.length - 2, character: h.length + 1 }, exists: workspace.index.has(path), holiday: calendar.holidayOn(date)?.name };
+  // The agenda to type in; a series that writes each topic as a heading of its own: the first topic's heading.
+  const topicsAsHeadings = agendaIndex < 0 && model !== undefined;
+  if (topicsAsHeadings) lines.push(`${h} `, '');
+  else lines.push(`${h} ${agendaIndex >= 0 ? asWritten(sections[agendaIndex]) : 'Agenda'}`, '', `${bullet} `, '');
+  const cursor = { line: lines.length - 2, character: topicsAsHeadings ? h.length + 1 : 2 };
+  return { path, text: lines.join('\n'), cursor, exists: workspace.index.has(path), holiday: calendar.holidayOn(date)?.name };
 }
 
-/** The headings (normalised) that at least half of these meetings, and at least two, have. */
-function recurringTitles(workspace: MinutesWorkspace, paths: readonly string[]): Set<string> {
+/** The headings (normalised) that at least half of these meetings, and at least two, have (a file not read counts as a meeting without them). */
+function recurringTitles(meetings: ReadonlyArray<MinutesModel | undefined>): Set<string> {
   const counts = new Map<string, number>();
-  for (const path of paths) {
-    const model = workspace.model(path);
+  for (const model of meetings) {
     const titles = new Set(model ? flatten(model.sections).map((s) => normalizeHeading(s.title)) : []);
     for (const title of titles) counts.set(title, (counts.get(title) ?? 0) + 1);
   }
-  const needed = Math.max(2, Math.ceil(paths.length / 2));
+  const needed = Math.max(2, Math.ceil(meetings.length / 2));
   return new Set([...counts].filter(([, n]) => n >= needed).map(([title]) => title));
 }
 
 /** A heading as written (`New os_purpose value \`oldgeneric\``), not its plain text: markup kept. */
-function headingText(text: string, section: Section): string {
-  const line = text.split(/\r\n?|\n/u)[section.headingRange.start.line] ?? '';
+function headingText(model: MinutesModel, section: Section): string {
+  const line = model.lines.lineText(section.headingRange.start.line);
   const written = line.replace(/^\s{0,3}#{1,6}\s*/u, '').replace(/\s+#+\s*$/u, '').trim();
   return /^#{1,6}(?:\s|$)/u.test(line.trimStart()) && written ? written : section.title;
 }
