@@ -12,7 +12,6 @@ export interface ExpectedMeeting {
   event: Pick<CalendarEvent, 'summary' | 'source'>;
 }
 
-
 export interface GapOptions {
   /** YYYY-MM-DD. */
   today: string;

@@ -70,13 +70,13 @@ export function sameDate(a: CalendarDate, b: CalendarDate): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
-/** Days since the epoch, for ordering and arithmetic. */
 /**
  * How far apart two dates of one meeting may be: a meeting moved within its week, or a file or link
  * a day or two off the meeting it names.
  */
 export const MOVED_MEETING_DAYS = 3;
 
+/** Days since the epoch, for ordering and arithmetic. */
 export function dayNumber(date: CalendarDate): number {
   return Math.floor(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
 }

@@ -41,7 +41,6 @@ export function parseMarkdown(text: string, cache?: ChunkCache): Root {
   return finish(parseMarkdownInSteps(text, cache));
 }
 
-
 /**
  * `parseMarkdown` in steps: it pauses after each batch of pieces it had to parse, so that a caller
  * can answer other requests in between and drop the work when a newer version comes.
