@@ -45,10 +45,10 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   private details(row: SeriesRow): Node[] {
-    const nodes: Node[] = row.schedule.map(({ event, schedule, source, scheduled }) => {
-      const item = new vscode.TreeItem(event, vscode.TreeItemCollapsibleState.None);
-      item.description = schedule;
-      item.tooltip = `${event}: ${schedule} (${scheduled ? `the schedule in ${source}` : source})`;
+    const nodes: Node[] = row.schedule.map((entry) => {
+      const item = new vscode.TreeItem(entry.event, vscode.TreeItemCollapsibleState.None);
+      item.description = entry.schedule;
+      item.tooltip = scheduleLine(entry);
       item.iconPath = new vscode.ThemeIcon('calendar');
       return { item };
     });
@@ -77,7 +77,7 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       const item = new vscode.TreeItem(node.label, this.isActive(row) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       const state = row.ended ? 'no longer meeting' : row.missing.length ? `${row.missing.length} without minutes` : row.schedule.length ? 'complete' : undefined;
       item.description = [state, row.lastMinutes && `last ${row.lastMinutes.date}`].filter(Boolean).join(' · ');
-      const scheduleLines = row.schedule.map((s) => `${s.event}: ${s.schedule} (${s.scheduled ? `the schedule in ${s.source}` : s.source})`);
+      const scheduleLines = row.schedule.map(scheduleLine);
       item.tooltip = (scheduleLines.length ? scheduleLines : [`${row.folder}/: no calendar or schedule names its meetings`]).join('\n');
       item.iconPath = new vscode.ThemeIcon(row.ended ? 'history' : row.missing.length ? 'warning' : row.schedule.length ? 'pass' : 'folder');
       return item;
@@ -112,4 +112,9 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     this.view.dispose();
     this.changed.dispose();
   }
+}
+
+/** One schedule of a series as its tooltips say it, with where it comes from (a calendar, or the schedule in a config). */
+function scheduleLine({ event, schedule, source, scheduled }: SeriesRow['schedule'][number]): string {
+  return `${event}: ${schedule} (${scheduled ? `the schedule in ${source}` : source})`;
 }
