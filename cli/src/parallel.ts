@@ -41,7 +41,7 @@ export async function checkFilesInThreads(paths: string[], root: string, config:
   const started = others.map((run) => inThread({ paths: run, root, configPath: config.path, configText: config.text, day }));
   // This thread takes the first run meanwhile: one thread fewer to start, and to read the repository in.
   const reports: string[] = [];
-  const own = { results: checkFiles(first, root, config.config, day, (line) => reports.push(line)).map((c) => c && { file: c.file, findings: c.findings, read: c.read }), reports };
+  const own = { results: checkFiles(first, root, config.config, day, (line) => reports.push(line)).map(transferable), reports };
   const outputs = [own, ...(await Promise.all(started))];
   for (const output of outputs) for (const line of output.reports) process.stderr.write(line);
   return outputs.flatMap((output) => output.results);
@@ -91,12 +91,15 @@ export function runCheckThread(): boolean {
   const reports: string[] = [];
   try {
     const config = configFileOf(input.configPath, input.configText).config;
-    const checked = checkFiles(input.paths, input.root, config, input.day, (line) => reports.push(line));
-    // Only what the main thread uses crosses over: not each file's text and bytes.
-    const results = checked.map((c) => c && { file: c.file, findings: c.findings, read: c.read });
+    const results = checkFiles(input.paths, input.root, config, input.day, (line) => reports.push(line)).map(transferable);
     parentPort.postMessage({ results, reports } satisfies ThreadOutput);
   } catch (error) {
     parentPort.postMessage({ error: (error as Error).message } satisfies ThreadOutput);
   }
   return true;
+}
+
+/** What a thread's result carries on: not each file's text and bytes, which only --fix (in the main thread) needs. */
+function transferable(checked: CheckedFile | null): CheckedFile | null {
+  return checked && { file: checked.file, findings: checked.findings, read: checked.read };
 }

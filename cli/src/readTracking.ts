@@ -1,9 +1,9 @@
 import { URI } from 'vscode-uri';
 import { MinutesWorkspace, type CalendarDate, type CheckedModel, type IndexedFile, type MinutesConfig, type MinutesModel, type TeamKind, type WorkspaceFiles } from '../../server/src/core';
+import { listMarkdownFiles, repositoryFiles } from '../../server/src/node/fileWorkspace';
 
 type RollUp = ReturnType<MinutesWorkspace['rollUps']>[number];
 type LearnedFolder = ReturnType<MinutesWorkspace['learnedFolders']>[number];
-import { listMarkdownFiles, repositoryFiles } from '../../server/src/node/fileWorkspace';
 
 /**
  * A workspace over the folder on disk that notes, for each file checked, every file whose content
