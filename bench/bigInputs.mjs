@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hugeMinutes, weeklyRollUp, writeRepository } from './documents.mjs';
 import { startServer } from './lsp.mjs';
-import { ms } from './stats.mjs';
+import { ms, printAlone, startedAlone } from './stats.mjs';
 
 /** Adds the rows; `markdownlint5MB` is the typing bench's markdownlint time on 5 MB of the same minutes, if measured. */
 export async function bigInputs(root, row, { markdownlint5MB, profile, only } = {}) {
@@ -120,10 +120,7 @@ async function bigWorkspace(serverPath, args) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (startedAlone(import.meta)) {
   const root = resolve(import.meta.dirname, '..');
-  const rows = [];
-  const figures = await bigInputs(root, (...r) => rows.push(r), { profile: process.argv.includes('--cpu-prof'), only: process.argv.find((a) => a.startsWith('--only='))?.slice(7) });
-  for (const r of rows) console.log(r.filter((x) => x !== undefined && x !== '').join('  |  '));
-  console.log(JSON.stringify(figures));
+  await printAlone((row) => bigInputs(root, row, { profile: process.argv.includes('--cpu-prof'), only: process.argv.find((a) => a.startsWith('--only='))?.slice(7) }));
 }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hugeMinutes } from './documents.mjs';
 import { startServer } from './lsp.mjs';
-import { ms } from './stats.mjs';
+import { ms, printAlone, startedAlone } from './stats.mjs';
 
 const CHANGES = 1000;
 
@@ -63,10 +63,7 @@ async function edits(server, uri, text) {
   return { hoverMs, completionMs, settledMs: performance.now() - start };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (startedAlone(import.meta)) {
   const root = resolve(import.meta.dirname, '..');
-  const rows = [];
-  const figures = await burst(root, resolve(root, '../shared/corpus/scs-minutes'), (...r) => rows.push(r), { profile: process.argv.includes('--cpu-prof') });
-  for (const r of rows) console.log(r.filter((x) => x !== undefined && x !== '').join('  |  '));
-  console.log(JSON.stringify(figures));
+  await printAlone((row) => burst(root, resolve(root, '../shared/corpus/scs-minutes'), row, { profile: process.argv.includes('--cpu-prof') }));
 }

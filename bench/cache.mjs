@@ -1,18 +1,10 @@
 // minutes-lint --cache on the real repository: a rerun on an unchanged repository (issue 27's
 // target: at most 0.05x of markdownlint-cli2 on the same files in the same run), and a rerun
 // after one changed file. The corpus is read-only: it is copied to a temporary folder first.
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ms, percentile } from './stats.mjs';
-
-function wall(cmd, args, cwd) {
-  const start = performance.now();
-  const result = spawnSync(cmd, args, { cwd, stdio: 'ignore' });
-  if (result.status === 2 || result.error) throw new Error(`${cmd} ${args.join(' ')} failed`);
-  return performance.now() - start;
-}
+import { ms, percentile, printAlone, startedAlone, wall } from './stats.mjs';
 
 /** Adds the rows; returns the figures (milliseconds), or undefined without the corpus. */
 export function cachedRerun(root, corpus, row) {
@@ -41,10 +33,7 @@ export function cachedRerun(root, corpus, row) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (startedAlone(import.meta)) {
   const root = resolve(import.meta.dirname, '..');
-  const rows = [];
-  const figures = cachedRerun(root, resolve(root, '../shared/corpus/scs-minutes'), (...r) => rows.push(r));
-  for (const r of rows) console.log(r.filter((x) => x !== undefined && x !== '').join('  |  '));
-  console.log(JSON.stringify(figures));
+  await printAlone((row) => cachedRerun(root, resolve(root, '../shared/corpus/scs-minutes'), row));
 }

@@ -2,18 +2,10 @@
 // core, the default), beside markdownlint-cli2 on the same files in the same run (issue 27's
 // target: at most 0.25x). Runs alternate, so that a busy machine weighs on each alike.
 // Alone: `node bench/threads.mjs` (after `npm run build`).
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ms, percentile } from './stats.mjs';
-
-function wall(cmd, args, cwd) {
-  const start = performance.now();
-  const result = spawnSync(cmd, args, { cwd, stdio: 'ignore' });
-  if (result.status === 2 || result.error) throw new Error(`${cmd} ${args.join(' ')} failed`);
-  return performance.now() - start;
-}
+import { ms, percentile, printAlone, startedAlone, wall } from './stats.mjs';
 
 /** Adds the rows; returns the figures (milliseconds), or undefined without the corpus. */
 export function threadedRepository(root, corpus, row, rounds = 3) {
@@ -32,10 +24,7 @@ export function threadedRepository(root, corpus, row, rounds = 3) {
   return { oneThreadMs: one, threadsMs: threads, cores, markdownlintCli2Ms: mdl };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (startedAlone(import.meta)) {
   const root = resolve(import.meta.dirname, '..');
-  const rows = [];
-  const figures = threadedRepository(root, resolve(root, '../shared/corpus/scs-minutes'), (...r) => rows.push(r));
-  for (const r of rows) console.log(r.filter((x) => x !== undefined && x !== '').join('  |  '));
-  console.log(JSON.stringify(figures));
+  await printAlone((row) => threadedRepository(root, resolve(root, '../shared/corpus/scs-minutes'), row));
 }
