@@ -3,6 +3,7 @@ import type { MarkupContent } from 'vscode-languageserver-types';
 import { applyEdits } from '../../cli/src/applyEdits';
 import { calendarFor, dateOptions, resolveConfig, DEFAULT_CONFIG, documentLinks, hover, insertOption, lint, MinutesWorkspace, newTeamMinutes, newWeeklyMinutes, parseMinutes, weeklyDateChoices } from '../../server/src/core';
 import { BASE, joinLines, modelOf } from './helpers';
+import { workspaceOf } from './rules/ruleHelpers';
 import { nextTeamMeeting } from '../../server/src/core/features/newMinutes';
 
 const calendar = calendarFor(DEFAULT_CONFIG.holidays);
@@ -127,7 +128,7 @@ describe('new team minutes shaped like the last meeting (issue 14)', () => {
     const biweekly = resolveConfig({ series: [{ paths: ['{series}/{YYYY}{MM}{DD}.md'], schedule: [{ weekdays: [4], everyWeeks: 2, from: '2026-01-15' }] }] });
     assert.deepEqual(biweekly.errors, []);
     const held = { 'sig-std/20260521.md': '## 2026-05-21\n', 'sig-std/20260604.md': '## 2026-06-04\n' } as Record<string, string>;
-    const scheduled = new MinutesWorkspace('file:///repo', { readFile: (p) => held[p] }, biweekly.config, Object.keys(held));
+    const scheduled = workspaceOf(held, biweekly.config);
     const next = nextTeamMeeting(scheduled, 'sig-std', { year: 2026, month: 6, day: 8 }, calendar);
     assert.deepEqual(next, { date: { year: 2026, month: 6, day: 18 }, basis: 'its schedule: every 2 weeks, Thursday, from 2026-01-15' });
   });
@@ -150,7 +151,7 @@ describe('new team minutes of a series that writes each topic as a heading (issu
     'sig-std/20260528.md': meeting('2026-05-28', ['ana', 'ben'], 'ben', ['### Problem with Zuul', '', '- secrets do not work']),
     'sig-std/20260604.md': meeting('2026-06-04', ['ana', 'dia'], 'dia', ['### New os_purpose value `oldgeneric`', '', 'sponsor: @ana', '', '- no objections in this group', '- _AI @ana: implement `oldgeneric` in image manager_'], ['- @dia will not be around in July']),
   };
-  const series = new MinutesWorkspace('file:///repo', { readFile: (p) => seriesFiles[p] }, DEFAULT_CONFIG, Object.keys(seriesFiles));
+  const series = workspaceOf(seriesFiles);
   const file = newTeamMinutes(series, 'sig-std', calendar, { year: 2026, month: 6, day: 11 });
   const lines = file.text.split('\n');
 

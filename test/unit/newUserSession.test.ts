@@ -2,9 +2,10 @@
 import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { calendarFor, completions, DEFAULT_CONFIG, hover, latestItems, MinutesWorkspace } from '../../server/src/core';
+import { calendarFor, completions, DEFAULT_CONFIG, hover, latestItems } from '../../server/src/core';
 import { readItem } from '../../server/src/core/model/actionItems';
 import { joinLines, modelOf } from './helpers';
+import { workspaceOf } from './rules/ruleHelpers';
 
 const TREE = 'https://github.com/SovereignCloudStack/minutes/tree/main/';
 const BLOB = 'https://github.com/SovereignCloudStack/minutes/blob/main/';
@@ -18,7 +19,7 @@ describe('issue 28, new-user session', () => {
       'iaas/20221109.md': '# 2022-11-09\n',
       'community-call/20221027.md': '# SCS Tech Weekly 2022-10-27\n',
     };
-    const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p] }, DEFAULT_CONFIG, Object.keys(files));
+    const workspace = workspaceOf(files);
     const env = { config: DEFAULT_CONFIG, workspace, calendar: calendarFor(DEFAULT_CONFIG.holidays), today: { year: 2022, month: 11, day: 20 } };
     const weekly = (line: string) => modelOf(joinLines('# SCS Tech Weekly 2022-11-03', '## Team Updates', '### Team IaaS', line, '## AOB'), 'community-call/20221103.md');
 
@@ -79,7 +80,7 @@ describe('issue 28, new-user session', () => {
       const files: Record<string, string> = {
         'container/20251212.md': joinLines('# 2025-12-12', '## Notes', '- AI @garloff: Create issue to build good solution: [Issue#241](https://github.com/SovereignCloudStack/cluster-stacks/issues/241)', '- AI @kim: rename `os_purpose` in <https://example.org/images>'),
       };
-      const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p] }, DEFAULT_CONFIG, Object.keys(files));
+      const workspace = workspaceOf(files);
       const items = latestItems(workspace, { year: 2025, month: 12, day: 15 });
       assert.deepEqual(items.map((i) => [i.tracked.item.owners, i.label]), [
         [['garloff'], 'Create issue to build good solution: Issue#241'],
@@ -95,7 +96,7 @@ describe('issue 28, new-user session', () => {
       'iaas/20220921.md': '# 2022-09-21\n',
       'iaas/20220928.md': '# 2022-09-28\n',
     };
-    const workspace = new MinutesWorkspace('file:///repo', { readFile: (p) => files[p] }, DEFAULT_CONFIG, Object.keys(files));
+    const workspace = workspaceOf(files);
     const env = { config: DEFAULT_CONFIG, workspace, calendar: calendarFor(DEFAULT_CONFIG.holidays), today: { year: 2024, month: 10, day: 1 } };
     const offered = (date: string, path: string): CompletionItem[] => {
       const lines = [`# SCS Tech Weekly ${date}`, '## Team Updates', '### Team IaaS', 'Minutes: '];
