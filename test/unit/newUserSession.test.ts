@@ -110,6 +110,11 @@ describe('issue 28, new-user session', () => {
       assert.equal(latest.labelDetails?.description, 'Wednesday, latest: 2 years before the meeting');
     });
 
+    it('years rounded, not cut: 1,449 days (four years less two weeks) are 4 years', () => {
+      const [latest] = offered('2026-09-16', 'community-call/20260916.md');
+      assert.equal(latest.labelDetails?.description, 'Wednesday, latest: 4 years before the meeting');
+    });
+
     it('the day before: nothing to say (the stale rule of the Teams view)', () => {
       const [latest] = offered('2022-09-29', 'community-call/20220929.md');
       assert.equal(latest.detail, 'Team IaaS minutes of 2022-09-28');

@@ -33,9 +33,9 @@ export function relativeDays(date: CalendarDate, to: CalendarDate): string {
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
-/** A span of days as people say it: "12 days", "5 weeks", "7 months", "2 years". */
+/** A span of days as people say it, rounded: "12 days", "5 weeks", "7 months", "2 years" (730 days are 2 years, 1,449 are 4, not 3). */
 export function daysInWords(days: number): string {
-  const [count, unit] = days < 14 ? [days, 'day'] : days < 60 ? [Math.round(days / 7), 'week'] : days < 730 ? [Math.round(days / 30.44), 'month'] : [Math.floor(days / 365.25), 'year'];
+  const [count, unit] = days < 14 ? [days, 'day'] : days < 60 ? [Math.round(days / 7), 'week'] : days < 730 ? [Math.round(days / 30.44), 'month'] : [Math.round(days / 365.25), 'year'];
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
