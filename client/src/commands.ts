@@ -91,10 +91,30 @@ export async function createConfiguration(client: LanguageClient): Promise<void>
   if (existing && existing.type & vscode.FileType.SymbolicLink) {
     return void vscode.window.showErrorMessage(`Minutes: ${vscode.workspace.asRelativePath(uri)} is a symbolic link; remove it first, nothing was written.`);
   }
+  // What is there now: the question may stay open a while, and no edit made meanwhile is written over.
+  const before = existing ? await vscode.workspace.fs.readFile(uri).then((bytes) => bytes, () => undefined) : undefined;
   if (!(await confirmConfiguration(uri, file.exists || !!existing, file.changes ?? [], file.text))) return;
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
+  const name = vscode.workspace.asRelativePath(uri);
+  const changed = await changedSince(uri, before);
+  if (changed) return void vscode.window.showErrorMessage(`Minutes: ${name} ${changed} while the proposal was shown; nothing was written. Run the command again to propose from it.`);
+  const contents = new TextEncoder().encode(file.text);
+  if (before) await vscode.workspace.fs.writeFile(uri, contents);
+  else {
+    // Created in one step that fails if a file appeared meanwhile.
+    const create = new vscode.WorkspaceEdit();
+    create.createFile(uri, { contents, overwrite: false, ignoreIfExists: false });
+    if (!(await vscode.workspace.applyEdit(create))) return void vscode.window.showErrorMessage(`Minutes: ${name} appeared while the proposal was shown (or cannot be written); nothing was written.`);
+  }
   await vscode.window.showTextDocument(uri);
   void vscode.window.showInformationMessage(`Minutes: wrote ${vscode.workspace.asRelativePath(uri)} (${file.summary || 'no dated minutes found'}).`);
+}
+
+/** How a file differs from the bytes it had (undefined: it had none), if it does: unsaved edits in an editor count. */
+async function changedSince(uri: vscode.Uri, before: Uint8Array | undefined): Promise<string | undefined> {
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) return 'has unsaved edits';
+  const now = await vscode.workspace.fs.readFile(uri).then((bytes) => bytes, () => undefined);
+  if (!before) return now ? 'appeared' : undefined;
+  return now && now.length === before.length && now.every((byte, i) => byte === before[i]) ? undefined : 'was changed';
 }
 
 /** `date` (YYYY-MM-DD) skips the question, for keybindings and scripts. */

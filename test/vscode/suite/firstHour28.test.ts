@@ -65,6 +65,27 @@ describe('the first hour, round two (issue 28)', () => {
     }
   });
 
+  it('2: Create Configuration writes nothing over an edit made to .minutes.json while its proposal was shown', async () => {
+    await openFixture(WEEKLY);
+    await api();
+    const config = fixtureUri('.minutes.json');
+    const encode = (text: string) => new TextEncoder().encode(text);
+    await vscode.workspace.fs.writeFile(config, encode('{}\n'));
+    const proposal = () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'minutes-proposal');
+    const running = vscode.commands.executeCommand('minutes.createConfiguration');
+    try {
+      await waitFor(async () => proposal() ?? void (await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem')), 30_000, 'the proposal beside the file it replaces');
+      // The user's edit, made while the question is open; then "Replace" is chosen.
+      await vscode.workspace.fs.writeFile(config, encode('{ "reminderDays": 3 }\n'));
+      await answeringQuickPick(running, 'workbench.action.acceptSelectedQuickOpenItem');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)), '{ "reminderDays": 3 }\n', 'the edit made meanwhile is kept');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(config).then(undefined, () => undefined);
+    }
+  });
+
   it('3: a `### AOB` inside Team Updates is neither a team in the Teams view nor in the outline', async () => {
     const editor = await openFixture(WEEKLY);
     const minutes = await api();
