@@ -100,6 +100,7 @@ function julianOnlyPlugin() {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...withHolidays, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/node/readWorker.ts'], outfile: 'dist/readWorker.js' }),
   esbuild.build({ ...web, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] }),
   esbuild.build({ ...web, format: 'iife', plugins: withHolidays.plugins, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', metafile: analyze }).then(report),
   // The calendar parser, which the browser server loads with `importScripts` only for a config with calendars (browser/loadCalendars.ts).

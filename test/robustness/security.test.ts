@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import type { CodeAction, DocumentLink, Hover, MarkupContent } from 'vscode-languageserver-types';
@@ -226,8 +226,9 @@ describe('security: the shipped server and CLI open no network connections', fun
   it('dist/server.js loads only `net` among networking modules (the LSP library\'s pipe and socket transports), and calls no fetch', () => {
     const text = readFileSync(SERVER_BUNDLE, 'utf8');
     // Only these: a new module in the bundle has to be looked at and added here on purpose.
-    // `buffer` and `process`: the yaml library's !!binary tag and warnings (calendars in YAML).
-    const allowed = ['buffer', 'child_process', 'crypto', 'fs', 'net', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:url', 'node:util', 'os', 'path', 'process', 'url', 'util'];
+    // `buffer` and `process`: the yaml library's !!binary tag and warnings (calendars in YAML);
+    // `node:worker_threads`: the thread that reads the repository's files (dist/readWorker.js, checked below).
+    const allowed = ['buffer', 'child_process', 'crypto', 'fs', 'net', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:url', 'node:util', 'node:worker_threads', 'os', 'path', 'process', 'url', 'util'];
     const required = requiredModules(SERVER_BUNDLE);
     assert.deepEqual(required.filter((m) => !allowed.includes(m)), [], `modules in dist/server.js: ${required.join(', ')}`);
     assert.deepEqual(required.filter(isNetwork), ['net']);
@@ -236,6 +237,8 @@ describe('security: the shipped server and CLI open no network connections', fun
     // module resolution helpers (Files.resolve), which the server does not call.
     assert.match(text, /createServerPipeTransport/u);
     for (const pattern of [/\bfetch\s*\(/u, /XMLHttpRequest/u, /WebSocket/u, /\bimport\s*\(/u, /\beval\s*\(/u, /new Function\s*\(/u]) assert.doesNotMatch(text, pattern);
+    // The server's reading thread: the file system and its thread, nothing else.
+    assert.deepEqual(requiredModules(join(dirname(SERVER_BUNDLE), 'readWorker.js')), ['node:fs', 'node:fs/promises', 'node:path', 'node:worker_threads']);
   });
 
   it('the hook that blocks network and process calls does catch them (a control for the runs below)', () => {

@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import { MinutesWorkspace, splitBom, type MinutesConfig, type WorkspaceFiles } from '../core';
@@ -32,19 +32,6 @@ export function readMinutesFile(path: string, skipped: SkipReporter = () => unde
     const decoded = minutesText(path, bytes, skipped);
     return decoded && { ...decoded, bytes };
   } catch (error) {
-    skipped(path, `cannot be read: ${(error as Error).message}`);
-    return undefined;
-  }
-}
-
-/** `readMinutesText` with asynchronous calls: for the server, which must not wait on the disk. */
-export async function readMinutesTextAsync(path: string, skipped: SkipReporter = () => undefined): Promise<string | undefined> {
-  try {
-    const refusal = notReadable(await stat(path));
-    return refusal ? refused(path, refusal, skipped) : minutesText(path, await readFile(path), skipped)?.text;
-  } catch (error) {
-    // Gone since it was listed, or an optional file (`.minutes.json`): nothing to report.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     skipped(path, `cannot be read: ${(error as Error).message}`);
     return undefined;
   }
@@ -114,35 +101,41 @@ export function listMarkdownFiles(root: string, skipped: SkipReporter = () => un
   return found.sort();
 }
 
-/** `listMarkdownFiles` with asynchronous calls, folders read side by side: for the server. */
+/**
+ * `listMarkdownFiles` with asynchronous calls, folders read side by side: for the server. The
+ * folder's entries say what each is: only links cost a call more (thousands of files at start-up).
+ */
 export async function listMarkdownFilesAsync(root: string, skipped: SkipReporter = () => undefined): Promise<string[]> {
   const boundary = new RepositoryBoundary(root);
   const found: string[] = [];
   const visit = async (dir: string): Promise<void> => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = await readdir(dir);
+      entries = await readdir(dir, { withFileTypes: true });
     } catch {
       return;
     }
     const folders: string[] = [];
-    for (const name of names) {
+    for (const entry of entries) {
+      const { name } = entry;
       if (SKIPPED.has(name)) continue;
       const path = join(dir, name);
-      let entry: Stats;
-      try {
-        const own = await lstat(path);
-        entry = own.isSymbolicLink() ? linkedFile(own, await stat(path)) : own;
-        if (own.isSymbolicLink() && isMarkdown(name, entry) && !(await boundary.containsAsync(path))) {
-          skipped(path, LINKS_OUT);
+      if (entry.isSymbolicLink()) {
+        try {
+          if (!isMarkdown(name, await stat(path))) continue; // links to folders are not followed
+          if (!(await boundary.containsAsync(path))) {
+            skipped(path, LINKS_OUT);
+            continue;
+          }
+        } catch {
+          skipped(path, 'skipped, cannot be read (a broken link?)');
           continue;
         }
-      } catch {
-        skipped(path, 'skipped, cannot be read (a broken link?)');
+      } else if (entry.isDirectory()) {
+        folders.push(path);
         continue;
-      }
-      if (entry.isDirectory()) folders.push(path);
-      else if (isMarkdown(name, entry)) found.push(relative(root, path).split(sep).join('/'));
+      } else if (!isMarkdown(name, entry)) continue;
+      found.push(relative(root, path).split(sep).join('/'));
     }
     await Promise.all(folders.map(visit));
   };
@@ -158,7 +151,7 @@ function linkedFile(link: Stats, target: Stats): Stats {
   return target.isFile() ? target : link;
 }
 
-function isMarkdown(name: string, entry: Stats): boolean {
+function isMarkdown(name: string, entry: Stats | Dirent): boolean {
   return entry.isFile() && name.toLowerCase().endsWith('.md');
 }
 
