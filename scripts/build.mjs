@@ -9,6 +9,8 @@ import { holidayDataPlugin } from './holidayData.mjs';
 const production = !process.argv.includes('--dev');
 // `minutes-lint --version` prints this, fixed at build time: the bundle reads no package.json.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// The CLI and the server's reading thread, which both read `--cache`'s file (server/src/node/version.ts).
+const versioned = { __MINUTES_LINT_VERSION__: JSON.stringify(version) };
 const common = {
   bundle: true,
   format: 'cjs',
@@ -100,12 +102,12 @@ function julianOnlyPlugin() {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...withHolidays, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/node/readWorker.ts'], outfile: 'dist/readWorker.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/node/readWorker.ts'], outfile: 'dist/readWorker.js', define: versioned }),
   esbuild.build({ ...web, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] }),
   esbuild.build({ ...web, format: 'iife', plugins: withHolidays.plugins, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', metafile: analyze }).then(report),
   // The calendar parser, which the browser server loads with `importScripts` only for a config with calendars (browser/loadCalendars.ts).
   esbuild.build({ ...web, format: 'iife', globalName: 'minutesCalendars', entryPoints: ['server/src/browser/calendars.ts'], outfile: 'dist/browser/calendars.js' }),
-  esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __MINUTES_LINT_VERSION__: JSON.stringify(version) } }),
+  esbuild.build({ ...withHolidays, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: versioned }),
 ]);
 
 mkdirSync('dist', { recursive: true });

@@ -11,6 +11,7 @@ import { loadConfigFile } from '../../server/src/node/configFile';
 import { listMarkdownFiles, readMinutesText } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { createFile, exists, reason } from '../../server/src/node/safeWrite';
+import { VERSION } from '../../server/src/node/version';
 import { lintWithCache } from './cache';
 import { collectMarkdownFiles } from './files';
 import { importPad } from './importPad';
@@ -22,8 +23,6 @@ import { applySuppressionsFile, withoutSuppressed } from './suppressions';
 import { InputError, UsageError } from './usageError';
 
 /** Set by scripts/build.mjs (esbuild `define`) from package.json's version. */
-declare const __MINUTES_LINT_VERSION__: string;
-const VERSION = typeof __MINUTES_LINT_VERSION__ === 'string' ? __MINUTES_LINT_VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 const USAGE = 'usage: minutes-lint [--root DIR] [--config FILE] [--format text|json|github] [--fix] [PATH...]\n       minutes-lint --init | --actions | --gaps  [--root DIR] [--format text|json]\n       minutes-lint --import FILE|URL|- --series FOLDER | --download-images [PATH...]  [--dry-run]';

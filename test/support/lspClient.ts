@@ -35,6 +35,8 @@ export class LspSession {
   readonly process: ChildProcess;
   /** The last diagnostics published for each URI. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publication of diagnostics, in order. */
+  readonly publications: PublishDiagnosticsParams[] = [];
   /** Texts of `window/showMessage` and `window/showMessageRequest`, in order. */
   readonly messages: string[] = [];
   /** Texts of `window/logMessage`, in order. */
@@ -55,6 +57,7 @@ export class LspSession {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publications.push(params);
       this.wake();
     });
     this.connection.onNotification('window/logMessage', ({ message }: { message: string }) => {

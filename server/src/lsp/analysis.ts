@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChunkCache, formatDate, isIgnored, lint, markSuppressed, parseMinutesInSteps, parseMinutesOutline, prepareLint, type Finding, type CheckedModel, type MinutesConfig, type MinutesModel, type SeverityOverrides, today } from '../core';
 import { runInSlices } from './slices';
-import type { Repositories } from './repositories';
+import type { Repositories, Repository } from './repositories';
 
 interface Parse {
   version: number;
@@ -133,11 +133,16 @@ export class Analysis {
     const path = state?.workspace.relativePath(model.uri);
     const ignored = path !== undefined && isIgnored(config, path);
     const found = ignored ? [] : lint(model, config, { workspace: state?.workspace, severities, today: day });
-    // Findings recorded in the suppressions file show as hints (see toDiagnostic), or not at all.
-    const marked = state && path !== undefined ? markSuppressed(path, found, state.suppressions) : found;
-    const findings = state?.showSuppressed === false ? marked.filter((f) => !f.suppressed) : marked;
+    const findings = shown(found, state, path);
     this.computedFindings.set(model, { key, findings });
     return findings;
+  }
+
+  /** What `minutes-lint --cache` found in the document, as shown, while it holds (see Repositories.cachedFindings). */
+  cachedFindings(document: TextDocument): Finding[] | undefined {
+    const found = this.repositories.cachedFindings(document.uri, document.getText());
+    const located = this.repositories.locate(document.uri);
+    return found && located && shown(found, located.state, located.path);
   }
 
   forget(uri: string): void {
@@ -145,4 +150,10 @@ export class Analysis {
     if (parse) parse.cancelled = true;
     this.entries.delete(uri);
   }
+}
+
+/** Findings recorded in the suppressions file show as hints (see toDiagnostic), or not at all. */
+function shown(found: Finding[], state: Repository | undefined, path: string | undefined): Finding[] {
+  const marked = state && path !== undefined ? markSuppressed(path, found, state.suppressions) : found;
+  return state?.showSuppressed === false ? marked.filter((f) => !f.suppressed) : marked;
 }

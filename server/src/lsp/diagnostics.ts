@@ -20,6 +20,9 @@ export class Diagnostics {
   private relintTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the first check with a repository was done (and logged). */
   private checkedOnce = false;
+  private markCacheRead!: () => void;
+  /** Resolves once what `minutes-lint --cache` found is read (see cachedFindingsRead): pulls waiting for the first check take it. */
+  private readonly cacheRead = new Promise<void>((resolve) => (this.markCacheRead = resolve));
 
   constructor(
     private readonly connection: Connection,
@@ -44,6 +47,11 @@ export class Diagnostics {
   /** Answers `textDocument/diagnostic`. */
   listen(): void {
     this.connection.languages.diagnostics.on(async ({ textDocument }, token) => {
+      // What `minutes-lint --cache` found, if that comes first; the editor is asked to pull again once the repository is checked (see relintNow).
+      await Promise.race([this.ready.wait(token), this.cacheRead]);
+      const opened = this.documents.get(textDocument.uri);
+      const cached = opened && this.cachedDiagnostics(opened);
+      if (cached) return { kind: DocumentDiagnosticReportKind.Full, items: cached };
       await this.ready.wait(token);
       const document = this.documents.get(textDocument.uri);
       if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -62,6 +70,7 @@ export class Diagnostics {
 
   /** A document's new version: the repository sees it as the editor's model (parsed once); then it is checked. */
   async documentChanged(document: TextDocument): Promise<void> {
+    if (!this.ready.done && !this.pulled()) this.pushCached(document);
     await this.ready.wait();
     const model = await this.analysis.model(document);
     // Requests that waited for this model are answered first (checking it takes a while, at once).
@@ -82,6 +91,29 @@ export class Diagnostics {
     const diagnostics = await this.diagnosticsOf(model);
     const document = this.documents.get(model.uri);
     if (document?.version === model.version && !this.analysis.ready(document)) void this.connection.sendDiagnostics({ uri: model.uri, version: model.version, diagnostics });
+  }
+
+  /**
+   * What `minutes-lint --cache` found is read (see Repositories.cachedFindings): the open documents it
+   * holds for show those findings until the repository's first check, which in a big repository waits
+   * seconds for its roll-ups to be parsed. Pulls waiting meanwhile are answered with them.
+   */
+  cachedFindingsRead(): void {
+    this.markCacheRead();
+    if (!this.pulled()) for (const document of this.documents.all()) this.pushCached(document);
+  }
+
+  private pushCached(document: TextDocument): void {
+    const diagnostics = this.cachedDiagnostics(document);
+    if (diagnostics) void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /** A document's diagnostics from `minutes-lint --cache`, before the first check, where they hold for its text (see Analysis.cachedFindings). */
+  private cachedDiagnostics(document: TextDocument): Diagnostic[] | undefined {
+    const findings = this.ready.done ? undefined : this.analysis.cachedFindings(document);
+    if (!findings) return undefined;
+    this.connection.console.info(`Minutes: ${findings.length} findings of ${document.uri} from minutes-lint's cache, until the repository is checked`);
+    return findings.map((f) => toLspDiagnostic(f, this.relatedSupported(), document.uri, this.pathOf));
   }
 
   /** A closed document shows no findings. */
@@ -128,14 +160,19 @@ export class Diagnostics {
 
   /** The diagnostics of a parsed model, as the client shows them. */
   private async diagnosticsOf(model: MinutesModel): Promise<Diagnostic[]> {
-    const related = this.capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? this.capabilities.textDocument?.diagnostic?.relatedInformation ?? false;
     const lintStart = performance.now();
-    const pathOf = (uri: string) => this.repositories.of(uri)?.workspace.relativePath(uri);
-    const diagnostics = (await this.analysis.findings(model)).map((f) => toLspDiagnostic(f, related, model.uri, pathOf));
+    const related = this.relatedSupported();
+    const diagnostics = (await this.analysis.findings(model)).map((f) => toLspDiagnostic(f, related, model.uri, this.pathOf));
     if (!this.checkedOnce && this.repositories.of(model.uri)) {
       this.connection.console.info(`Minutes: first check (${diagnostics.length} findings) in ${since(lintStart)}; ${since(this.processStart)} after the server process started`);
       this.checkedOnce = true;
     }
     return diagnostics;
   }
+
+  private relatedSupported(): boolean {
+    return this.capabilities.textDocument?.publishDiagnostics?.relatedInformation ?? this.capabilities.textDocument?.diagnostic?.relatedInformation ?? false;
+  }
+
+  private readonly pathOf = (uri: string) => this.repositories.of(uri)?.workspace.relativePath(uri);
 }

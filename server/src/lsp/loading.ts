@@ -6,6 +6,16 @@ import { readSettings, settingsFromInitialization, type EditorSettings } from '.
 import { runInSlices } from './slices';
 import { since } from './timing';
 
+/** What the rest of the server hears of a load. */
+export interface LoadListeners {
+  /** After every load: the open documents are checked again. */
+  loaded(): void;
+  /** Once the folders of a load are listed and read, before their roll-ups are parsed (see loadFolders). */
+  indexed(): void;
+  /** Once what `minutes-lint --cache` found in a folder is read, before the load ends (see Repositories.cachedFindings). */
+  cachedFindingsRead(): void;
+}
+
 /**
  * The workspace folders and the settings they were loaded with: loads them (settings, config file,
  * file list and texts, then the roll-ups parsed in slices), again when the settings, the folders or
@@ -31,10 +41,7 @@ export class WorkspaceLoader {
     private readonly connection: Connection,
     private readonly repositories: Repositories,
     private readonly analysis: Analysis,
-    /** Called after every load: the open documents are checked again. */
-    private readonly loaded: () => void,
-    /** Called once the folders of a load are listed and read, before their roll-ups are parsed (see loadFolders). */
-    private readonly indexed: () => void = () => undefined,
+    private readonly heard: LoadListeners,
   ) {}
 
   /**
@@ -122,10 +129,11 @@ export class WorkspaceLoader {
       listed.push({ folder, state: await this.repositories.load(folder.uri, settings.overrides, settings.severities, settings.showSuppressed), loadStart });
     }
     // Every folder's files are known now: what needs no check (hovers, the outline) can be answered.
-    this.indexed();
+    this.heard.indexed();
     for (const { folder, state, loadStart } of listed) {
-      // The roll-ups every check reads, parsed now in slices rather than all at once in the first check.
-      await runInSlices(state.workspace.prepare());
+      // The roll-ups every check reads, parsed now in slices rather than all at once in the first check;
+      // meanwhile the reading thread hashes the repository for the CLI's cache, shown once read, before the first check.
+      await Promise.all([runInSlices(state.workspace.prepare()), state.cliFindingsRead?.then(() => this.heard.cachedFindingsRead())]);
       const files = state.workspace.index.datedFolders().reduce((n, f) => n + state.workspace.index.filesIn(f).length, 0);
       this.connection.console.info(
         `Minutes: ${folder.name}: indexed ${files} dated minutes files in ${since(loadStart)}; ` +
@@ -144,6 +152,6 @@ export class WorkspaceLoader {
       }
     }
     if (!this.folders.length) this.analysis.severities = (await readSettings(this.connection, this.capabilities, '', this.pushedSettings).catch(() => undefined))?.severities ?? {};
-    this.loaded();
+    this.heard.loaded();
   }
 }

@@ -1,6 +1,6 @@
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
-import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MinutesWorkspace, parseSuppressions, readConfigText, resolveConfig, SUPPRESSIONS_FILE_NAME, type ConfigFile, type LoadedConfig, type MinutesConfig, type MinutesModel, type SeverityOverrides, type Suppressions } from '../core';
+import { CONFIG_FILE_NAME, configFileOf, DEFAULT_CONFIG, MinutesWorkspace, parseSuppressions, readConfigText, resolveConfig, SUPPRESSIONS_FILE_NAME, today, type ConfigFile, type Finding, type LoadedConfig, type MinutesConfig, type MinutesModel, type SeverityOverrides, type Suppressions } from '../core';
 import type { RepositoryAccess } from './repositoryAccess';
 
 /** Settings from the editor that override `.minutes.json`; unset ones are null. */
@@ -24,11 +24,15 @@ export interface Repository {
   suppressionsRead: number;
   /** The `minutes.showSuppressed` setting: false leaves suppressed findings out. */
   showSuppressed: boolean;
+  /** Resolves once what `minutes-lint --cache` found is read (hashing the repository takes a while), if it is to be used. */
+  cliFindingsRead?: Promise<void>;
 }
 
 interface LoadedRepository extends Repository {
   /** The texts of the repository's Markdown files as last read, by path: what the core reads (open editors aside). */
   texts: Map<string, string>;
+  /** What `minutes-lint --cache` found that still holds for the files as read, by path, once read (see cachedFindings). */
+  cliFindings?: Record<string, Finding[]>;
 }
 
 /**
@@ -61,8 +65,26 @@ export class Repositories {
     const workspace = new MinutesWorkspace(rootUri, { readFile: (path) => texts.get(path) }, merged.config, paths);
     const state: LoadedRepository = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities, texts, suppressions: {}, suppressionsRead: 0, showSuppressed };
     useSuppressions(state, suppressionsText);
+    // The CLI's findings are of `.minutes.json` alone: settings that change the config or the rules' severities make others.
+    if (this.access.cachedFindings && merged === configFile && !Object.keys(severities).length) {
+      state.cliFindingsRead = this.access.cachedFindings(rootUri, configFile, today()).then(
+        (found) => void (state.cliFindings = found),
+        () => undefined,
+      );
+    }
     this.states.set(state.rootUri, state);
     return state;
+  }
+
+  /**
+   * What `minutes-lint --cache` found in a document at start-up, while its text is the file's as read
+   * and the cache still holds for it: the findings a check would give, before the repository's first
+   * check is possible (its roll-ups parsed).
+   */
+  cachedFindings(uri: string, text: string): Finding[] | undefined {
+    const located = this.locateLoaded(uri);
+    const found = located?.state.cliFindings?.[located.path];
+    return found && located.state.texts.get(located.path) === text ? found : undefined;
   }
 
   /**

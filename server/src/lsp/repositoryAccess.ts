@@ -1,4 +1,4 @@
-import type { CalendarFile } from '../core';
+import type { CalendarDate, CalendarFile, ConfigFile, Finding } from '../core';
 
 /**
  * How the server reaches the files of a repository: Node's file system on the desktop
@@ -15,4 +15,9 @@ export interface RepositoryAccess {
   readTexts(uris: string[]): Promise<Array<string | undefined>>;
   /** The repository's calendar files (iCalendar, yaml2ics YAML), for Create Configuration to propose; an access without it proposes none. */
   findCalendarFiles?(rootUri: string): Promise<CalendarFile[]>;
+  /**
+   * The findings `minutes-lint --cache` left in the folder that still hold for its files as they are
+   * on disk, by path, for this config and day (none without a cache); an access without it reuses none.
+   */
+  cachedFindings?(rootUri: string, config: Pick<ConfigFile, 'config' | 'text'>, day: CalendarDate): Promise<Record<string, Finding[]>>;
 }

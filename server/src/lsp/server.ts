@@ -54,7 +54,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const outlined = outlineModel(parsedOnceListed, documents, analysis);
   const diagnostics = new Diagnostics(connection, documents, repositories, analysis, ready, parsed, host.started);
   analysis.firstLookTaken = (model) => diagnostics.firstLookTaken(model);
-  const loader = new WorkspaceLoader(connection, repositories, analysis, () => diagnostics.loaded(), () => listed.markDone());
+  const loader = new WorkspaceLoader(connection, repositories, analysis, { loaded: () => diagnostics.loaded(), indexed: () => listed.markDone(), cachedFindingsRead: () => diagnostics.cachedFindingsRead() });
   const commands = registerCommands(connection, repositories, documents, analysis, ready, host.parseCalendar);
   let capabilities: ClientCapabilities = {};
   registerFeatures(connection, { repositories, analysis, ready, parsed, parsedOnceListed, outlined, canRename: () => capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false });

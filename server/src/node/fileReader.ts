@@ -1,29 +1,40 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readFilesInside, type FileRead } from './readInside';
-import type { ReadRequest } from './readWorker';
+import type { Finding } from '../core';
+import type { ServerCacheInputs } from './cachedFindings';
+import type { FileRead } from './readInside';
+import { answerQuestion, type ReadQuestion } from './readRequests';
 
 /** Where the reading thread's bundle lies: beside the server's (scripts/build.mjs). */
 const WORKER_SCRIPT = join(__dirname, 'readWorker.js');
 
 /**
  * Reads files for the server in a thread of its own (readWorker.ts), so that the server's thread
- * answers requests meanwhile. Requests are answered in order. Where the thread cannot run (its
- * bundle missing, the thread gone), the files are read here, as the thread would.
+ * answers requests meanwhile. Questions are answered in order. Where the thread cannot run (its
+ * bundle missing, the thread gone), they are answered here, as the thread would.
  */
 export class FileReader {
   private worker: Worker | undefined;
   private nextId = 0;
-  private readonly waiting = new Map<number, { resolve: (reads: FileRead[]) => void; request: ReadRequest }>();
+  private readonly waiting = new Map<number, { resolve: (answer: unknown) => void; question: ReadQuestion }>();
   private broken = false;
 
   read(paths: string[], roots: string[]): Promise<FileRead[]> {
+    return this.ask({ kind: 'read', paths, roots }) as Promise<FileRead[]>;
+  }
+
+  /** See cachedFindings.ts. */
+  cachedFindings(inputs: ServerCacheInputs): Promise<Record<string, Finding[]>> {
+    return this.ask({ kind: 'cachedFindings', inputs: JSON.stringify(inputs) }) as Promise<Record<string, Finding[]>>;
+  }
+
+  private ask(question: ReadQuestion): Promise<unknown> {
     const worker = this.started();
-    const request = { id: this.nextId++, paths, roots };
-    if (!worker) return Promise.resolve(readFilesInside(paths, roots));
+    if (!worker) return Promise.resolve(answerQuestion(question));
+    const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(request.id, { resolve, request });
-      worker.postMessage(request);
+      this.waiting.set(id, { resolve, question });
+      worker.postMessage({ id, question });
     });
   }
 
@@ -33,8 +44,8 @@ export class FileReader {
       const worker = new Worker(WORKER_SCRIPT);
       // The server ends when its client goes, whatever the thread is doing.
       worker.unref();
-      worker.on('message', ({ id, reads }: { id: number; reads: FileRead[] }) => {
-        this.waiting.get(id)?.resolve(reads);
+      worker.on('message', ({ id, answer }: { id: number; answer: unknown }) => {
+        this.waiting.get(id)?.resolve(answer);
         this.waiting.delete(id);
       });
       worker.on('error', () => this.fail());
@@ -46,13 +57,13 @@ export class FileReader {
     return this.worker;
   }
 
-  /** The thread is gone: what it was asked and did not answer is read here, and so is everything after. */
+  /** The thread is gone: what it was asked and did not answer is answered here, and so is everything after. */
   private fail(): void {
     this.broken = true;
     this.worker = undefined;
-    for (const [id, { resolve, request }] of this.waiting) {
+    for (const [id, { resolve, question }] of this.waiting) {
       this.waiting.delete(id);
-      resolve(readFilesInside(request.paths, request.roots));
+      resolve(answerQuestion(question));
     }
   }
 }

@@ -29,6 +29,8 @@ export function nodeAccess(skipped: SkipReporter): RepositoryAccess {
         return read && 'text' in read ? splitBom(read.text).text : undefined;
       });
     },
+    // Hashes the whole repository, in the reading thread.
+    cachedFindings: (rootUri, config, day) => reader.cachedFindings({ root: URI.parse(rootUri).fsPath, config: { config: config.config, text: config.text }, day }),
     // Synchronous, but bounded (findCalendars.ts) and asked for only by Create Configuration.
     findCalendarFiles: (rootUri) => Promise.resolve(findCalendarFiles(URI.parse(rootUri).fsPath)),
   };

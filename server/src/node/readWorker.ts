@@ -1,14 +1,9 @@
 // The thread that reads the repository's files for the server (see fileReader.ts): reading
 // thousands of files costs the server's own thread nothing, and blocking calls here cost a quarter
-// of the asynchronous ones (no round trip per call). Bundled on its own (dist/readWorker.js): small,
+// of the asynchronous ones (no round trip per call). It also hashes the repository to reuse what
+// `minutes-lint --cache` found (cachedFindings.ts). Bundled on its own (dist/readWorker.js): small,
 // so that it starts at once.
 import { parentPort } from 'node:worker_threads';
-import { readFilesInside } from './readInside';
+import { answerQuestion, type ReadQuestion } from './readRequests';
 
-export interface ReadRequest {
-  id: number;
-  paths: string[];
-  roots: string[];
-}
-
-parentPort?.on('message', ({ id, paths, roots }: ReadRequest) => parentPort!.postMessage({ id, reads: readFilesInside(paths, roots) }));
+parentPort?.on('message', ({ id, question }: { id: number; question: ReadQuestion }) => parentPort!.postMessage({ id, answer: answerQuestion(question) }));

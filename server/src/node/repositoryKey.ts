@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { notMinutesText, SKIPPED_FOLDERS } from '../../server/src/minutesText';
+import { notMinutesText, SKIPPED_FOLDERS } from '../minutesText';
 
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 
