@@ -43,7 +43,7 @@ async function workspace10k(serverPath, args, row) {
   const workspace = await bigWorkspace(serverPath, args);
   row(`${workspace.files} files: roll-up opened at start -> first hover`, ms(workspace.hoverMs), '', '', '< 1000 ms', workspace.hoverMs < 1000);
   row(`${workspace.files} files: roll-up opened at start -> diagnostics`, ms(workspace.diagnosticsMs), workspace.progressMs === undefined ? 'no progress shown' : `progress shown after ${ms(workspace.progressMs)}`, '', '', undefined);
-  row(`${workspace.files} files, after minutes-lint --cache: roll-up opened at start -> diagnostics`, ms(workspace.cachedDiagnosticsMs), '', '', '< 1000 ms', workspace.cachedDiagnosticsMs < 1000);
+  row(`${workspace.files} files, after minutes-lint --cache: roll-up opened at start -> diagnostics`, ms(workspace.cachedDiagnosticsMs), 'from the cache, until the first check', '', '< 1000 ms', workspace.cachedDiagnosticsMs < 1000);
   return workspace;
 }
 

@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
-import { CACHE_FORMAT, currentHashes, defaultCachePath, keyInputs, readCache, stillValid, type Cache, type CacheFile, type CachedFile, type CacheInputs } from '../../server/src/node/lintCache';
+import { CACHE_FORMAT, cacheOf, currentHashes, defaultCachePath, filesOf, keyInputs, readCache, stillValid, type Cache, type CachedFile, type CacheEntry, type CacheInputs } from '../../server/src/node/lintCache';
 import { repositoryFingerprint } from '../../server/src/node/repositoryKey';
 import { createFile } from '../../server/src/node/safeWrite';
 import type { FileFindings } from './format';
@@ -40,14 +40,19 @@ export async function lintWithCache(paths: string[], options: CacheOptions, chec
   const unknown = paths.filter((path) => !reused.has(path));
   // Nothing to check: no need to read the repository for the checks.
   const fresh = unknown.length ? await check(unknown) : [];
-  const next: Cache = { key, read: {}, files: {} };
+  const next = new Map<string, CacheEntry>();
+  // A kept entry's list, as files again (once per list: many entries share one).
+  const listed = new Map<number, string[]>();
   const keep = (file: string, entry: CachedFile) => {
-    next.files[file] = entry;
-    for (const read of entry.read) next.read[read] = hashOf(read) ?? null;
+    const read = listed.get(entry.reads) ?? listed.set(entry.reads, filesOf(known!, entry.reads)).get(entry.reads)!;
+    next.set(file, { hash: entry.hash, findings: entry.findings, read });
   };
   // Entries of files not checked this time stay, if still right: a later run with them may use them.
   const asked = new Set(files.values());
-  for (const [file, entry] of Object.entries(known?.files ?? {})) if (!asked.has(file) && cached(file)) keep(file, entry);
+  for (const file of Object.keys(known?.files ?? {})) {
+    const entry = asked.has(file) ? undefined : cached(file);
+    if (entry) keep(file, entry);
+  }
   const results: Array<FileFindings | null> = [];
   for (const path of paths) {
     const entry = reused.get(path);
@@ -60,9 +65,9 @@ export async function lintWithCache(paths: string[], options: CacheOptions, chec
     results.push(result && { file: result.file, findings: result.findings });
     const hash = hashOf(files.get(path)!);
     // A file that was skipped (ignored, unreadable) is checked again each time: it costs nothing and says why.
-    if (result && hash) keep(result.file, { hash, findings: result.findings, read: result.read });
+    if (result && hash) next.set(result.file, { hash, findings: result.findings, read: result.read });
   }
-  if (unknown.length || !known || Object.keys(next.files).length !== Object.keys(known.files).length) writeCache(location, options.root, next);
+  if (unknown.length || !known || next.size !== Object.keys(known.files).length) writeCache(location, options.root, cacheOf(key, next, hashOf));
   return results;
 }
 
@@ -80,15 +85,6 @@ function cachePath(root: string, given: string | undefined): string {
 
 /** Atomically, inside the root; a cache that cannot be written costs the next run time, nothing more. */
 function writeCache(location: string, root: string, cache: Cache): void {
-  const sets: string[][] = [];
-  const setOf = new Map<string, number>();
-  const files: CacheFile['files'] = {};
-  for (const [file, { hash, findings, read }] of Object.entries(cache.files)) {
-    const key = read.join('\n');
-    if (!setOf.has(key)) setOf.set(key, sets.push(read) - 1);
-    files[file] = { hash, findings, reads: setOf.get(key)! };
-  }
-  const written: CacheFile = { format: CACHE_FORMAT, key: cache.key, read: cache.read, sets, files };
-  const problem = createFile(location, JSON.stringify(written), new RepositoryBoundary(root), true);
+  const problem = createFile(location, JSON.stringify({ format: CACHE_FORMAT, ...cache }), new RepositoryBoundary(root), true);
   if (problem) process.stderr.write(`minutes-lint: cache not written to ${location}: ${problem}\n`);
 }

@@ -9,32 +9,37 @@ import { readableHash } from './repositoryKey';
 
 export const CACHE_FILE_NAME = '.minutes-lint-cache';
 /** Changes whenever what the cache holds changes shape: an older file is then rebuilt. */
-export const CACHE_FORMAT = 'minutes-lint-cache/3';
+export const CACHE_FORMAT = 'minutes-lint-cache/4';
 /** A cache file larger than this is not ours (or not worth reading): it is rebuilt. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
-/** The cache as written: each distinct list of files read is written once (a series' minutes mostly read the same). */
-export interface CacheFile {
-  format: typeof CACHE_FORMAT;
+/**
+ * The cache, as written and as read. The files checks read are one sorted table; each distinct list
+ * of files a check read is written once, as runs of that table: a series' minutes read long runs of
+ * the same files (a repository of 10,000 files wrote 125 MB of paths before).
+ */
+export interface Cache {
   key: string;
-  /** By path relative to the root: the content hash (null: none could be read) of every file a cached check read. */
-  read: Record<string, string | null>;
-  /** Lists of files (paths relative to the root) that checks read. */
-  sets: string[][];
-  /** By path relative to the root: the content hash the findings were made from, and what the check read (in `sets`). */
-  files: Record<string, { hash: string; findings: Finding[]; reads: number }>;
+  /** Every file a cached check read (relative to the root), sorted, and its content hash then (null: none could be read). */
+  paths: string[];
+  hashes: Array<string | null>;
+  /** Lists of files that checks read: [start, end) pairs of indexes into `paths`, one after another. */
+  sets: number[][];
+  /** By path relative to the root: the content hash the findings were made from, and what the check read (an index into `sets`). */
+  files: Record<string, CachedFile>;
 }
 
-export interface CachedFile {
+/** An entry before it is written: the files its check read, listed. */
+export interface CacheEntry {
   hash: string;
   findings: Finding[];
   read: string[];
 }
 
-export interface Cache {
-  key: string;
-  read: Record<string, string | null>;
-  files: Record<string, CachedFile>;
+export interface CachedFile {
+  hash: string;
+  findings: Finding[];
+  reads: number;
 }
 
 /** What the findings of every file depend on besides file contents and names: the cache's key is made of it (see repositoryFingerprint). */
@@ -55,17 +60,17 @@ export function readCache(location: string, root: string): Cache | undefined {
   try {
     const entry = statSync(location);
     if (!entry.isFile() || entry.size > MAX_CACHE_BYTES || !new RepositoryBoundary(root).contains(location)) return undefined;
-    const parsed = JSON.parse(readFileSync(location, 'utf8')) as Partial<CacheFile> | null;
-    if (parsed?.format !== CACHE_FORMAT || typeof parsed.key !== 'string' || !isRecord(parsed.files) || !isRecord(parsed.read) || !Array.isArray(parsed.sets)) return undefined;
-    const { read, sets } = parsed;
-    if (!Object.values(read).every((h) => typeof h === 'string' || h === null)) return undefined;
-    if (!sets.every((set) => Array.isArray(set) && set.every((file) => typeof file === 'string' && Object.hasOwn(read, file)))) return undefined;
-    const files: Record<string, CachedFile> = {};
-    for (const [file, f] of Object.entries(parsed.files)) {
+    const parsed = JSON.parse(readFileSync(location, 'utf8')) as Partial<Cache & { format: string }> | null;
+    if (parsed?.format !== CACHE_FORMAT || typeof parsed.key !== 'string' || !isRecord(parsed.files)) return undefined;
+    const { paths, hashes, sets, files } = parsed;
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) return undefined;
+    if (!Array.isArray(hashes) || hashes.length !== paths.length || !hashes.every((h) => typeof h === 'string' || h === null)) return undefined;
+    const isRuns = (runs: unknown) => Array.isArray(runs) && runs.length % 2 === 0 && runs.every((n, i) => Number.isInteger(n) && n >= (i ? (runs[i - 1] as number) : 0) && n <= paths.length);
+    if (!Array.isArray(sets) || !sets.every(isRuns)) return undefined;
+    for (const f of Object.values(files)) {
       if (!isRecord(f) || typeof f.hash !== 'string' || !Array.isArray(f.findings) || !Number.isInteger(f.reads) || !sets[f.reads]) return undefined;
-      files[file] = { hash: f.hash, findings: f.findings, read: sets[f.reads] };
     }
-    return { key: parsed.key, read, files };
+    return { key: parsed.key, paths, hashes, sets, files };
   } catch {
     return undefined;
   }
@@ -93,13 +98,61 @@ export function currentHashes(root: string, hashes: Map<string, string>): (file:
  * every file its check read. `known` must have the repository's current key.
  */
 export function stillValid(known: Cache, hashOf: (file: string) => string | undefined): (file: string) => CachedFile | undefined {
-  // Many entries share one list (see CacheFile): each list is compared once.
-  const unchanged = new Map<string[], boolean>();
-  const stillRead = (read: string[]) => unchanged.get(read) ?? unchanged.set(read, read.every((file) => known.read[file] === (hashOf(file) ?? null))).get(read)!;
+  // How many files of the table changed before each index: a run holds when none in it did.
+  const changedBefore = new Uint32Array(known.paths.length + 1);
+  known.paths.forEach((path, i) => (changedBefore[i + 1] = changedBefore[i] + (known.hashes[i] === (hashOf(path) ?? null) ? 0 : 1)));
+  const holds = known.sets.map((runs) => {
+    for (let i = 0; i < runs.length; i += 2) if (changedBefore[runs[i + 1]] !== changedBefore[runs[i]]) return false;
+    return true;
+  });
   return (file) => {
-    const entry = known.files[file];
-    return entry && entry.hash === hashOf(file) && stillRead(entry.read) ? entry : undefined;
+    const entry = Object.hasOwn(known.files, file) ? known.files[file] : undefined;
+    return entry && entry.hash === hashOf(file) && holds[entry.reads] ? entry : undefined;
   };
+}
+
+/** The files of a set (see Cache), in the table's order. */
+export function filesOf(cache: Pick<Cache, 'paths' | 'sets'>, set: number): string[] {
+  const runs = cache.sets[set];
+  const files: string[] = [];
+  for (let i = 0; i < runs.length; i += 2) for (let j = runs[i]; j < runs[i + 1]; j++) files.push(cache.paths[j]);
+  return files;
+}
+
+/**
+ * A cache of these entries, each with the files its check read: one sorted table of those files
+ * (with their content hashes now), and each distinct list once, as runs of the table.
+ */
+export function cacheOf(key: string, entries: Map<string, CacheEntry>, hashOf: (file: string) => string | undefined): Cache {
+  const lists = new Set<string[]>();
+  for (const { read } of entries.values()) lists.add(read);
+  const table = new Set<string>();
+  for (const list of lists) for (const file of list) table.add(file);
+  const paths = [...table].sort();
+  const indexOf = new Map(paths.map((p, i) => [p, i]));
+  const sets: number[][] = [];
+  const setOfRuns = new Map<string, number>();
+  const setOfList = new Map<string[], number>();
+  for (const list of lists) {
+    const runs = runsOf(list.map((f) => indexOf.get(f)!));
+    const written = runs.join(',');
+    if (!setOfRuns.has(written)) setOfRuns.set(written, sets.push(runs) - 1);
+    setOfList.set(list, setOfRuns.get(written)!);
+  }
+  const files: Record<string, CachedFile> = {};
+  for (const [file, { hash, findings, read }] of entries) files[file] = { hash, findings, reads: setOfList.get(read)! };
+  return { key, paths, hashes: paths.map((p) => hashOf(p) ?? null), sets, files };
+}
+
+/** Indexes as [start, end) runs. */
+function runsOf(indexes: number[]): number[] {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const runs: number[] = [];
+  for (const i of sorted) {
+    if (runs.length && runs[runs.length - 1] === i) runs[runs.length - 1] = i + 1;
+    else runs.push(i, i + 1);
+  }
+  return runs;
 }
 
 /** The default location: ROOT/.minutes-lint-cache. */
