@@ -60,9 +60,11 @@ export class Repositories {
     const configFile = configFileOf(root.scheme === 'file' ? configLocation.fsPath : configUri, configText);
     const merged = mergeSettings(configFile, settings);
     const texts = new Map<string, string>();
-    const read = await this.access.readTexts(paths.map((p) => Utils.joinPath(root, ...p.split('/')).toString()));
-    paths.forEach((path, i) => read[i] !== undefined && texts.set(path, read[i]));
+    const reading = this.access.readTexts(paths.map((p) => Utils.joinPath(root, ...p.split('/')).toString()));
+    // Indexed by name while the texts are read (nothing asks it before they are).
     const workspace = new MinutesWorkspace(rootUri, { readFile: (path) => texts.get(path) }, merged.config, paths);
+    const read = await reading;
+    paths.forEach((path, i) => read[i] !== undefined && texts.set(path, read[i]));
     const state: LoadedRepository = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities, texts, suppressions: {}, suppressionsRead: 0, showSuppressed };
     useSuppressions(state, suppressionsText);
     // The CLI's findings are of `.minutes.json` alone: settings that change the config or the rules' severities make others.

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../core';
 import type { ServerCacheInputs } from './cachedFindings';
 import type { FileRead } from './readInside';
-import { answerQuestion, type ReadQuestion } from './readRequests';
+import { answerQuestion, type Listing, type ReadQuestion } from './readRequests';
 
 /** Where the reading thread's bundle lies: beside the server's (scripts/build.mjs). */
 const WORKER_SCRIPT = join(__dirname, 'readWorker.js');
@@ -18,6 +18,15 @@ export class FileReader {
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (answer: unknown) => void; question: ReadQuestion }>();
   private broken = false;
+
+  /** Started at once: the thread loads while the editor and the server greet each other. */
+  constructor() {
+    this.started();
+  }
+
+  list(root: string): Promise<Listing> {
+    return this.ask({ kind: 'list', root }) as Promise<Listing>;
+  }
 
   read(paths: string[], roots: string[]): Promise<FileRead[]> {
     return this.ask({ kind: 'read', paths, roots }) as Promise<FileRead[]>;

@@ -1,15 +1,13 @@
-import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { MinutesWorkspace, splitBom, type MinutesConfig, type WorkspaceFiles } from '../core';
-import { notMinutesText, SKIPPED_FOLDERS } from '../minutesText';
+import { notMinutesText } from '../minutesText';
 import { RepositoryBoundary } from './boundary';
+import { listMarkdownFiles, type SkipReporter } from './listFiles';
 
-// What is minutes text, and where none is, is one fact for the desktop and the browser (minutesText.ts).
-const SKIPPED = new Set(SKIPPED_FOLDERS);
-
-export type SkipReporter = (path: string, reason: string) => void;
+// The listing lives apart: the server's reading thread lists without loading the core.
+export { listMarkdownFiles, type SkipReporter };
 
 /** A minutes file as read: its text (without a byte order mark), whether it had one, and the bytes it was read from. */
 export interface MinutesFile {
@@ -60,99 +58,6 @@ export function isUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-const LINKS_OUT = 'skipped, a link to a file outside the repository';
-
-/**
- * The Markdown files below a folder, relative to it with `/`; `skipped` hears of entries left out:
- * unreadable ones, and links to files outside `boundary`, by default the folder (links to folders
- * are never followed).
- */
-export function listMarkdownFiles(root: string, skipped: SkipReporter = () => undefined, boundary = new RepositoryBoundary(root)): string[] {
-  const found: string[] = [];
-  const visit = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (SKIPPED.has(name)) continue;
-      const path = join(dir, name);
-      let entry: Stats;
-      try {
-        const own = lstatSync(path);
-        entry = own.isSymbolicLink() ? linkedFile(own, statSync(path)) : own;
-        if (own.isSymbolicLink() && isMarkdown(name, entry) && !boundary.contains(path)) {
-          skipped(path, LINKS_OUT);
-          continue;
-        }
-      } catch {
-        skipped(path, 'skipped, cannot be read (a broken link?)');
-        continue;
-      }
-      if (entry.isDirectory()) visit(path);
-      else if (isMarkdown(name, entry)) found.push(relative(root, path).split(sep).join('/'));
-    }
-  };
-  visit(root);
-  return found.sort();
-}
-
-/**
- * `listMarkdownFiles` with asynchronous calls, folders read side by side: for the server. The
- * folder's entries say what each is: only links cost a call more (thousands of files at start-up).
- */
-export async function listMarkdownFilesAsync(root: string, skipped: SkipReporter = () => undefined): Promise<string[]> {
-  const boundary = new RepositoryBoundary(root);
-  const found: string[] = [];
-  const visit = async (dir: string): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    const folders: string[] = [];
-    for (const entry of entries) {
-      const { name } = entry;
-      if (SKIPPED.has(name)) continue;
-      const path = join(dir, name);
-      if (entry.isSymbolicLink()) {
-        try {
-          if (!isMarkdown(name, await stat(path))) continue; // links to folders are not followed
-          if (!(await boundary.containsAsync(path))) {
-            skipped(path, LINKS_OUT);
-            continue;
-          }
-        } catch {
-          skipped(path, 'skipped, cannot be read (a broken link?)');
-          continue;
-        }
-      } else if (entry.isDirectory()) {
-        folders.push(path);
-        continue;
-      } else if (!isMarkdown(name, entry)) continue;
-      found.push(relative(root, path).split(sep).join('/'));
-    }
-    await Promise.all(folders.map(visit));
-  };
-  await visit(root);
-  return found.sort();
-}
-
-/**
- * A link's target when it is a file: links to folders are not followed (a link back into the
- * repository would loop), so they stay links, neither file nor folder.
- */
-function linkedFile(link: Stats, target: Stats): Stats {
-  return target.isFile() ? target : link;
-}
-
-function isMarkdown(name: string, entry: Stats | Dirent): boolean {
-  return entry.isFile() && name.toLowerCase().endsWith('.md');
 }
 
 /**

@@ -2,12 +2,11 @@ import { URI } from 'vscode-uri';
 import { splitBom } from '../core';
 import type { RepositoryAccess } from '../lsp/repositoryAccess';
 import { findCalendarFiles } from './findCalendars';
-import { listMarkdownFilesAsync, type SkipReporter } from './fileWorkspace';
+import type { SkipReporter } from './fileWorkspace';
 import { FileReader } from './fileReader';
 
 /**
- * The repository on the local disk: listed with Node's asynchronous calls, its files read in a
- * thread of their own (fileReader.ts). A file is read only when it really lies inside a repository
+ * The repository on the local disk, listed and read in a thread of its own (fileReader.ts). A file is read only when it really lies inside a repository
  * that was listed (see readFilesInside).
  */
 export function nodeAccess(skipped: SkipReporter): RepositoryAccess {
@@ -15,11 +14,13 @@ export function nodeAccess(skipped: SkipReporter): RepositoryAccess {
   const roots = new Set<string>();
   const reader = new FileReader();
   return {
-    listMarkdownFiles: (rootUri) => {
+    listMarkdownFiles: async (rootUri) => {
       const root = URI.parse(rootUri).fsPath;
       // Known before the first await: the config is read side by side with the listing.
       roots.add(root);
-      return listMarkdownFilesAsync(root, skipped);
+      const listing = await reader.list(root);
+      for (const [path, reason] of listing.skipped) skipped(path, reason);
+      return listing.paths;
     },
     async readTexts(uris) {
       const paths = uris.map((uri) => URI.parse(uri).fsPath);
