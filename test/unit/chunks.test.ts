@@ -26,6 +26,13 @@ describe('splitting a document at its headings', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text, new ChunkCache()))), JSON.parse(JSON.stringify(parseWhole(text))));
   });
 
+  it('splits around lines that open with an autolink or a lone `<`, which start no HTML block', () => {
+    const text = '# A\n<https://example.org/board>\n< @kim\n# B\n  <mailto:kim@example.org>\n# C\n<div>\n# D';
+    assert.deepEqual(pieces(text.slice(0, text.indexOf('<div>'))), ['# A\n<https://example.org/board>\n< @kim\n', '# B\n  <mailto:kim@example.org>\n', '# C\n']);
+    assert.equal(pieces(text).length, 1, 'an HTML tag still keeps the document whole');
+    assert.deepEqual(JSON.parse(JSON.stringify(parseMarkdown(text.slice(0, text.indexOf('<div>')), new ChunkCache()))), JSON.parse(JSON.stringify(parseWhole(text.slice(0, text.indexOf('<div>'))))));
+  });
+
   it('does not split at indented or hashtag-like lines', () => {
     assert.deepEqual(pieces('# A\n- item\n  # heading in the item\n#hashtag'), ['# A\n- item\n  # heading in the item\n#hashtag']);
   });
@@ -87,6 +94,8 @@ describe('the outline of a document (its headings alone)', () => {
       '---\ntitle: x\n---\n# Team 2024-02-19\n\nIntro\n=====\n\n## Notes\n',
       '# Team 2024-02-19\r\n\r\n## A\r\n\r\n  ### Indented\r\n\r\ntext\r\n## B\r\n',
       'Meeting 2024-02-19\n==================\n\n# Later\n\n## Notes\n',
+      // A thematic break after a blank line, and a setext heading in the same piece.
+      '# Team 2024-02-19\n\ntext\n\n---\n\nDecisions\n-\n\n## Next\n\n- a\n-\n- b\n',
       // In one piece: HTML whose `#` line is no heading, or no heading at all.
       '# Team 2024-02-19\n<details>\n# not a heading\n</details>\n\n## Notes\n',
       'Notes of 2024-02-19, no heading\n',

@@ -18,8 +18,10 @@ function mayMatter(text: string, offset: number): boolean {
 const HEADING = /^#{1,6}(?:[ \t]|$)/u;
 // Constructs that may carry a `#` line at column 0 without it being a heading, or that refer across
 // headings: HTML blocks and link reference definitions. Documents with them are parsed whole; but
-// an HTML comment that closes on its own line ends there (`<!-- GitHub handles preferred -->` in pads).
-const UNSAFE = /^ {0,3}(?:<(?!!--.*-->)|\[[^\]\n]+\]:)/mu;
+// an HTML comment that closes on its own line ends there (`<!-- GitHub handles preferred -->` in pads),
+// and a line opening with an autolink (`<https://...>`) or `< ` opens no HTML block: no tag name
+// is followed by `:`, and none starts with a space.
+const UNSAFE = /^ {0,3}(?:<(?!!--.*-->|[A-Za-z][A-Za-z\d+.-]*:|[ \t])|\[[^\]\n]+\]:)/mu;
 
 /**
  * Splits a document before every `#` heading at column 0 outside fenced code and front matter.

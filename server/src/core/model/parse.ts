@@ -93,9 +93,9 @@ export function parseMinutesOutline(doc: SourceDocument, config: MinutesConfig):
   return { ...buildModel(doc, config, root), partial: true } satisfies PartialMinutesModel;
 }
 
-// Headings a piece's first line does not show: setext underlines (`===`, `---` under text) and
-// ATX headings indented by one to three spaces.
-const HIDDEN_HEADING = /^ {0,3}(?:=+|-+)[ \t]*\r?$|^ {1,3}#{1,6}(?:[ \t]|\r?$)/mu;
+// Headings a piece's first line does not show: setext underlines (`===`, `---` under a line of
+// text: after a blank line, `---` is a thematic break) and ATX headings indented by one to three spaces.
+const HIDDEN_HEADING = /\S[ \t]*\r?\n {0,3}(?:=+|-+)[ \t]*\r?$|^ {1,3}#{1,6}(?:[ \t]|\r?$)/mu;
 
 // More team sections than any roll-up has: comparing them with each other and the repository
 // would take long, and tell nothing.

@@ -1,10 +1,11 @@
 import type { Heading } from 'mdast';
 import type { Chunk } from './chunks';
 
-// Characters that may start or end an inline construct of CommonMark (escapes, character
-// references, emphasis, code, links, images, autolinks, HTML), and tabs and control characters
-// (columns, line endings): a heading line without any is plain text between its markers.
-const INLINE_SYNTAX = /[\\&*_`[\]!<\p{Cc}]/u;
+// Characters that may start or end an inline construct of CommonMark (escapes, emphasis, code,
+// links, images, autolinks, HTML), `&` where a character reference may start, and tabs and control
+// characters (columns, line endings): a heading line without any is plain text between its markers
+// (`Ops & IAM`, `Done!`). `!` opens an image only before `[`, which is syntax itself.
+const INLINE_SYNTAX = /[\\*_`[\]<\p{Cc}]|&(?=#|[A-Za-z\d]+;)/u;
 
 /**
  * The heading node micromark gives for a piece that is one ATX heading line of plain text, without
