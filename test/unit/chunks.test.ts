@@ -96,6 +96,8 @@ describe('the outline of a document (its headings alone)', () => {
       'Meeting 2024-02-19\n==================\n\n# Later\n\n## Notes\n',
       // A thematic break after a blank line, and a setext heading in the same piece.
       '# Team 2024-02-19\n\ntext\n\n---\n\nDecisions\n-\n\n## Next\n\n- a\n-\n- b\n',
+      // A line of text ending in a no-break space is not blank: the dashes under it underline it.
+      '# Team 2024-02-19\n\nNotes\u00a0\n---\n\n## Next\n',
       // In one piece: HTML whose `#` line is no heading, or no heading at all.
       '# Team 2024-02-19\n<details>\n# not a heading\n</details>\n\n## Notes\n',
       'Notes of 2024-02-19, no heading\n',

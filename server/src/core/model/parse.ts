@@ -84,7 +84,7 @@ const SETEXT_H1 = /^ {0,3}=+[ \t]*\r?$/mu;
 export function parseMinutesOutline(doc: SourceDocument, config: MinutesConfig): CheckedModel {
   const chunks = splitAtHeadings(doc.text);
   // A document in one piece may be one that cannot be split (HTML, link definitions): read whole.
-  const hidden = chunks.map((c) => chunks.length === 1 || HIDDEN_HEADING.test(c.text));
+  const hidden = chunks.map((c) => chunks.length === 1 || hidesHeading(c.text));
   // A piece read whole must be one parseWhole would read as Markdown: else the document goes there.
   if (chunks.some((c, i) => hidden[i] && hostileInput(c.text))) return parseMinutes(doc, config);
   const pieces = chunks.flatMap((c, i) => (hidden[i] ? [c] : /^#{1,6}(?:[ \t]|\r?\n|$)/u.test(c.text) ? [{ ...c, text: c.text.slice(0, c.text.indexOf('\n') + 1 || c.text.length) }] : []));
@@ -93,9 +93,24 @@ export function parseMinutesOutline(doc: SourceDocument, config: MinutesConfig):
   return { ...buildModel(doc, config, root), partial: true } satisfies PartialMinutesModel;
 }
 
-// Headings a piece's first line does not show: setext underlines (`===`, `---` under a line of
-// text: after a blank line, `---` is a thematic break) and ATX headings indented by one to three spaces.
-const HIDDEN_HEADING = /\S[ \t]*\r?\n {0,3}(?:=+|-+)[ \t]*\r?$|^ {1,3}#{1,6}(?:[ \t]|\r?$)/mu;
+/**
+ * Whether a piece may hold a heading its first line does not show: an ATX heading indented by one
+ * to three spaces, or a setext underline (`===`, `---`) under a line that is not blank (after a
+ * blank line, or first in the piece, `---` is a thematic break and `===` text).
+ */
+function hidesHeading(text: string): boolean {
+  if (INDENTED_HEADING.test(text)) return true;
+  for (const underline of text.matchAll(UNDERLINE)) {
+    const end = underline.index - 1;
+    if (end >= 0 && !BLANK.test(text.slice(text.lastIndexOf('\n', end - 1) + 1, end))) return true;
+  }
+  return false;
+}
+
+const INDENTED_HEADING = /^ {1,3}#{1,6}(?:[ \t]|\r?$)/mu;
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*\r?$/gmu;
+// A blank line to CommonMark: spaces and tabs only (a no-break space is text).
+const BLANK = /^[ \t]*\r?$/u;
 
 // More team sections than any roll-up has: comparing them with each other and the repository
 // would take long, and tell nothing.
