@@ -23,7 +23,7 @@ export function plainHeading(chunk: Chunk): Heading | undefined {
   const depth = opening[0].indexOf(' ') < 0 ? start : opening[0].indexOf(' ');
   // The content ends before trailing spaces, and before a closing run of `#` that stands after a space (or alone).
   let end = withoutTrailingSpaces(line).length;
-  const closing = /(?:^| )#+$/u.exec(line.slice(start, end));
+  const closing = line.charCodeAt(end - 1) === 35 /* # */ ? /(?:^| )#+$/u.exec(line.slice(start, end)) : null;
   if (closing) end = withoutTrailingSpaces(line.slice(0, start + closing.index)).length;
   const at = (column: number) => ({ line: chunk.line + 1, column: column + 1, offset: chunk.offset + column });
   return {
