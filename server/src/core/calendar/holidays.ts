@@ -21,6 +21,7 @@ const GENERIC_NAMES = new Set(['National Holiday', 'Public Holiday', 'Holiday'])
 export class HolidayCalendar {
   private readonly holidays: Holidays;
   private native: Holidays | undefined;
+  private readonly nativeYears = new Map<number, ReturnType<Holidays['getHolidays']>>();
   private readonly byYear = new Map<number, Map<string, PublicHoliday>>();
 
   constructor(readonly region: HolidayRegion) {
@@ -60,7 +61,10 @@ export class HolidayCalendar {
     const own = languages.find((l) => l !== this.region.language);
     if (!own) return name;
     this.native ??= new Holidays(this.region.country, this.region.state ?? '', { languages: [own], types: ['public'], timezone: 'UTC' });
-    const local = (this.native.getHolidays(year) || []).find((h) => h.date.startsWith(date))?.name;
+    // Computed once a year, however many holidays of the year have a generic name.
+    let natives = this.nativeYears.get(year);
+    if (!natives) this.nativeYears.set(year, (natives = this.native.getHolidays(year) || []));
+    const local = natives.find((h) => h.date.startsWith(date))?.name;
     return local && local !== name ? `${name} (${local})` : name;
   }
 }
