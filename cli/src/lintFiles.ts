@@ -1,7 +1,7 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isIgnored, lint, nonOverlapping, parseMinutesForLint, preferredEdits, type CalendarDate, type Finding, type CheckedModel, type MinutesConfig, type MinutesWorkspace, today } from '../../server/src/core';
-import { isUtf8, readMinutesFile } from '../../server/src/node/fileWorkspace';
+import { isUtf8 } from '../../server/src/node/fileWorkspace';
 import { RepositoryBoundary } from '../../server/src/node/boundary';
 import { renameWithin } from '../../server/src/node/safeRename';
 import { replaceFileIfUnchanged } from '../../server/src/node/safeWrite';
@@ -59,7 +59,7 @@ export function checkFiles(paths: string[], root: string, config: MinutesConfig,
 function check(path: string, root: string, config: MinutesConfig, workspace: ReadTrackingWorkspace, day: CalendarDate, report: (line: string) => void): Checked | null {
   const file = relative(root, path).split(sep).join('/');
   if (isIgnored(config, file)) return null;
-  const read = readMinutesFile(path, (p, reason) => report(`${p}: ${reason}\n`));
+  const read = workspace.disk.read(path, (p, reason) => report(`${p}: ${reason}\n`));
   if (read === undefined) return null;
   const model = workspace.readingOwnFile(() => modelForLint(file, read.text, pathToFileURL(path).toString(), config, workspace));
   const checked = workspace.checking(() => lint(model, config, { workspace, today: day }));

@@ -1,6 +1,7 @@
 import { URI } from 'vscode-uri';
-import { MinutesWorkspace, type CalendarDate, type CheckedModel, type IndexedFile, type MinutesConfig, type MinutesModel, type TeamKind, type WorkspaceFiles } from '../../server/src/core';
-import { listMarkdownFiles, repositoryFiles } from '../../server/src/node/fileWorkspace';
+import { MinutesWorkspace, type CalendarDate, type CheckedModel, type IndexedFile, type MinutesConfig, type MinutesModel, type TeamKind } from '../../server/src/core';
+import { listMarkdownFiles } from '../../server/src/node/fileWorkspace';
+import { DiskReads } from './diskReads';
 
 type RollUp = ReturnType<MinutesWorkspace['rollUps']>[number];
 type LearnedFolder = ReturnType<MinutesWorkspace['learnedFolders']>[number];
@@ -25,8 +26,13 @@ export class ReadTrackingWorkspace extends MinutesWorkspace {
   private readonly open: Array<Set<string>> = [];
   private readonly groups = new Map<string, Set<string>>();
 
-  constructor(root: string, config: MinutesConfig) {
-    super(URI.file(root).toString(), readOnce(repositoryFiles(root)), config, listMarkdownFiles(root));
+  /** `disk`: where the files are read (once a run), by the checks too. */
+  constructor(
+    root: string,
+    config: MinutesConfig,
+    readonly disk = new DiskReads(),
+  ) {
+    super(URI.file(root).toString(), disk.repositoryFiles(root), config, listMarkdownFiles(root));
     const held = this.held;
     const heldOn = held.heldOn.bind(held);
     // Also when HeldDates asks itself (latestOnOrBefore, between): its memory is per file.
@@ -130,20 +136,6 @@ export class ReadTrackingWorkspace extends MinutesWorkspace {
 }
 
 const HISTORY = 'history';
-
-/**
- * Each file read from disk once: a check reads a file's text, outline and model, and the checks of
- * other files its text again (copies, links); one run checks the repository as it first read it.
- */
-function readOnce(files: WorkspaceFiles): WorkspaceFiles {
-  const texts = new Map<string, string | undefined>();
-  return {
-    readFile: (path) => {
-      if (!texts.has(path)) texts.set(path, files.readFile(path));
-      return texts.get(path);
-    },
-  };
-}
 
 /** Methods of MinutesWorkspace that derive facts from file contents, each tracked above. */
 export const DERIVED = ['readText', 'model', 'outline', 'prepare', 'weeklyFiles', 'rollUps', 'lastMeetingBefore', 'previousWeekly', 'hasLaterWeekly', 'learnedFolders', 'folderOf', 'copyOf', 'held.heldOn'];
