@@ -23,14 +23,18 @@ export class DiskReads {
     return read.file;
   }
 
-  /** The files of the folder `root` as the core reads them (relative paths): only those really inside, quietly. */
-  repositoryFiles(root: string): WorkspaceFiles {
+  /**
+   * The files of the folder `root` as the core reads them (relative paths): only those really
+   * inside, quietly. `listed` are the files listMarkdownFiles found there, inside by the listing's
+   * own checks (it follows no link to a folder, and a link to a file only where it leads inside):
+   * only another path, which may come from a link's text, has its real location looked up.
+   */
+  repositoryFiles(root: string, listed: ReadonlySet<string>): WorkspaceFiles {
     const boundary = new RepositoryBoundary(root);
-    // A path the workspace asks for may come from a link's text.
     return {
       readFile: (path) => {
         const file = join(root, path);
-        return boundary.contains(file) ? this.read(file)?.text : undefined;
+        return listed.has(path) || boundary.contains(file) ? this.read(file)?.text : undefined;
       },
     };
   }

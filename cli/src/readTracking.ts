@@ -32,7 +32,8 @@ export class ReadTrackingWorkspace extends MinutesWorkspace {
     config: MinutesConfig,
     readonly disk = new DiskReads(),
   ) {
-    super(URI.file(root).toString(), disk.repositoryFiles(root), config, listMarkdownFiles(root));
+    const listed = listMarkdownFiles(root);
+    super(URI.file(root).toString(), disk.repositoryFiles(root, new Set(listed)), config, listed);
     const held = this.held;
     const heldOn = held.heldOn.bind(held);
     // Also when HeldDates asks itself (latestOnOrBefore, between): its memory is per file.
