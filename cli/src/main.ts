@@ -1,3 +1,5 @@
+// First: it tunes the engine for what runs after it (see there).
+import './engineTuning';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
