@@ -141,6 +141,13 @@ describe('minutes-lint on awkward files', () => {
     assert.deepEqual(readFileSync(path), latin1);
   });
 
+  it('says why a file is skipped even when the checks of other files read it first', () => {
+    // The series' earlier minutes are checked first, and their checks read the others of the series (copies).
+    writeFileSync(join(root, 'sig-docs/20240122.md'), Buffer.from('# SIG Documentation 2024-01-22\n\0\n'));
+    const { stderr } = run([], root);
+    assert.match(stderr, /sig-docs\/20240122\.md: skipped, not a text file/u);
+  });
+
   it('skips a dangling symbolic link instead of crashing', () => {
     symlinkSync(join(root, 'nowhere.md'), join(root, 'iaas/20240124.md'));
     const { code, stderr } = run(['iaas'], root);
