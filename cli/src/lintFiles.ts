@@ -50,9 +50,12 @@ export function lintFiles(paths: string[], root: string, config: MinutesConfig, 
   );
 }
 
-/** Checks files against the repository at `root` as it is, without fixing anything; `report` hears of files skipped (one line each). */
-export function checkFiles(paths: string[], root: string, config: MinutesConfig, day: CalendarDate, report: (line: string) => void = (line) => process.stderr.write(line)): Array<Checked | null> {
-  const workspace = new ReadTrackingWorkspace(root, config);
+/**
+ * Checks files against the repository at `root` as it is, without fixing anything; `report` hears of
+ * files skipped (one line each). With `track`, each result lists the files its check read (for `--cache`).
+ */
+export function checkFiles(paths: string[], root: string, config: MinutesConfig, day: CalendarDate, report: (line: string) => void = (line) => process.stderr.write(line), track = false): Array<Checked | null> {
+  const workspace = new ReadTrackingWorkspace(root, config, undefined, track);
   return paths.map((path) => check(path, root, config, workspace, day, report));
 }
 

@@ -159,7 +159,8 @@ function main(argv: string[]): number | Promise<number> {
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError(`--threads must be a whole number from 1 to 64, not "${values.threads}"`);
   const fixes: FixReport = { fixed: 0, failed: 0 };
   const files = collectMarkdownFiles(paths, root);
-  const check = (some: string[]) => checkFilesInThreads(some, root, loaded, day, threadCount(some.length, threads));
+  // Only --cache needs to know what each check read.
+  const check = (some: string[]) => checkFilesInThreads(some, root, loaded, day, threadCount(some.length, threads), values.cache);
   const cacheOptions = { root, location: values['cache-location'], config: loaded, version: VERSION, day };
   // --fix checks afresh what it writes (cached findings never decide a write), in this thread: it writes files.
   const checking = values.fix ? Promise.resolve(lintFiles(files, root, loaded.config, true, day, fixes)) : values.cache ? lintWithCache(files, cacheOptions, check) : check(files);

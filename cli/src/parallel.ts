@@ -18,6 +18,7 @@ interface ThreadInput {
   configPath: string;
   configText: string | undefined;
   day: CalendarDate;
+  track: boolean;
 }
 
 /** What a thread gives back: its results in order, and what it would have written on stderr. */
@@ -40,13 +41,13 @@ export function threadCount(count: number, threads?: number): number {
  * the order of `paths`: the same results as one thread gives. Each thread reads the repository
  * itself; this one checks the first run.
  */
-export async function checkFilesInThreads(paths: string[], root: string, config: ConfigFile, day: CalendarDate, threads: number): Promise<Array<CheckedFile | null>> {
-  if (threads <= 1) return checkFiles(paths, root, config.config, day);
+export async function checkFilesInThreads(paths: string[], root: string, config: ConfigFile, day: CalendarDate, threads: number, track = false): Promise<Array<CheckedFile | null>> {
+  if (threads <= 1) return checkFiles(paths, root, config.config, day, undefined, track);
   const [first, ...others] = consecutiveRuns(paths, threads);
-  const started = others.map((run) => inThread({ paths: run, root, configPath: config.path, configText: config.text, day }));
+  const started = others.map((run) => inThread({ paths: run, root, configPath: config.path, configText: config.text, day, track }));
   // This thread takes the first run meanwhile: one thread fewer to start, and to read the repository in.
   const reports: string[] = [];
-  const own = { results: checkFiles(first, root, config.config, day, (line) => reports.push(line)).map(transferable), reports };
+  const own = { results: checkFiles(first, root, config.config, day, (line) => reports.push(line), track).map(transferable), reports };
   const outputs = [own, ...(await Promise.all(started))];
   for (const output of outputs) for (const line of output.reports) process.stderr.write(line);
   return outputs.flatMap((output) => output.results);
@@ -96,7 +97,7 @@ export function runCheckThread(): boolean {
   const reports: string[] = [];
   try {
     const config = configFileOf(input.configPath, input.configText).config;
-    const results = checkFiles(input.paths, input.root, config, input.day, (line) => reports.push(line)).map(transferable);
+    const results = checkFiles(input.paths, input.root, config, input.day, (line) => reports.push(line), input.track).map(transferable);
     parentPort.postMessage({ results, reports } satisfies ThreadOutput);
   } catch (error) {
     parentPort.postMessage({ error: (error as Error).message } satisfies ThreadOutput);

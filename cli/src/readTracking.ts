@@ -26,11 +26,16 @@ export class ReadTrackingWorkspace extends MinutesWorkspace {
   private readonly open: Array<Set<string>> = [];
   private readonly groups = new Map<string, Set<string>>();
 
-  /** `disk`: where the files are read (once a run), by the checks too. */
+  /**
+   * `disk`: where the files are read (once a run), by the checks too. Without `tracking` nothing is
+   * noted (a run without `--cache`): in a repository of thousands of files each check depends on
+   * thousands, and noting them took a third of the run.
+   */
   constructor(
     root: string,
     config: MinutesConfig,
     readonly disk = new DiskReads(),
+    private readonly tracking = true,
   ) {
     const listed = listMarkdownFiles(root);
     super(URI.file(root).toString(), disk.repositoryFiles(root, new Set(listed)), config, listed);
@@ -117,6 +122,7 @@ export class ReadTrackingWorkspace extends MinutesWorkspace {
   }
 
   private note(path: string): void {
+    if (!this.tracking) return;
     // A fact derived meanwhile depends on the file all the same, whoever asks for it later.
     for (const reads of this.open) reads.add(path);
     if (!this.ownReading) this.checked?.add(path);
@@ -124,6 +130,7 @@ export class ReadTrackingWorkspace extends MinutesWorkspace {
 
   /** Runs a call of a group of derived facts: see the class comment. */
   private derived<T>(group: string, work: () => T): T {
+    if (!this.tracking) return work();
     let reads = this.groups.get(group);
     if (!reads) this.groups.set(group, (reads = new Set()));
     this.open.push(reads);
