@@ -16,7 +16,7 @@ const WORKER_SCRIPT = join(__dirname, 'readWorker.js');
 export class FileReader {
   private worker: Worker | undefined;
   private nextId = 0;
-  private readonly waiting = new Map<number, { resolve: (answer: unknown) => void; question: ReadQuestion }>();
+  private readonly waiting = new Map<number, { settle: (answer: () => unknown) => void; question: ReadQuestion }>();
   private broken = false;
 
   /** Started at once: the thread loads while the editor and the server greet each other. */
@@ -39,10 +39,12 @@ export class FileReader {
 
   private ask(question: ReadQuestion): Promise<unknown> {
     const worker = this.started();
-    if (!worker) return Promise.resolve(answerQuestion(question));
+    if (!worker) return settled(() => answerQuestion(question));
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, { resolve, question });
+    return new Promise((resolve, reject) => {
+      // Resolved with what `answer` gives, rejected with what it throws.
+      const settle = (answer: () => unknown) => void settled(answer).then(resolve, reject);
+      this.waiting.set(id, { settle, question });
       worker.postMessage({ id, question });
     });
   }
@@ -53,8 +55,11 @@ export class FileReader {
       const worker = new Worker(WORKER_SCRIPT);
       // The server ends when its client goes, whatever the thread is doing.
       worker.unref();
-      worker.on('message', ({ id, answer }: { id: number; answer: unknown }) => {
-        this.waiting.get(id)?.resolve(answer);
+      worker.on('message', ({ id, answer, error }: { id: number; answer?: unknown; error?: string }) => {
+        this.waiting.get(id)?.settle(() => {
+          if (error !== undefined) throw new Error(error);
+          return answer;
+        });
         this.waiting.delete(id);
       });
       worker.on('error', () => this.fail());
@@ -70,9 +75,17 @@ export class FileReader {
   private fail(): void {
     this.broken = true;
     this.worker = undefined;
-    for (const [id, { resolve, question }] of this.waiting) {
+    for (const [id, { settle, question }] of this.waiting) {
       this.waiting.delete(id);
-      resolve(answerQuestion(question));
+      settle(() => answerQuestion(question));
     }
+  }
+}
+
+function settled(answer: () => unknown): Promise<unknown> {
+  try {
+    return Promise.resolve(answer());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }

@@ -6,4 +6,13 @@
 import { parentPort } from 'node:worker_threads';
 import { answerQuestion, type ReadQuestion } from './readRequests';
 
-parentPort?.on('message', ({ id, question }: { id: number; question: ReadQuestion }) => parentPort!.postMessage({ id, answer: answerQuestion(question) }));
+// A question that fails is answered with why (the server then fails that one load, not all later ones).
+parentPort?.on('message', ({ id, question }: { id: number; question: ReadQuestion }) => {
+  let answer: unknown;
+  try {
+    answer = answerQuestion(question);
+  } catch (error) {
+    return parentPort!.postMessage({ id, error: String(error) });
+  }
+  parentPort!.postMessage({ id, answer });
+});
