@@ -209,8 +209,9 @@ describe('security: the shipped server and CLI open no network connections', fun
     const text = readFileSync(CLI_BUNDLE, 'utf8');
     // write-file-atomic brings crypto, path, util and worker_threads (for its temporary names); the yaml
     // library `buffer` and `process` (its !!binary tag and warnings); cli/src/parallel.ts node:os (the
-    // number of cores) and node:worker_threads (checking threads): none networks.
-    assert.deepEqual(requiredModules(CLI_BUNDLE), ['buffer', 'fs', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:url', 'node:util', 'node:worker_threads', 'path', 'process', 'util', 'worker_threads']);
+    // number of cores) and node:worker_threads (checking threads); cli/src/engineTuning.ts node:v8 (one
+    // compiler setting): none networks.
+    assert.deepEqual(requiredModules(CLI_BUNDLE), ['buffer', 'fs', 'node:crypto', 'node:fs', 'node:fs/promises', 'node:os', 'node:path', 'node:url', 'node:util', 'node:v8', 'node:worker_threads', 'path', 'process', 'util', 'worker_threads']);
     // Three calls: server/src/feeds/fetchFeed.ts's (its Accept header marks it; test/cli/feeds.test.ts),
     // server/src/feeds/fetchPad.ts's (redirects not followed: a private pad's sign-in page is no pad;
     // test/cli/import.test.ts) and server/src/feeds/fetchUpload.ts's (a pad's uploads, for --import and
