@@ -7,6 +7,7 @@ import { DOCUMENT_START } from '../text/edits';
 import { fileLinks, writtenPath, type FileLink } from '../workspace/fileLinks';
 import type { IndexedFile } from '../workspace/minutesIndex';
 import type { MinutesWorkspace } from '../workspace/workspace';
+import { repositoryNames } from './repositoryNames';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 /** At most this many files or headings are offered where none is clearly meant. */
@@ -89,8 +90,8 @@ const outlines = new WeakMap<CheckedModel, CheckedModel>();
  * minutes, not yet written, never meant `05-06-upgrade-insecure-agenda.md`).
  */
 function meantFiles(workspace: MinutesWorkspace, { config }: RuleContext, path: string): { clear?: string; offered: string[] } {
-  const lower = path.toLowerCase();
-  const sameButCase = [...workspace.index.allPaths()].filter((p) => p.toLowerCase() === lower);
+  const names = repositoryNames(workspace);
+  const sameButCase = names.byLowerCase.get(path.toLowerCase()) ?? [];
   if (sameButCase.length === 1) return { clear: sameButCase[0], offered: [] };
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
   const fileName = path.slice(folder.length);
@@ -102,31 +103,27 @@ function meantFiles(workspace: MinutesWorkspace, { config }: RuleContext, path: 
       const has = words(f.fileName);
       return has.every((w) => said.includes(w)) || said.every((w) => has.includes(w));
     };
-    const nearby = datedFiles(workspace).filter((f) => ((dated && f.folder === dated.series) || (f.path.startsWith(folder) && !f.path.slice(folder.length).includes('/'))) && alike(f));
+    // The files of its series and of its folder, in the index's order.
+    const candidates = new Set([...((dated && names.bySeries.get(dated.series)) ?? []), ...(names.byFolder.get(folder) ?? [])]);
+    const nearby = [...candidates].sort((a, b) => names.order.get(a)! - names.order.get(b)!).filter(alike);
     const onDate = nearby.filter((f) => sameDate(f.date!, date));
     if (onDate.length === 1) return { clear: onDate[0].path, offered: [] };
     const distance = (f: IndexedFile) => Math.abs(dayNumber(f.date!) - dayNumber(date));
     const near = onDate.length ? onDate : nearby.filter((f) => distance(f) <= MOVED_MEETING_DAYS).sort((a, b) => distance(a) - distance(b));
     return { offered: near.slice(0, MAX_OFFERED).map((f) => f.path) };
   }
-  const named = [...workspace.index.allPaths()].filter((p) => p.slice(p.lastIndexOf('/') + 1) === fileName);
+  const named = names.byFileName.get(fileName) ?? [];
   return { offered: named.length === 1 ? named : [] };
 }
 
 function hasFolderOf(workspace: MinutesWorkspace, path: string): boolean {
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
-  if (folder === '') return true;
-  for (const p of workspace.index.allPaths()) if (p.startsWith(folder)) return true;
-  return false;
+  return folder === '' || repositoryNames(workspace).folders.has(folder);
 }
 
 /** The words of a file name besides its date and extension: `minutes` of `05-06-minutes.md`. */
 function words(fileName: string): string[] {
   return fileName.replace(/\.md$/iu, '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 1);
-}
-
-function datedFiles(workspace: MinutesWorkspace): IndexedFile[] {
-  return workspace.index.datedFolders().flatMap((folder) => workspace.index.filesIn(folder));
 }
 
 /** A date in a file name no path pattern covers (`2022-09-28.md`, `20220928-notes.md`). */
