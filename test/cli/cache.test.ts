@@ -150,6 +150,18 @@ describe('minutes-lint --cache', () => {
     }
   });
 
+  it('rebuilds a cache of the right key whose findings are not of a finding\'s shape, without an error', () => {
+    const plain = run(['--format', 'json'], root);
+    for (const bad of [null, { code: 'x' }, { code: 'x', severity: 'warning', message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, related: 'x' }]) {
+      assert.notEqual(run(['--cache'], root).code, 2);
+      const cache = JSON.parse(readFileSync(cacheFile(), 'utf8')) as CacheFile;
+      for (const entry of Object.values(cache.files)) entry.findings = [bad];
+      writeFileSync(cacheFile(), JSON.stringify(cache));
+      const cached = run(['--cache', '--format', 'json'], root);
+      assert.deepEqual({ ...cached, stderr: cached.stderr }, { ...plain, stderr: '' }, JSON.stringify(bad));
+    }
+  });
+
   it('--cache-location puts the cache elsewhere inside the root, never outside it', () => {
     assert.equal(run(['--cache', '--cache-location', 'sub.cache'], root).stdout, run([], root).stdout);
     assert.ok(existsSync(join(root, 'sub.cache')));

@@ -74,6 +74,15 @@ describe('server: what minutes-lint --cache found, shown until the first check',
     assert.ok(!(await publishedUntilChecked(`${textOf(ROLL_UP)}\nTyped, not saved.\n`)).some(marked));
   });
 
+  it('shows none while another open document has unsaved text (the editor restored an edit)', async () => {
+    await session.initialize(pathToFileURL(root).toString(), { workspace: { configuration: true } });
+    await session.open(uriOf('container/20240108.md'), `${textOf('container/20240108.md')}\nTyped, not saved.\n`);
+    const uri = uriOf(ROLL_UP);
+    await session.open(uri, textOf(ROLL_UP));
+    await session.diagnosticsFor(uri, (d) => d.length > 0 && !marked(d));
+    assert.ok(!session.publications.some((p) => marked(p.diagnostics)));
+  });
+
   it('shows none once another file is added to the repository', async () => {
     writeFileSync(join(root, 'iaas/20240116.md'), '# Team IaaS 2024-01-16\n');
     assert.ok(!(await publishedUntilChecked()).some(marked));

@@ -110,7 +110,9 @@ export class Diagnostics {
 
   /** A document's diagnostics from `minutes-lint --cache`, before the first check, where they hold for its text (see Analysis.cachedFindings). */
   private cachedDiagnostics(document: TextDocument): Diagnostic[] | undefined {
-    const findings = this.ready.done ? undefined : this.analysis.cachedFindings(document);
+    // A document with unsaved text (restored by the editor) is what other documents' checks read, not its file.
+    const asRead = [...this.documents.all()].every((d) => this.repositories.asRead(d.uri, d.getText()));
+    const findings = this.ready.done || !asRead ? undefined : this.analysis.cachedFindings(document);
     if (!findings) return undefined;
     this.connection.console.info(`Minutes: ${findings.length} findings of ${document.uri} from minutes-lint's cache, until the repository is checked`);
     return findings.map((f) => toLspDiagnostic(f, this.relatedSupported(), document.uri, this.pathOf));

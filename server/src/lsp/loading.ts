@@ -32,6 +32,8 @@ export class WorkspaceLoader {
   /** The config files whose diagnostics were sent: a deleted one gets its diagnostics cleared. */
   private readonly configsDiagnosed = new Set<string>();
   private loading: Promise<void> = Promise.resolve();
+  /** Whether a load has finished: the repository has been checked since. */
+  private loadedOnce = false;
   private preloaded: Promise<void> | undefined;
   private announceReady!: () => void;
   /** Resolved once the client is initialized (see loadFirst): requests to it may be sent from then on. */
@@ -126,7 +128,8 @@ export class WorkspaceLoader {
       if (!present(folder)) continue;
       this.loadedSettings.set(folder.uri, JSON.stringify(settings));
       const loadStart = performance.now();
-      listed.push({ folder, state: await this.repositories.load(folder.uri, settings.overrides, settings.severities, settings.showSuppressed), loadStart });
+      // What `minutes-lint --cache` found is of use before the first check only.
+      listed.push({ folder, state: await this.repositories.load(folder.uri, settings.overrides, settings.severities, settings.showSuppressed, !this.loadedOnce), loadStart });
     }
     // Every folder's files are known now: what needs no check (hovers, the outline) can be answered.
     this.heard.indexed();
@@ -152,6 +155,7 @@ export class WorkspaceLoader {
       }
     }
     if (!this.folders.length) this.analysis.severities = (await readSettings(this.connection, this.capabilities, '', this.pushedSettings).catch(() => undefined))?.severities ?? {};
+    this.loadedOnce = true;
     this.heard.loaded();
   }
 }

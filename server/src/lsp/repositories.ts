@@ -51,7 +51,7 @@ export class Repositories {
    * asynchronously. The core then reads those texts from memory; the text of a file open in an
    * editor comes as the editor's model, once it is parsed (see `MinutesWorkspace.fileChanged`).
    */
-  async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}, showSuppressed = true): Promise<Repository> {
+  async load(rootUri: string, settings: SettingsOverrides, severities: SeverityOverrides = {}, showSuppressed = true, reuseCliCache = false): Promise<Repository> {
     const root = URI.parse(rootUri);
     const configLocation = Utils.joinPath(root, CONFIG_FILE_NAME);
     const configUri = configLocation.toString();
@@ -68,7 +68,7 @@ export class Repositories {
     const state: LoadedRepository = { rootUri: workspace.rootUri, workspace, config: merged.config, configFile, errors: merged.errors, severities, texts, suppressions: {}, suppressionsRead: 0, showSuppressed };
     useSuppressions(state, suppressionsText);
     // The CLI's findings are of `.minutes.json` alone: settings that change the config or the rules' severities make others.
-    if (this.access.cachedFindings && merged === configFile && !Object.keys(severities).length) {
+    if (reuseCliCache && this.access.cachedFindings && merged === configFile && !Object.keys(severities).length) {
       state.cliFindingsRead = this.access.cachedFindings(rootUri, configFile, today()).then(
         (found) => void (state.cliFindings = found),
         () => undefined,
@@ -83,6 +83,12 @@ export class Repositories {
    * and the cache still holds for it: the findings a check would give, before the repository's first
    * check is possible (its roll-ups parsed).
    */
+  /** Whether a document's text is its file's as read (one outside any repository counts as such). */
+  asRead(uri: string, text: string): boolean {
+    const located = this.locateLoaded(uri);
+    return !located || located.state.texts.get(located.path) === text;
+  }
+
   cachedFindings(uri: string, text: string): Finding[] | undefined {
     const located = this.locateLoaded(uri);
     const found = located?.state.cliFindings?.[located.path];
@@ -101,6 +107,8 @@ export class Repositories {
       const located = this.locateLoaded(change.uri);
       if (!located) continue;
       const { state, path } = located;
+      // The CLI's findings held for the files as they were read.
+      state.cliFindings = undefined;
       if (this.isConfigFile(change.uri) && !path.includes('/')) configChanged.add(state.rootUri);
       else if (this.isSuppressionsFile(change.uri) && !path.includes('/')) rereads.push(this.rereadSuppressions(state));
       else if (change.type === FileChangeType.Deleted) {

@@ -1,6 +1,6 @@
 import type { Finding } from '../core';
 import { currentHashes, defaultCachePath, keyInputs, readCache, stillValid, type CacheInputs } from './lintCache';
-import { repositoryFingerprint } from './repositoryKey';
+import { contentHashes, repositoryKey } from './repositoryKey';
 import { VERSION } from './version';
 
 /** What the server knows of a repository that the cache's key is made of (the version is this bundle's). */
@@ -17,9 +17,10 @@ export function cachedFindings(inputs: ServerCacheInputs): Record<string, Findin
   const location = defaultCachePath(inputs.root);
   const cache = readCache(location, inputs.root);
   if (!cache) return {};
-  const { key, hashes } = repositoryFingerprint(inputs.root, keyInputs({ ...inputs, version: VERSION }), location);
+  // The names first: a cache of another version, config or day costs no file read.
+  const { key, markdown } = repositoryKey(inputs.root, keyInputs({ ...inputs, version: VERSION }), location);
   if (cache.key !== key) return {};
-  const valid = stillValid(cache, currentHashes(inputs.root, hashes));
+  const valid = stillValid(cache, currentHashes(inputs.root, contentHashes(inputs.root, markdown)));
   const found: Record<string, Finding[]> = {};
   for (const file of Object.keys(cache.files)) {
     const entry = valid(file);

@@ -68,12 +68,26 @@ export function readCache(location: string, root: string): Cache | undefined {
     const isRuns = (runs: unknown) => Array.isArray(runs) && runs.length % 2 === 0 && runs.every((n, i) => Number.isInteger(n) && n >= (i ? (runs[i - 1] as number) : 0) && n <= paths.length);
     if (!Array.isArray(sets) || !sets.every(isRuns)) return undefined;
     for (const f of Object.values(files)) {
-      if (!isRecord(f) || typeof f.hash !== 'string' || !Array.isArray(f.findings) || !Number.isInteger(f.reads) || !sets[f.reads]) return undefined;
+      if (!isRecord(f) || typeof f.hash !== 'string' || !Array.isArray(f.findings) || !f.findings.every(isFinding) || !Number.isInteger(f.reads) || !sets[f.reads]) return undefined;
     }
     return { key: parsed.key, paths, hashes, sets, files };
   } catch {
     return undefined;
   }
+}
+
+/** Of a finding's shape, as far as the output and the editor read it: a crafted cache must not crash either. */
+function isFinding(value: unknown): boolean {
+  if (!isRecord(value) || typeof value.code !== 'string' || typeof value.message !== 'string' || typeof value.severity !== 'string') return false;
+  const { range, fixes, related } = value;
+  const isEdit = (e: unknown) => isRecord(e) && isRange(e.range) && typeof e.newText === 'string';
+  const isFix = (f: unknown) => isRecord(f) && typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every(isEdit) && (f.renameTo === undefined || typeof f.renameTo === 'string');
+  return isRange(range) && (fixes === undefined || (Array.isArray(fixes) && fixes.every(isFix))) && (related === undefined || (Array.isArray(related) && related.every((r) => isRecord(r) && typeof r.uri === 'string' && typeof r.message === 'string' && isRange(r.range))));
+}
+
+function isRange(value: unknown): boolean {
+  const isPosition = (p: unknown) => isRecord(p) && Number.isInteger(p.line) && Number.isInteger(p.character);
+  return isRecord(value) && isPosition(value.start) && isPosition(value.end);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -24,8 +24,14 @@ export function contentHash(bytes: Uint8Array): string {
  * file itself) is left out.
  */
 export function repositoryFingerprint(root: string, inputs: unknown, exclude: string): RepositoryFingerprint {
+  const { key, markdown } = repositoryKey(root, inputs, exclude);
+  return { key, hashes: contentHashes(root, markdown) };
+}
+
+/** The key of repositoryFingerprint alone (no file is read), and the Markdown files found (relative, with `/`). */
+export function repositoryKey(root: string, inputs: unknown, exclude: string): { key: string; markdown: string[] } {
   const hash = createHash('sha256').update(JSON.stringify(inputs));
-  const hashes = new Map<string, string>();
+  const markdown: string[] = [];
   const excluded = resolve(exclude);
   const visit = (dir: string) => {
     let entries: Dirent[];
@@ -48,13 +54,21 @@ export function repositoryFingerprint(root: string, inputs: unknown, exclude: st
         continue;
       }
       hash.update(`\0${entry.isSymbolicLink() ? 'link' : 'file'} ${file}`);
-      if (!entry.name.toLowerCase().endsWith('.md')) continue;
-      const content = readableHash(path);
-      if (content) hashes.set(file, content);
+      if (entry.name.toLowerCase().endsWith('.md')) markdown.push(file);
     }
   };
   visit(resolve(root));
-  return { key: hash.digest('hex'), hashes };
+  return { key: hash.digest('hex'), markdown };
+}
+
+/** The content hash of each readable file, by path (relative to the root, with `/`). */
+export function contentHashes(root: string, files: string[]): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const file of files) {
+    const content = readableHash(join(root, file));
+    if (content) hashes.set(file, content);
+  }
+  return hashes;
 }
 
 /** The content hash of a file (a link's target), or undefined for a folder or an unreadable file. */
