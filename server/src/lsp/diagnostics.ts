@@ -110,9 +110,11 @@ export class Diagnostics {
 
   /** A document's diagnostics from `minutes-lint --cache`, before the first check, where they hold for its text (see Analysis.cachedFindings). */
   private cachedDiagnostics(document: TextDocument): Diagnostic[] | undefined {
+    // Every pull asks: after the first check, no open document's text is compared.
+    if (this.ready.done) return undefined;
     // A document with unsaved text (restored by the editor) is what other documents' checks read, not its file.
-    const asRead = [...this.documents.all()].every((d) => this.repositories.asRead(d.uri, d.getText()));
-    const findings = this.ready.done || !asRead ? undefined : this.analysis.cachedFindings(document);
+    const asRead = this.documents.all().every((d) => this.repositories.asRead(d.uri, d.getText()));
+    const findings = asRead ? this.analysis.cachedFindings(document) : undefined;
     if (!findings) return undefined;
     this.connection.console.info(`Minutes: ${findings.length} findings of ${document.uri} from minutes-lint's cache, until the repository is checked`);
     return findings.map((f) => toLspDiagnostic(f, this.relatedSupported(), document.uri, this.pathOf));

@@ -78,21 +78,21 @@ export class Repositories {
     return state;
   }
 
-  /**
-   * What `minutes-lint --cache` found in a document at start-up, while its text is the file's as read
-   * and the cache still holds for it: the findings a check would give, before the repository's first
-   * check is possible (its roll-ups parsed).
-   */
   /** Whether a document's text is its file's as read (one outside any repository counts as such). */
   asRead(uri: string, text: string): boolean {
     const located = this.locateLoaded(uri);
     return !located || located.state.texts.get(located.path) === text;
   }
 
+  /**
+   * What `minutes-lint --cache` found in a document at start-up, while its text is the file's as read
+   * and the cache still holds for it: the findings a check would give, before the repository's first
+   * check is possible (its roll-ups parsed).
+   */
   cachedFindings(uri: string, text: string): Finding[] | undefined {
     const located = this.locateLoaded(uri);
     const found = located?.state.cliFindings?.[located.path];
-    return found && located.state.texts.get(located.path) === text ? found : undefined;
+    return found && this.asRead(uri, text) ? found : undefined;
   }
 
   /**
